@@ -1,0 +1,9 @@
+// Everything the UI and CLI need from the core.
+#pragma once
+#include "core/engine.hpp"
+#include "core/importer.hpp"
+#include "core/result.hpp"
+#include "core/scoring.hpp"
+#include "core/survey.hpp"
+#include "core/text.hpp"
+#include "core/value.hpp"

@@ -1,0 +1,46 @@
+// Runtime rules the UI applies while a person answers: skip logic, validation, answer editing, progress.
+#pragma once
+#include <optional>
+#include <string_view>
+
+#include "core/survey.hpp"
+
+namespace dr {
+
+// visible_if of the question (true when absent). Answers to hidden questions count as unanswered.
+bool is_visible(const Survey& s, const Question& q, const Answers& a);
+
+struct Problem {
+  enum Kind { Required, Constraint, Range, Format };
+  Kind kind = Required;
+  Text message;  // Constraint: constraint_message (or a default); others: a default in vi + en
+};
+
+// Problem with the current answer to q, or nullopt. Hidden questions never have one.
+std::optional<Problem> check_answer(const Survey& s, const Question& q, const Answers& a);
+
+// First question (in order) that is visible and has a problem, or -1 — for "Next"/"Finish".
+int first_problem(const Survey& s, const Answers& a, int section = -2 /* -2 = all, -1 = profile */);
+
+// multiple: toggles `value`, applying the exclusive ("none of these") rule. single/yesno/rating:
+// selects `value` (rating stores the number). Unknown options are ignored.
+void toggle_option(const Question& q, Answers& a, std::string_view value);
+bool is_selected(const Question& q, const Answers& a, std::string_view value);
+void set_answer(Answers& a, std::string_view id, Value v);
+void clear_answer(Answers& a, std::string_view id);
+const Value* find_answer(const Answers& a, std::string_view id);
+
+// Text a person typed into an integer / decimal / date field -> Value. Empty text -> null, ok.
+// Decimals accept "1.5" and "1,5"; dates must be YYYY-MM-DD and a real day. ok=false on bad text.
+Value parse_typed_input(const Question& q, std::string_view text, bool& ok);
+// The inverse, for showing a stored value in a text field.
+std::string format_value(const Value& v);
+
+struct Progress {
+  int answered = 0;  // visible askable questions with an answer (info excluded)
+  int total = 0;     // visible askable questions
+  float fraction() const { return total ? float(answered) / float(total) : 0.f; }
+};
+Progress progress(const Survey& s, const Answers& a);
+
+}  // namespace dr

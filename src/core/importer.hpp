@@ -1,0 +1,91 @@
+// Organiser side: import many result files incrementally, aggregate, export CSV / NDJSON.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace dr {
+
+struct FileReport {
+  std::string file;
+  bool ok = false;         // verified and kept (or a duplicate of a kept one)
+  bool duplicate = false;  // same result id as an earlier file: kept once
+  bool changed = false;    // checksum or stored scores differ: changed after export, or another survey version
+  std::vector<std::string> errors, warnings, score_differences;
+};
+
+// Feed one file at a time (the browser spreads thousands over frames); nothing is re-read.
+class Importer {
+ public:
+  explicit Importer(const SurveyCatalog& catalog) : catalog_(&catalog) {}
+  const FileReport& add(std::string_view json, std::string_view file_name);
+  // For files that could not even be read (missing, too big): counted as failed.
+  const FileReport& add_failure(std::string_view file_name, std::string error);
+
+  const std::vector<Result>& results() const { return results_; }  // verified, unique ids
+  const std::vector<FileReport>& reports() const { return reports_; }
+  std::size_t failed() const { return failed_; }
+  std::size_t duplicates() const { return duplicates_; }
+  std::size_t changed() const { return changed_; }
+  // One canonical JSON record per line, in import order.
+  std::string ndjson() const;
+
+ private:
+  const SurveyCatalog* catalog_;
+  std::vector<Result> results_;
+  std::vector<FileReport> reports_;
+  std::set<std::string, std::less<>> ids_;
+  std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0;
+};
+
+// Profile-field filters use the conventional profile ids "province", "commune", "village".
+struct Filter {
+  std::string survey_id;  // "" = any (aggregate() needs one survey; pass its id)
+  std::string province, commune, village;
+  std::string level;  // level id
+  bool complete_only = false;
+  bool matches(const Result& r) const;
+};
+
+struct DimensionAggregate {
+  std::string id;
+  std::size_t scored = 0;             // respondents with a score on this dimension
+  std::optional<double> mean;         // mean %
+  std::vector<std::size_t> by_level;  // respondents per level band of the dimension % (Survey::levels)
+};
+
+struct Aggregates {
+  std::string survey_id;
+  std::size_t count = 0;  // results that pass the filter
+  std::optional<double> mean_overall;
+  std::vector<std::size_t> by_level;  // per Survey::levels index, from the overall %
+  std::size_t no_level = 0;           // no overall score
+  std::vector<DimensionAggregate> dimensions;
+};
+
+// Scores are recomputed from answers (never taken from the file).
+Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const Filter& f);
+
+// For each dimension: respondents below `below_percent`, grouped by the profile field `group_by`.
+struct TrainingNeed {
+  std::string dimension;
+  std::map<std::string, std::vector<std::string>> by_group;  // group value ("" = not given) -> result ids
+};
+std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, const Survey& s, const Filter& f,
+                                         double below_percent, std::string_view group_by = "village");
+
+// CSV, UTF-8 with BOM, CRLF rows, RFC 4180 quoting; labels in `lang`; a multiple question becomes one
+// 1/0 column per option (blank when unanswered). One row per respondent of survey s matching f.
+std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang);
+std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_view lang);
+std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang);
+// One CSV field, quoted when it holds a comma, quote, CR or LF.
+std::string csv_field(std::string_view s);
+
+}  // namespace dr

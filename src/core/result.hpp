@@ -1,0 +1,89 @@
+// Result records (docs/result-format.md): create, write with a checksum, read back and verify.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/scoring.hpp"
+#include "core/survey.hpp"
+
+namespace dr {
+
+constexpr int kResultFormatVersion = 2;
+constexpr std::size_t kMaxResultBytes = 256 * 1024;
+
+enum class Status : unsigned char { Draft, Complete };
+
+// Scores as written into a record (percentages rounded to 2 decimals).
+struct StoredScores {
+  std::vector<std::pair<std::string, std::optional<double>>> dimensions;  // survey order
+  std::optional<double> overall;
+  std::string level;  // level id, "" = none
+};
+
+struct Result {
+  std::string id;  // 32 hex chars (128 random bits)
+  std::string survey_id, survey_version, survey_sha256;
+  std::string language;
+  std::string started, updated, completed;  // ISO-8601 UTC; completed "" while a draft
+  Status status = Status::Draft;
+  Answers profile;  // profile fields
+  Answers answers;  // section questions
+  StoredScores scores;
+  std::string app_version = DIGIREADY_VERSION;
+  std::string checksum;  // filled by read_result (as stored); result_to_json computes its own
+  std::shared_ptr<const Survey> survey;  // set by read_result when the survey is found
+};
+
+std::string now_iso8601();
+std::string random_result_id();
+
+Result new_result(const Survey& s, std::string lang, std::string now_iso);
+// Profile and section answers merged, as the engine functions want them.
+Answers all_answers(const Result& r);
+// Stores `a` (split into profile/answers, hidden questions dropped), recomputes scores, sets updated.
+void update_result(Result& r, const Survey& s, const Answers& a, std::string now_iso);
+// update_result + status complete + completed time.
+void complete_result(Result& r, const Survey& s, const Answers& a, std::string now_iso);
+StoredScores stored_scores(const Survey& s, const Scores& sc);
+
+// Current format, checksum stamped, compact and keys sorted (= the canonical form + checksum).
+std::string result_to_json(const Result& r);
+// Format version 1 (kept so migration stays tested).
+std::string result_to_json_v1(const Result& r);
+
+// Loaded surveys, findable by id and version.
+class SurveyCatalog {
+ public:
+  void add(std::shared_ptr<const Survey> s);
+  const std::vector<std::shared_ptr<const Survey>>& surveys() const { return surveys_; }
+  std::shared_ptr<const Survey> find(std::string_view id, std::string_view version) const;
+  struct Match {
+    std::shared_ptr<const Survey> survey;  // null -> error says why
+    std::string error, warning;
+  };
+  // Exact id+version, else same id with the same sha256; else "unknown survey" / "another survey version".
+  Match resolve(std::string_view id, std::string_view version, std::string_view sha256) const;
+
+ private:
+  std::vector<std::shared_ptr<const Survey>> surveys_;
+};
+
+struct ReadResult {
+  bool ok = false;
+  Result result;
+  std::vector<std::string> errors, warnings;  // each starts with the file name
+  bool checksum_ok = false;
+  std::vector<std::string> score_differences;  // stored vs recomputed, one line each
+  bool migrated = false;                       // was an older format_version
+};
+
+// Never trusts stored scores: recomputes them from the answers and reports each difference.
+// ok = parsed, survey known, answers valid. checksum_ok / score_differences are separate verdicts.
+ReadResult read_result(std::string_view json, std::string_view file_name, const SurveyCatalog& catalog);
+
+}  // namespace dr

@@ -1,0 +1,136 @@
+// The survey model (see docs/survey-format.md) and its loader.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.hpp"
+#include "core/value.hpp"
+
+namespace dr {
+
+struct Expr;  // parsed expression tree, see core/expr.hpp
+using ExprPtr = std::shared_ptr<const Expr>;
+
+enum class QuestionType : unsigned char { Single, Multiple, YesNo, Rating, Integer, Decimal, Text, LongText, Date, Info };
+const char* to_string(QuestionType t);
+std::optional<QuestionType> question_type_from(std::string_view s);
+
+struct Option {
+  std::string value;
+  Text label;
+  double score = 0;
+  bool exclusive = false;  // "none of these" on a multiple question
+};
+
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::Text;
+  Text title, help;
+  bool required = false;
+  std::string dimension;    // "" = not scored
+  int dimension_index = -1;  // into Survey::dimensions, -1 = not scored
+  double weight = 1;
+  std::vector<Option> options;
+  std::vector<std::string> correct;  // non-empty = knowledge item
+  std::optional<double> min, max;
+  std::optional<double> max_score;  // multiple: as written in the file
+  double full_score = 0;            // resolved denominator: highest option score / max_score
+  Text unit, placeholder, constraint_message;
+  std::string visible_if_src, constraint_src;
+  ExprPtr visible_if, constraint;  // null when absent; parsed once at load
+  int index = -1;                  // position in Survey::questions
+  int section = -1;                // index into Survey::sections, -1 = profile field
+  bool profile() const { return section < 0; }
+  bool scored() const { return dimension_index >= 0 && type != QuestionType::Info; }
+  bool knowledge() const { return !correct.empty(); }
+  bool choice() const {
+    return type == QuestionType::Single || type == QuestionType::Multiple || type == QuestionType::YesNo ||
+           type == QuestionType::Rating;
+  }
+  const Option* find_option(std::string_view value) const;
+};
+
+struct Advice {
+  double min = 0;
+  Text text;
+};
+
+struct Dimension {
+  std::string id;
+  Text title;
+  double weight = 1;
+  std::string source;
+  std::vector<Advice> advice;  // ascending min
+  // The entry with the highest min <= percent, or nullptr.
+  const Text* advice_for(double percent) const;
+};
+
+struct Level {
+  std::string id;
+  double min = 0;
+  Text label, description;
+};
+
+struct Section {
+  std::string id;
+  Text title;
+  std::vector<int> questions;  // indices into Survey::questions, in order
+};
+
+struct Source {
+  std::string id, citation;
+};
+
+struct Computed {
+  std::string id, expr_src;
+  ExprPtr expr;
+};
+
+struct Survey {
+  std::string id, version;
+  std::vector<std::string> languages;  // first = default
+  Text title, description, intro, consent;
+  int minutes = 0;
+  std::vector<Source> sources;
+  std::vector<int> profile;  // indices into questions (always 0..profile.size()-1)
+  std::vector<Dimension> dimensions;
+  std::vector<Level> levels;  // ascending min, first min == 0
+  double strength_min = 75;
+  std::vector<Computed> computed;
+  std::vector<Section> sections;
+  // Every askable question: profile fields first, then the sections in order.
+  std::vector<Question> questions;
+  std::string sha256;     // of the file's canonical JSON (sorted keys, compact)
+  std::string file_name;  // as given to load_survey
+
+  const Question* find(std::string_view id) const;
+  int index_of(std::string_view id) const;  // question index or -1
+  int computed_index(std::string_view id) const;
+  int dimension_index(std::string_view id) const;
+  const Level* level_by_id(std::string_view id) const;
+  // Internal: (id, question index) sorted by id, for fast lookups and answer matching.
+  std::vector<std::pair<std::string, int>> by_id;
+};
+
+struct LoadResult {
+  std::shared_ptr<const Survey> survey;  // null on error
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  bool ok() const { return survey != nullptr; }
+};
+
+constexpr std::size_t kMaxSurveyBytes = 1024 * 1024;
+constexpr int kMaxJsonDepth = 32;
+
+// Parses and checks a survey. Never throws; every message starts with `file_name`.
+LoadResult load_survey(std::string_view json, std::string_view file_name);
+
+// Stricter authoring checks for `digiready validate` (the loader accepts these):
+// missing translations, questions that can never be shown, dimensions nothing scores, etc.
+std::vector<std::string> lint_survey(const Survey& s);
+
+}  // namespace dr

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what DigiReady needs on a Debian bookworm machine. Idempotent and quiet when all is there.
+# Usage: tools/deps.sh [native|web|all]   (default: all)
+set -euo pipefail
+what=${1:-all}
+cd "$(dirname "$0")/.."
+
+native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev)
+web_pkgs=(emscripten python3-fonttools fonts-noto-core chromium nodejs npm)
+case "$what" in
+  native) pkgs=("${native_pkgs[@]}") ;;
+  web) pkgs=("${web_pkgs[@]}") ;;
+  all) pkgs=("${native_pkgs[@]}" "${web_pkgs[@]}") ;;
+  *) echo "usage: $0 [native|web|all]" >&2; exit 2 ;;
+esac
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+done
+# npm may come with the machine's own Node.js rather than Debian's package.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  tmp=(); for p in "${missing[@]}"; do case $p in nodejs|npm) ;; *) tmp+=("$p");; esac; done
+  missing=("${tmp[@]+"${tmp[@]}"}")
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages (playwright-core) from the committed lock file.
+if [ "$what" != native ]; then
+  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "deps: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+fi
