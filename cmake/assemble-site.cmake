@@ -1,0 +1,37 @@
+# Copies the built app and our static files into DIST and stamps the service worker with a build id
+# (a hash of every file), so an update is one atomic switch from old files to new ones.
+file(REMOVE_RECURSE ${DIST})
+file(MAKE_DIRECTORY ${DIST}/surveys)
+file(COPY ${BIN}/digiready.js ${BIN}/digiready.wasm DESTINATION ${DIST})
+file(GLOB web_files ${SRC}/web/*)
+list(FILTER web_files EXCLUDE REGEX "sw\\.js$")
+file(COPY ${web_files} DESTINATION ${DIST})
+
+# Surveys are data: copied as they are, listed in surveys/index.json for the app to fetch.
+file(GLOB surveys RELATIVE ${SRC}/assets/surveys ${SRC}/assets/surveys/*.json)
+list(SORT surveys)
+set(index "")
+foreach(s IN LISTS surveys)
+  file(COPY ${SRC}/assets/surveys/${s} DESTINATION ${DIST}/surveys)
+  string(APPEND index "\"${s}\",")
+endforeach()
+string(REGEX REPLACE ",$" "" index "${index}")
+file(WRITE ${DIST}/surveys/index.json "[${index}]\n")
+
+# The precache list and build id.
+file(GLOB_RECURSE all RELATIVE ${DIST} ${DIST}/*)
+list(SORT all)
+set(ids "")
+set(list "")
+foreach(f IN LISTS all)
+  file(SHA256 ${DIST}/${f} h)
+  string(APPEND ids "${f}:${h};")
+  string(APPEND list "  './${f}',\n")
+endforeach()
+string(SHA256 build_id "${ids}")
+string(SUBSTRING ${build_id} 0 16 build_id)
+file(READ ${SRC}/web/sw.js sw)
+string(REPLACE "@BUILD_ID@" "${VERSION}-${build_id}" sw "${sw}")
+string(REPLACE "  '@PRECACHE@',\n" "${list}" sw "${sw}")
+file(WRITE ${DIST}/sw.js "${sw}")
+file(WRITE ${DIST}/version.json "{\"version\":\"${VERSION}\",\"build\":\"${build_id}\"}\n")

@@ -1,0 +1,133 @@
+// Entry point: SDL2 window + WebGL context, Dear ImGui, and a main loop that draws only on demand.
+// The app itself is ui::App; browser specifics are behind src/platform.
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+
+namespace {
+
+struct Loop {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  ui::App* app = nullptr;
+  int wake_frames = 2;          // frames still to draw after the last input or change
+  double last_draw_ms = 0;
+  bool context_lost = false;
+  bool context_restored = false;
+  bool idle_timing = false;     // main loop slowed down while nothing happens
+};
+Loop g;
+
+// Nothing changes on screen by itself, so an idle page redraws only this often (battery).
+constexpr double kIdleRedrawMs = 2000;
+// ImGui needs a few frames after an input to settle hover/active/layout.
+constexpr int kSettleFrames = 3;
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+  g.context_lost = true;
+  return EM_TRUE;  // preventDefault: lets the browser restore the context later
+}
+EM_BOOL on_context_restored(int, const void*, void*) {
+  g.context_restored = true;
+  return EM_TRUE;
+}
+
+void frame() {
+  SDL_Event ev;
+  bool input = false;
+  while (SDL_PollEvent(&ev)) {
+    ImGui_ImplSDL2_ProcessEvent(&ev);
+    input = true;
+  }
+  if (g.context_lost && !g.context_restored) return;
+  if (g.context_restored) {
+    // Every GL object died with the context: rebuild the renderer's (shaders, buffers, font texture).
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 100");
+    g.context_lost = g.context_restored = false;
+    input = true;
+  }
+  const double now = platform::now_ms();
+  if (input || g.app->wants_frame()) g.wake_frames = kSettleFrames;
+  if (g.wake_frames <= 0 && now - g.last_draw_ms < kIdleRedrawMs) {
+    // Idle: poll less often. Input is picked up within 50 ms (events queue in SDL meanwhile).
+    if (!g.idle_timing && now - g.last_draw_ms > 500) {
+      emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 50);
+      g.idle_timing = true;
+    }
+    return;
+  }
+  if (g.idle_timing) {
+    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+    g.idle_timing = false;
+  }
+  if (g.wake_frames > 0) --g.wake_frames;
+  g.last_draw_ms = now;
+
+  g.app->before_frame();  // may rebuild the font atlas (DPR or text size changed)
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  g.app->draw();
+  ImGui::Render();
+  ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  const ImVec4 bg = g.app->background();
+  glClearColor(bg.x, bg.y, bg.z, bg.w);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g.app->after_frame();
+}
+
+}  // namespace
+
+int main() {
+  platform::init();
+  // Keys go to the canvas only, so typing into the text overlay never drives ImGui navigation.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    platform::log(std::string("SDL_Init failed: ") + SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 2);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  // RESIZABLE: the canvas follows the page size (and orientation); ALLOW_HIGHDPI: device pixels.
+  g.window = SDL_CreateWindow("DigiReady", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 412, 915,
+                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!g.window) {
+    platform::log(std::string("SDL_CreateWindow failed: ") + SDL_GetError());
+    return 1;
+  }
+  g.gl = SDL_GL_CreateContext(g.window);
+  if (!g.gl) {
+    platform::log(std::string("WebGL context failed: ") + SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(g.window, g.gl);
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code, not a saved file
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+  ImGui_ImplOpenGL3_Init("#version 100");
+
+  static ui::App app;
+  g.app = &app;
+  app.init();
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

@@ -1,0 +1,64 @@
+// The one seam between the app and the browser: storage, download, clipboard, file import, the
+// text-entry overlay, the screen-reader live region, DPI and the test hook. The UI calls only this;
+// everything browser-specific lives in platform_web.cpp (and web/shell.js).
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace platform {
+
+// Called once at start-up, before the first frame.
+void init();
+
+// Device pixels per CSS pixel (ImGui works in CSS pixels; the font atlas is built at device pixels).
+float device_pixel_ratio();
+
+// Milliseconds since some fixed point (monotonic).
+double now_ms();
+
+// --- Storage (localStorage). set() returns false when the browser refuses (storage full). ---
+std::string storage_get(std::string_view key);
+bool storage_set(std::string_view key, std::string_view value);
+void storage_remove(std::string_view key);
+std::vector<std::string> storage_keys(std::string_view prefix);
+
+// --- Files out: a download with this name, the clipboard ---
+void download(std::string_view file_name, std::string_view mime, std::string_view data);
+void copy_to_clipboard(std::string_view text);
+
+// --- Files in: the browser's file picker / drag-and-drop. Each file arrives through the handler. ---
+struct ImportEvents {
+  std::function<void(int count)> begin;
+  std::function<void(const std::string& name, const std::string& text)> file;
+  std::function<void()> end;
+};
+void set_import_handler(ImportEvents events);
+void open_file_picker();
+
+// Bundled surveys (data files next to the app): name + text of each, once fetched.
+void request_surveys(std::function<void(std::vector<std::pair<std::string, std::string>>)> done);
+
+// --- Text entry overlay: a real HTML field placed over an ImGui field so the phone's keyboard and
+// its Vietnamese input method work. The browser opens it on a tap on a widget of kind text/number
+// (inside the gesture); the app learns of it through these. ---
+struct TextEvents {
+  std::function<void(const std::string& widget_id)> begin;
+  std::function<void(const std::string& text)> input; // the whole current text, after each change
+  std::function<void(const std::string& widget_id)> end;
+};
+void set_text_handler(TextEvents events);
+void open_text_overlay(std::string_view widget_id); // keyboard users (no gesture needed)
+void close_text_overlay();
+
+// --- Screen readers: text for the off-screen ARIA live region ---
+void announce(std::string_view text);
+
+// --- Test hook: after each drawn frame, publish the state and widget list (JSON) ---
+void publish_frame(const std::string& state_json, const std::string& widgets_json);
+
+// A console line (shows in the browser console / stderr).
+void log(std::string_view message);
+
+}  // namespace platform

@@ -1,0 +1,195 @@
+// Browser side of the platform seam (see platform.hpp); the JS half is web/shell.js.
+#include "platform/platform.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <emscripten.h>
+
+namespace {
+platform::ImportEvents g_import;
+platform::TextEvents g_text;
+std::function<void(std::vector<std::pair<std::string, std::string>>)> g_surveys_done;
+std::vector<std::pair<std::string, std::string>> g_surveys;
+}  // namespace
+
+// Strings cross the boundary as malloc'ed UTF-8 that the C++ side frees. Under closure, names on
+// window must be quoted (window['x']) to survive renaming.
+EM_JS(void, dr_js_init, (), {
+  var hook = window['digiready'];
+  function pass(s) {
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  }
+  hook['_call'] = function(what, arg) {
+    var a = pass(what), b = pass(arg);
+    _dr_event(a, b, 0);
+  };
+  hook['_call2'] = function(what, arg, arg2) {
+    var a = pass(what), b = pass(arg), c = pass(arg2);
+    _dr_event(a, b, c);
+  };
+});
+
+EM_JS(double, dr_js_dpr, (), { return window.devicePixelRatio || 1; });
+
+EM_JS(char*, dr_js_storage_get, (const char* key), {
+  try {
+    var v = window.localStorage.getItem(UTF8ToString(key));
+    if (v === null) return 0;
+    var n = lengthBytesUTF8(v) + 1;
+    var p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+  } catch (e) { return 0; }
+});
+
+EM_JS(int, dr_js_storage_set, (const char* key, const char* value, int len), {
+  try {
+    window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value, len));
+    return 1;
+  } catch (e) { return 0; }  // QuotaExceededError, or storage disabled
+});
+
+EM_JS(void, dr_js_storage_remove, (const char* key), {
+  try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+// Keys joined by "\n" (keys never contain a newline: we make them).
+EM_JS(char*, dr_js_storage_keys, (const char* prefix), {
+  var pre = UTF8ToString(prefix), out = [];
+  try {
+    for (var i = 0; i < window.localStorage.length; i++) {
+      var k = window.localStorage.key(i);
+      if (k && k.indexOf(pre) === 0) out.push(k);
+    }
+  } catch (e) {}
+  var s = out.join('\n');
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+EM_JS(void, dr_js_download, (const char* name, const char* mime, const char* data, int len), {
+  var bytes = HEAPU8.slice(data, data + len);
+  var blob = new Blob([bytes], {type: UTF8ToString(mime)});
+  var a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+
+EM_JS(void, dr_js_copy, (const char* text), {
+  var s = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
+});
+
+EM_JS(void, dr_js_pick_files, (), { window['digiready']['_pickFiles'](); });
+EM_JS(void, dr_js_open_text, (const char* id), { window['digiready']['_openText'](UTF8ToString(id)); });
+EM_JS(void, dr_js_close_text, (), { window['digiready']['_closeText'](); });
+EM_JS(void, dr_js_announce, (const char* text), { window['digiready']['_announce'](UTF8ToString(text)); });
+
+EM_JS(void, dr_js_publish, (const char* state, const char* widgets), {
+  window['digiready']['_frame'](UTF8ToString(state), UTF8ToString(widgets));
+});
+
+EM_JS(void, dr_js_request_surveys, (), {
+  window['digiready']['_surveys'].then(function(list) {
+    var hook = window['digiready'];
+    for (var i = 0; i < list.length; i++) hook['_call2']('survey', list[i][0], list[i][1]);
+    hook['_call']('surveys_done', "");
+  });
+});
+
+extern "C" {
+// One entry point for everything the browser tells the app; frees the strings it was given.
+EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
+  const std::string w = what, a = arg ? arg : "";
+  const std::string b = arg2 ? arg2 : "";
+  std::free(what);
+  std::free(arg);
+  std::free(arg2);
+  if (w == "text_begin" && g_text.begin) g_text.begin(a);
+  else if (w == "text_input" && g_text.input) g_text.input(a);
+  else if (w == "text_end" && g_text.end) g_text.end(a);
+  else if (w == "import_begin" && g_import.begin) g_import.begin(std::atoi(a.c_str()));
+  else if (w == "import_file" && g_import.file) g_import.file(a, b);
+  else if (w == "import_end" && g_import.end) g_import.end();
+  else if (w == "survey") g_surveys.emplace_back(a, b);
+  else if (w == "surveys_done" && g_surveys_done) {
+    auto done = std::move(g_surveys_done);
+    done(std::move(g_surveys));
+    g_surveys.clear();
+  }
+}
+}
+
+namespace platform {
+
+void init() { dr_js_init(); }
+
+float device_pixel_ratio() { return static_cast<float>(dr_js_dpr()); }
+
+double now_ms() { return emscripten_get_now(); }
+
+static std::string take(char* p) {
+  if (!p) return {};
+  std::string s = p;
+  std::free(p);
+  return s;
+}
+
+std::string storage_get(std::string_view key) { return take(dr_js_storage_get(std::string(key).c_str())); }
+
+bool storage_set(std::string_view key, std::string_view value) {
+  return dr_js_storage_set(std::string(key).c_str(), value.data(), static_cast<int>(value.size())) != 0;
+}
+
+void storage_remove(std::string_view key) { dr_js_storage_remove(std::string(key).c_str()); }
+
+std::vector<std::string> storage_keys(std::string_view prefix) {
+  std::string all = take(dr_js_storage_keys(std::string(prefix).c_str()));
+  std::vector<std::string> keys;
+  size_t start = 0;
+  while (start < all.size()) {
+    size_t nl = all.find('\n', start);
+    if (nl == std::string::npos) nl = all.size();
+    keys.emplace_back(all.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return keys;
+}
+
+void download(std::string_view file_name, std::string_view mime, std::string_view data) {
+  dr_js_download(std::string(file_name).c_str(), std::string(mime).c_str(), data.data(),
+                 static_cast<int>(data.size()));
+}
+
+void copy_to_clipboard(std::string_view text) { dr_js_copy(std::string(text).c_str()); }
+
+void set_import_handler(ImportEvents events) { g_import = std::move(events); }
+void open_file_picker() { dr_js_pick_files(); }
+
+void request_surveys(std::function<void(std::vector<std::pair<std::string, std::string>>)> done) {
+  g_surveys_done = std::move(done);
+  dr_js_request_surveys();
+}
+
+void set_text_handler(TextEvents events) { g_text = std::move(events); }
+void open_text_overlay(std::string_view widget_id) { dr_js_open_text(std::string(widget_id).c_str()); }
+void close_text_overlay() { dr_js_close_text(); }
+
+void announce(std::string_view text) { dr_js_announce(std::string(text).c_str()); }
+
+void publish_frame(const std::string& state_json, const std::string& widgets_json) {
+  dr_js_publish(state_json.c_str(), widgets_json.c_str());
+}
+
+void log(std::string_view message) { std::fprintf(stderr, "%.*s\n", static_cast<int>(message.size()), message.data()); }
+
+}  // namespace platform

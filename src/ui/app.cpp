@@ -1,0 +1,435 @@
+#include "ui/app.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "platform/platform.hpp"
+#include "ui/widgets.hpp"
+
+extern const unsigned char dr_locale_vi[];
+extern const unsigned int dr_locale_vi_size;
+extern const unsigned char dr_locale_en[];
+extern const unsigned int dr_locale_en_size;
+
+namespace ui {
+
+namespace {
+constexpr const char* kSettingsKey = "digiready.settings";
+constexpr float kBasePx = 19, kLargePx = 24;
+
+void json_str(std::string& out, const std::string& s) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(char(c));
+    } else if (c < 0x20) {
+      char b[8];
+      std::snprintf(b, sizeof b, "\\u%04x", c);
+      out += b;
+    } else {
+      out.push_back(char(c));
+    }
+  }
+  out.push_back('"');
+}
+}  // namespace
+
+const char* screen_name(Screen s) {
+  switch (s) {
+    case Screen::Home: return "home";
+    case Screen::Intro: return "intro";
+    case Screen::Question: return "question";
+    case Screen::Review: return "review";
+    case Screen::Results: return "results";
+    case Screen::Organiser: return "organiser";
+  }
+  return "?";
+}
+
+void App::init() {
+  strings_.add_locale("vi", std::string_view(reinterpret_cast<const char*>(dr_locale_vi), dr_locale_vi_size));
+  strings_.add_locale("en", std::string_view(reinterpret_cast<const char*>(dr_locale_en), dr_locale_en_size));
+  strings_.on_missing([](const std::string& m) { platform::log(m); });
+  load_settings();
+  strings_.set_language(lang_);
+  theme::apply_style();
+
+  platform::set_text_handler({
+      [this](const std::string& id) {
+        // Widget ids of answer fields are "field.<question id>".
+        session_.editing = id.rfind("field.", 0) == 0 ? id.substr(6) : std::string();
+        request_frame();
+      },
+      [this](const std::string& text) {
+        if (session_.survey && !session_.editing.empty()) {
+          const dr::Question* q = session_.survey->find(session_.editing);
+          if (q) {
+            if (q->type == dr::QuestionType::Text || q->type == dr::QuestionType::LongText) {
+              if (text.empty()) dr::clear_answer(session_.answers, q->id);
+              else dr::set_answer(session_.answers, q->id, dr::Value(text));
+              session_.typed.erase(q->id);
+            } else {
+              bool ok = true;
+              dr::Value v = dr::parse_typed_input(*q, text, ok);
+              if (ok) {
+                if (v.is_null()) dr::clear_answer(session_.answers, q->id);
+                else dr::set_answer(session_.answers, q->id, v);
+                session_.typed.erase(q->id);
+              } else {
+                session_.typed[q->id] = text;  // kept as typed; the field shows what to fix
+              }
+            }
+            answers_changed();
+          }
+        }
+        request_frame();
+      },
+      [this](const std::string&) {
+        session_.editing.clear();
+        request_frame();
+      },
+  });
+
+  platform::request_surveys([this](std::vector<std::pair<std::string, std::string>> files) {
+    on_surveys(std::move(files));
+  });
+}
+
+void App::on_surveys(std::vector<std::pair<std::string, std::string>> files) {
+  for (auto& [name, text] : files) {
+    dr::LoadResult lr = dr::load_survey(text, name);
+    for (const auto& w : lr.warnings) platform::log(w);
+    if (!lr.ok()) {
+      for (const auto& e : lr.errors) {
+        platform::log(e);
+        survey_errors_.push_back(e);
+      }
+      if (lr.errors.empty()) survey_errors_.push_back(name);
+      continue;
+    }
+    catalog_.add(lr.survey);
+  }
+  surveys_loaded_ = true;
+  if (store_.load(catalog_) > 0) flash(t("storage.set_aside"), true);
+  request_frame();
+}
+
+void App::load_settings() {
+  const std::string s = platform::storage_get(kSettingsKey);
+  // Tiny fixed format: "lang=vi;text=large".
+  if (s.find("lang=en") != std::string::npos) lang_ = "en";
+  large_text_ = s.find("text=large") != std::string::npos;
+}
+
+void App::save_settings() {
+  platform::storage_set(kSettingsKey, "lang=" + lang_ + ";text=" + (large_text_ ? "large" : "normal"));
+}
+
+void App::set_lang(const std::string& lang) {
+  lang_ = lang;
+  strings_.set_language(lang);
+  save_settings();
+  if (session_.survey) session_.result.language = lang;
+  request_frame();
+}
+
+void App::set_large_text(bool on) {
+  large_text_ = on;
+  save_settings();
+  request_frame();
+}
+
+void App::go(Screen s) {
+  screen_ = s;
+  scroll_to_top = 2;
+  clear_flash();
+  if (s == Screen::Home && surveys_loaded_) store_.load(catalog_);
+  request_frame();
+}
+
+bool App::wants_frame() {
+  const bool r = frame_requested_;
+  frame_requested_ = false;
+  return r;
+}
+
+void App::before_frame() {
+  const float dpr = std::max(1.f, platform::device_pixel_ratio());
+  const float px = large_text_ ? kLargePx : kBasePx;
+  if (dpr != font_dpr_ || px != font_px_) {
+    build_fonts(dpr, px);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    font_dpr_ = dpr;
+    font_px_ = px;
+  }
+}
+
+ImVec4 App::background() const { return ImColor(theme::page()); }
+
+void App::begin_screen(int bottom_rows) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##screen", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  // Readable line length on wide screens: centre a column of at most 720 CSS px.
+  const float max_w = 720;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > max_w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_w) * 0.5f);
+  const float col_w = std::min(avail, max_w);
+  bottom_h_ = bottom_rows > 0 ? bottom_rows * theme::kRow + (bottom_rows - 1) * theme::kGap + theme::kGap : 0;
+  ImGui::BeginChild("##body", ImVec2(col_w, -bottom_h_), false, ImGuiWindowFlags_NoScrollbar);
+  if (scroll_to_top > 0) {
+    ImGui::SetScrollY(0);
+    --scroll_to_top;
+  }
+  const ImVec2 a = ImGui::GetWindowPos();
+  hook_set_clip(a.y, a.y + ImGui::GetWindowHeight());
+  ImGui::PushTextWrapPos(0);
+}
+
+void App::end_body() {
+  ImGui::PopTextWrapPos();
+  spacing(theme::kPad);
+  touch_scroll();
+  // A thin scroll indicator, so people know there is more below.
+  if (ImGui::GetScrollMaxY() > 0) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float h = w->Size.y, frac = h / (h + ImGui::GetScrollMaxY());
+    const float y = w->Pos.y + (h - h * frac) * (ImGui::GetScrollY() / ImGui::GetScrollMaxY());
+    const float x = w->Pos.x + w->Size.x - 5;
+    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + 4, y + h * frac), theme::border(), 2);
+  }
+  ImGui::EndChild();
+  hook_set_clip(-1e9f, 1e9f);
+  // The bottom bar, same column as the body.
+  const float avail = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+  const float max_w = 720;
+  if (avail > max_w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_w) * 0.5f);
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(std::min(avail, max_w));
+}
+
+void App::end_screen() {
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  ImGui::End();
+}
+
+void App::draw() {
+  hook_begin_frame();
+  // Escape goes back, from anywhere but home.
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape) && session_.editing.empty()) {
+    switch (screen_) {
+      case Screen::Intro:
+      case Screen::Results:
+      case Screen::Organiser: go(Screen::Home); break;
+      case Screen::Review: go(Screen::Question); break;
+      case Screen::Question:  // draw_question goes to the previous question
+      case Screen::Home: break;
+    }
+  }
+  switch (screen_) {
+    case Screen::Home: draw_home(*this); break;
+    case Screen::Intro: draw_intro(*this); break;
+    case Screen::Question: draw_question(*this); break;
+    case Screen::Review: draw_review(*this); break;
+    case Screen::Results: draw_results(*this); break;
+    case Screen::Organiser: draw_organiser(*this); break;
+  }
+}
+
+std::string App::state_json() const {
+  std::string s = "{\"screen\":";
+  json_str(s, screen_name(screen_));
+  s += ",\"lang\":";
+  json_str(s, lang_);
+  s += ",\"frames\":" + std::to_string(frames_);
+  s += ",\"text_size\":";
+  json_str(s, large_text_ ? "large" : "normal");
+  s += ",\"surveys_loaded\":";
+  s += surveys_loaded_ ? "true" : "false";
+  s += ",\"surveys\":[";
+  for (size_t i = 0; i < catalog_.surveys().size(); ++i) {
+    if (i) s += ",";
+    json_str(s, catalog_.surveys()[i]->id);
+  }
+  s += "],\"drafts\":" + std::to_string(store_.drafts().size());
+  s += ",\"results\":" + std::to_string(store_.results().size());
+  s += ",\"set_aside\":" + std::to_string(store_.asides().size());
+  s += ",\"message\":";
+  json_str(s, flash_);
+  if (session_.survey) {
+    const dr::Survey& sv = *session_.survey;
+    s += ",\"survey\":";
+    json_str(s, sv.id);
+    s += ",\"result_id\":";
+    json_str(s, session_.result.id);
+    const dr::Question* q = session_.pos >= 0 && session_.pos < int(sv.questions.size())
+                                ? &sv.questions[size_t(session_.pos)] : nullptr;
+    s += ",\"question\":";
+    json_str(s, q && (screen_ == Screen::Question) ? q->id : std::string());
+    if (q && screen_ == Screen::Question) {
+      s += ",\"question_type\":";
+      json_str(s, dr::to_string(q->type));
+    }
+    const dr::Progress p = dr::progress(sv, session_.answers);
+    s += ",\"answered\":" + std::to_string(p.answered) + ",\"total\":" + std::to_string(p.total);
+    std::string problem;
+    if (q && screen_ == Screen::Question && session_.show_problem) {
+      if (auto pr = dr::check_answer(sv, *q, session_.answers)) problem = pr->message.get(lang_);
+    }
+    s += ",\"validation\":";
+    json_str(s, problem);
+    if (screen_ == Screen::Results) {
+      char buf[64];
+      if (session_.scores.overall) {
+        std::snprintf(buf, sizeof buf, "%.2f", *session_.scores.overall);
+        s += ",\"overall\":";
+        s += buf;
+      }
+      const dr::Level* lv = session_.scores.level_ptr(sv);
+      s += ",\"level\":";
+      json_str(s, lv ? lv->id : std::string());
+      s += ",\"dimensions\":{";
+      bool first = true;
+      for (const auto& d : session_.scores.dimensions) {
+        if (!first) s += ",";
+        first = false;
+        json_str(s, d.id);
+        s += ":";
+        if (d.percent) {
+          std::snprintf(buf, sizeof buf, "%.2f", *d.percent);
+          s += buf;
+        } else {
+          s += "null";
+        }
+      }
+      s += "}";
+    }
+  }
+  s += "}";
+  return s;
+}
+
+void App::after_frame() {
+  ++frames_;
+  platform::publish_frame(state_json(), hook_widgets_json());
+}
+
+// ---------------------------------------------------------------- survey flow
+void App::start_survey(const std::shared_ptr<const dr::Survey>& s) {
+  session_ = Session();
+  session_.survey = s;
+  session_.result = dr::new_result(*s, lang_, dr::now_iso8601());
+  session_.pos = -1;
+  go(Screen::Intro);
+}
+
+void App::resume(const Store::Entry& draft) {
+  session_ = Session();
+  session_.survey = draft.result.survey;
+  session_.result = draft.result;
+  session_.answers = dr::all_answers(draft.result);
+  // Continue at the first visible question without a valid answer (else the review page).
+  const dr::Survey& s = *session_.survey;
+  session_.pos = -1;
+  for (const dr::Question& q : s.questions) {
+    if (q.type == dr::QuestionType::Info || !dr::is_visible(s, q, session_.answers)) continue;
+    const dr::Value* v = dr::find_answer(session_.answers, q.id);
+    if (!v || !v->answered() || dr::check_answer(s, q, session_.answers)) {
+      session_.pos = q.index;
+      break;
+    }
+  }
+  if (session_.pos < 0) {
+    session_.pos = int(s.questions.size()) - 1;
+    go(Screen::Review);
+  } else {
+    go(Screen::Question);
+    announce_question();
+  }
+}
+
+void App::open_result(const Store::Entry& entry) {
+  session_ = Session();
+  session_.survey = entry.result.survey;
+  session_.result = entry.result;
+  session_.answers = dr::all_answers(entry.result);
+  session_.scores = dr::score(*session_.survey, session_.answers);
+  session_.saved_on_device = true;
+  go(Screen::Results);
+}
+
+void App::answers_changed() {
+  session_.show_problem = false;
+  dr::update_result(session_.result, *session_.survey, session_.answers, dr::now_iso8601());
+  if (!store_.save_draft(session_.result)) flash(t("storage.full"), true);
+  request_frame();
+}
+
+void App::finish_survey() {
+  dr::complete_result(session_.result, *session_.survey, session_.answers, dr::now_iso8601());
+  session_.scores = dr::score(*session_.survey, session_.answers);
+  session_.saved_on_device = store_.save_result(session_.result);
+  go(Screen::Results);
+  if (!session_.saved_on_device) flash(t("storage.full"), true);
+  const dr::Level* lv = session_.scores.level_ptr(*session_.survey);
+  platform::announce(t("results.title") + ". " + (lv ? lv->label.get(lang_) : std::string()) + " " +
+                     percent_text(session_.scores.overall));
+}
+
+void App::announce_question() {
+  if (!session_.survey || session_.pos < 0) return;
+  const dr::Survey& s = *session_.survey;
+  const dr::Question& q = s.questions[size_t(session_.pos)];
+  std::string text = q.title.get(lang_);
+  if (q.choice()) {
+    std::string chosen;
+    text += ". " + t("a11y.options") + ": ";
+    for (size_t i = 0; i < q.options.size(); ++i) {
+      const std::string label = q.options[i].label.get(lang_);
+      text += (i ? ", " : "") + label;
+      if (dr::is_selected(q, session_.answers, q.options[i].value)) chosen += (chosen.empty() ? "" : ", ") + label;
+    }
+    text += ". " + t("a11y.selected") + ": " + (chosen.empty() ? t("a11y.none") : chosen);
+  }
+  platform::announce(text);
+}
+
+// ---------------------------------------------------------------- helpers
+std::string percent_text(std::optional<double> p) {
+  if (!p) return "—";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%d%%", int(std::lround(*p)));
+  return buf;
+}
+
+std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang) {
+  if (!v || !v->answered()) return {};
+  if (q.choice()) {
+    std::string out;
+    auto add = [&](const std::string& value) {
+      const dr::Option* o = q.find_option(value);
+      out += (out.empty() ? "" : ", ") + (o ? o->label.get(lang) : value);
+    };
+    if (v->is_list()) {
+      for (const auto& x : v->list()) add(x);
+    } else {
+      add(v->is_string() ? v->str() : dr::format_value(*v));
+    }
+    return out;
+  }
+  std::string s = dr::format_value(*v);
+  if (!q.unit.empty()) s += " " + q.unit.get(lang);
+  return s;
+}
+
+}  // namespace ui

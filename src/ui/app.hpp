@@ -1,0 +1,114 @@
+// The app: screens, the survey being taken, what is kept on this device. Each screen is one draw
+// function in its own file (screen_*.cpp); they read the core and change it only through its API.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/digiready.hpp"
+#include "core/strings.hpp"
+#include "imgui.h"
+#include "ui/store.hpp"
+
+namespace ui {
+
+enum class Screen { Home, Intro, Question, Review, Results, Organiser };
+const char* screen_name(Screen s);
+
+// The survey a person is taking (or a finished result being shown).
+struct Session {
+  std::shared_ptr<const dr::Survey> survey;
+  dr::Result result;
+  dr::Answers answers;
+  int pos = -1;                  // index into survey->questions of the question on screen
+  bool show_problem = false;     // set when Next was refused; cleared when the answer changes
+  bool help_open = false;
+  bool back_to_review = false;   // editing from the review page: Next returns there
+  std::string editing;           // question id whose text field has the overlay open
+  std::map<std::string, std::string> typed;  // number/date text as typed, while it does not parse
+  dr::Scores scores;             // for the results screen
+  bool saved_on_device = false;  // results screen: kept in storage
+};
+
+class App {
+ public:
+  void init();
+  bool wants_frame();      // something changed outside input (data arrived, a save finished)
+  void before_frame();     // font atlas rebuilds happen here, between frames
+  void draw();
+  void after_frame();      // publishes state + widgets for the test hook
+  ImVec4 background() const;
+
+  // ---- shared by the screens ----
+  const std::string& t(const char* key) const { return strings_.get(key); }
+  const std::string& lang() const { return lang_; }
+  void set_lang(const std::string& lang);
+  bool large_text() const { return large_text_; }
+  void set_large_text(bool on);
+  void go(Screen s);
+  Screen screen() const { return screen_; }
+  void request_frame() { frame_requested_ = true; }
+
+  dr::SurveyCatalog& catalog() { return catalog_; }
+  bool surveys_loaded() const { return surveys_loaded_; }
+  const std::vector<std::string>& survey_errors() const { return survey_errors_; }
+  Store& store() { return store_; }
+  Session& session() { return session_; }
+
+  // Survey flow (screen_survey.cpp uses these; home starts and resumes).
+  void start_survey(const std::shared_ptr<const dr::Survey>& s);
+  void resume(const Store::Entry& draft);
+  void open_result(const Store::Entry& result);
+  void answers_changed();      // saves the draft at once (nothing lost on reload or crash)
+  void finish_survey();        // complete, score, keep, show results
+  void announce_question();
+
+  // Transient message shown on the current screen (errors say what to do).
+  void flash(std::string text, bool error) { flash_ = std::move(text); flash_error_ = error; }
+  const std::string& flash_text() const { return flash_; }
+  bool flash_is_error() const { return flash_error_; }
+  void clear_flash() { flash_.clear(); }
+
+  // Layout: a scrolling body above a fixed bar for the screen's actions (thumb reach).
+  void begin_screen(int bottom_rows);
+  void end_body();     // ends the scrolling part, starts the bottom bar
+  void end_screen();
+  int scroll_to_top = 0;  // frames left to force the body to the top (after a screen change)
+
+ private:
+  void load_settings();
+  void save_settings();
+  void on_surveys(std::vector<std::pair<std::string, std::string>> files);
+  std::string state_json() const;
+
+  dr::Strings strings_;
+  std::string lang_ = "vi";
+  bool large_text_ = false;
+  float font_dpr_ = 0, font_px_ = 0;
+  Screen screen_ = Screen::Home;
+  bool frame_requested_ = true;
+  long long frames_ = 0;
+  dr::SurveyCatalog catalog_;
+  bool surveys_loaded_ = false;
+  std::vector<std::string> survey_errors_;
+  Store store_;
+  Session session_;
+  std::string flash_;
+  bool flash_error_ = false;
+  float bottom_h_ = 0;
+};
+
+// Screens
+void draw_home(App& app);
+void draw_intro(App& app);
+void draw_question(App& app);
+void draw_review(App& app);
+void draw_results(App& app);
+void draw_organiser(App& app);
+
+// Helpers shared by screens
+std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang);
+std::string percent_text(std::optional<double> p);
+
+}  // namespace ui

@@ -1,0 +1,117 @@
+// Home: the app's name, language and text-size switches, the bundled surveys, drafts to continue,
+// results kept on this device, and the way into the organiser's review.
+#include <string>
+
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+namespace {
+// "2026-11-23T08:15:00Z" -> "23/11/2026" (Vietnamese order) or "2026-11-23".
+std::string short_date(const std::string& iso, const std::string& lang) {
+  if (iso.size() < 10) return iso;
+  if (lang == "vi") return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  return iso.substr(0, 10);
+}
+
+std::string who(const dr::Result& r) {
+  for (const char* key : {"household_code", "business_name"}) {
+    auto it = r.profile.find(key);
+    if (it != r.profile.end() && it->second.is_string() && !it->second.str().empty()) return it->second.str();
+  }
+  return {};
+}
+}  // namespace
+
+void draw_home(App& app) {
+  app.begin_screen(1);
+  const std::string& lang = app.lang();
+
+  text(app.t("app.name"), theme::primary(), FontRole::Title);
+  text(app.t("app.tagline"), theme::muted());
+  spacing(4);
+
+  int pick = segmented("home.lang", {"Tiếng Việt", "English"}, lang == "vi" ? 0 : 1);
+  if (pick == 0 && lang != "vi") app.set_lang("vi");
+  if (pick == 1 && lang != "en") app.set_lang("en");
+  int size = segmented("home.textsize", {app.t("home.text_normal"), app.t("home.text_large")}, app.large_text() ? 1 : 0);
+  if (size >= 0) app.set_large_text(size == 1);
+
+  if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+
+  Store& store = app.store();
+  // Drafts first: people coming back want to carry on.
+  if (!store.drafts().empty()) {
+    spacing(4);
+    text(app.t("home.continue"), theme::ink(), FontRole::Title);
+    for (const Store::Entry& d : store.drafts()) {
+      const dr::Survey& s = *d.result.survey;
+      std::string label = app.t("home.continue_item") + ": " + s.title.get(lang);
+      std::string detail = dr::format("{0}/{1} · {2}", {std::to_string(d.progress.answered),
+                                                          std::to_string(d.progress.total),
+                                                          short_date(d.result.updated, lang)});
+      const std::string code = who(d.result);
+      if (!code.empty()) detail += " · " + code;
+      std::string id = "home.draft." + d.result.id;
+      if (option_row(id.c_str(), label + "\n" + detail, false, false)) app.resume(d);
+    }
+  }
+
+  spacing(4);
+  text(app.t("home.surveys"), theme::ink(), FontRole::Title);
+  if (!app.surveys_loaded()) {
+    text(app.t("home.loading_surveys"), theme::muted());
+  } else if (app.catalog().surveys().empty()) {
+    message_box(app.t("home.no_surveys"), true);
+  }
+  for (const auto& s : app.catalog().surveys()) {
+    int asked = 0;
+    for (const auto& q : s->questions)
+      if (!q.profile() && q.type != dr::QuestionType::Info) ++asked;
+    std::string detail = dr::format(app.t("home.survey_detail"), {std::to_string(s->minutes), std::to_string(asked)});
+    std::string id = "home.survey." + s->id;
+    const std::string title = s->title.get(lang);
+    // A card: title, then minutes and number of questions.
+    if (option_row(id.c_str(), title + "\n" + detail, false, false)) app.start_survey(s);
+  }
+  for (const std::string& e : app.survey_errors()) message_box(app.t("home.survey_error") + " " + e, true);
+
+  if (!store.results().empty()) {
+    spacing(4);
+    text(app.t("home.results"), theme::ink(), FontRole::Title);
+    for (const Store::Entry& r : store.results()) {
+      const dr::Survey& s = *r.result.survey;
+      dr::Scores sc = dr::score(s, dr::all_answers(r.result));
+      const dr::Level* lv = sc.level_ptr(s);
+      std::string detail = short_date(r.result.completed, lang) + " · " + (lv ? lv->label.get(lang) : "") + " " +
+                           percent_text(sc.overall);
+      const std::string code = who(r.result);
+      if (!code.empty()) detail = code + " · " + detail;
+      std::string id = "home.result." + r.result.id;
+      if (option_row(id.c_str(), s.title.get(lang) + "\n" + detail, false, false)) app.open_result(r);
+    }
+  }
+
+  if (!store.asides().empty()) {
+    spacing(4);
+    message_box(app.t("storage.set_aside"), true);
+    for (const Store::Aside& a : store.asides()) {
+      std::string id = "home.aside." + a.key;
+      if (button(id.c_str(), app.t("home.download_aside"), ButtonStyle::Secondary)) {
+        platform::download(a.key.substr(a.key.rfind('.') + 1) + ".json", "application/json", a.text);
+      }
+    }
+  }
+
+  spacing(8);
+  separator();
+  text(app.t("home.organiser_hint"), theme::muted(), FontRole::Small);
+
+  app.end_body();
+  if (button("home.organiser", app.t("home.organiser"), ButtonStyle::Secondary)) app.go(Screen::Organiser);
+  app.end_screen();
+}
+
+}  // namespace ui

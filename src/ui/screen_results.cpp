@@ -1,0 +1,181 @@
+// Results: the level and what it means, a bar per dimension, strengths, the three most useful pieces
+// of advice, the knowledge items with their right answers; download, keep, copy, start again.
+#include <cstdio>
+#include <string>
+
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+namespace {
+
+std::string profile_value(const dr::Result& r, const char* key) {
+  auto it = r.profile.find(key);
+  return it != r.profile.end() && it->second.is_string() ? it->second.str() : std::string();
+}
+
+// File names stay ASCII: letters, digits and '-' (Vietnamese letters fold to their base letter
+// where simple, everything else becomes '-').
+std::string file_part(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out.push_back(char(c));
+    else if (c < 0x80 && !out.empty() && out.back() != '-') out.push_back('-');
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string file_name(const dr::Result& r) {
+  std::string who = file_part(profile_value(r, "household_code"));
+  if (who.empty()) who = file_part(profile_value(r, "business_name"));
+  std::string name = r.survey_id;
+  if (!who.empty()) name += "_" + who;
+  const std::string& when = r.completed.empty() ? r.updated : r.completed;
+  if (when.size() >= 10) name += "_" + when.substr(0, 10);
+  return name + ".json";
+}
+
+std::string summary(App& app, const dr::Survey& s, const Session& ss) {
+  const std::string& lang = app.lang();
+  std::string out = app.t("app.name") + " — " + s.title.get(lang) + "\n";
+  const std::string code = profile_value(ss.result, "household_code");
+  if (!code.empty()) out += app.t("results.household") + ": " + code + "\n";
+  const dr::Level* lv = ss.scores.level_ptr(s);
+  out += app.t("results.level") + ": " + (lv ? lv->label.get(lang) : "—") + " (" + percent_text(ss.scores.overall) + ")\n";
+  for (const auto& d : ss.scores.dimensions)
+    out += "• " + s.dimensions[size_t(d.dimension)].title.get(lang) + ": " + percent_text(d.percent) + "\n";
+  if (ss.result.completed.size() >= 10) out += app.t("results.date") + ": " + ss.result.completed.substr(0, 10) + "\n";
+  return out;
+}
+
+}  // namespace
+
+void draw_results(App& app) {
+  Session& ss = app.session();
+  const dr::Survey& s = *ss.survey;
+  const std::string& lang = app.lang();
+  const dr::Scores& sc = ss.scores;
+  app.begin_screen(1);
+
+  text(app.t("results.title"), theme::primary(), FontRole::Title);
+  text(s.title.get(lang), theme::muted());
+  std::string meta;
+  const std::string code = profile_value(ss.result, "household_code");
+  if (!code.empty()) meta = app.t("results.household") + ": " + code + " · ";
+  if (ss.result.completed.size() >= 10) meta += app.t("results.date") + ": " + ss.result.completed.substr(0, 10);
+  text(meta, theme::muted(), FontRole::Small);
+  if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+
+  // The level card.
+  const dr::Level* lv = sc.level_ptr(s);
+  {
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    ImGui::Indent(14);
+    spacing(6);
+    text(app.t("results.level"), theme::muted(), FontRole::Small);
+    text((lv ? lv->label.get(lang) : std::string("—")) + "  ·  " + percent_text(sc.overall), theme::primary(), FontRole::Title);
+    if (lv && !lv->description.empty()) {
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 28);
+      text(lv->description.get(lang));
+      ImGui::PopTextWrapPos();
+    }
+    spacing(6);
+    ImGui::Unindent(14);
+    ImGui::EndGroup();
+    const float h = ImGui::GetItemRectSize().y;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), theme::selected_fill(), theme::kRounding);
+    dl->ChannelsMerge();
+  }
+
+  spacing(4);
+  text(app.t("results.by_area"), theme::ink(), FontRole::Title);
+  for (const auto& d : sc.dimensions) {
+    const dr::Dimension& dim = s.dimensions[size_t(d.dimension)];
+    text(dim.title.get(lang));
+    const float f = d.percent ? float(*d.percent / 100.0) : 0.f;
+    const ImU32 col = !d.percent ? theme::track() : *d.percent >= s.strength_min ? theme::good() : theme::primary();
+    bar(f, 18, col, percent_text(d.percent));
+  }
+
+  if (!sc.strengths.empty()) {
+    spacing(4);
+    text(app.t("results.strengths"), theme::ink(), FontRole::Title);
+    for (int i : sc.strengths) text("✓ " + s.dimensions[size_t(i)].title.get(lang), theme::good());
+  }
+
+  if (!sc.weakest.empty()) {
+    spacing(4);
+    text(app.t("results.advice"), theme::ink(), FontRole::Title);
+    int n = 0;
+    for (int i : sc.weakest) {
+      const auto& d = sc.dimensions[size_t(i)];
+      const dr::Dimension& dim = s.dimensions[size_t(i)];
+      text(std::to_string(++n) + ". " + dim.title.get(lang) + " (" + percent_text(d.percent) + ")", theme::primary());
+      if (d.advice) text(d.advice->get(lang));
+    }
+  }
+
+  if (!sc.knowledge.empty()) {
+    spacing(4);
+    text(app.t("results.knowledge"), theme::ink(), FontRole::Title);
+    for (const dr::KnowledgeItem& k : sc.knowledge) {
+      const dr::Question& q = s.questions[size_t(k.question)];
+      separator();
+      text(q.title.get(lang), theme::ink(), FontRole::Small);
+      const std::string mine = answer_text(q, dr::find_answer(ss.answers, q.id), lang);
+      text((k.right ? "✓ " : "✕ ") + app.t("results.your_answer") + ": " + mine, k.right ? theme::good() : theme::error());
+      if (!k.right) {
+        std::string right;
+        for (const auto& v : k.correct) {
+          const dr::Option* o = q.find_option(v);
+          right += (right.empty() ? "" : ", ") + (o ? o->label.get(lang) : v);
+        }
+        text(app.t("results.right_answer") + ": " + right, theme::ink());
+      }
+    }
+  }
+
+  spacing(8);
+  separator();
+  if (!ss.saved_on_device) {
+    if (button("results.keep", app.t("results.keep"), ButtonStyle::Secondary)) {
+      ss.saved_on_device = app.store().save_result(ss.result);
+      if (!ss.saved_on_device) app.flash(app.t("storage.full"), true);
+      else app.flash(app.t("results.kept"), false);
+    }
+  } else {
+    text("✓ " + app.t("results.kept"), theme::good(), FontRole::Small);
+  }
+  if (button("results.copy", app.t("results.copy"), ButtonStyle::Secondary)) {
+    platform::copy_to_clipboard(summary(app, s, ss));
+    app.flash(app.t("results.copied"), false);
+  }
+  if (button("results.again", app.t("results.again"), ButtonStyle::Secondary)) app.start_survey(ss.survey);
+  if (button("results.home", app.t("nav.home"), ButtonStyle::Quiet)) app.go(Screen::Home);
+
+  app.end_body();
+  if (button("results.download", app.t("results.download"), ButtonStyle::Primary)) {
+    platform::download(file_name(ss.result), "application/json", dr::result_to_json(ss.result));
+  }
+  app.end_screen();
+}
+
+void draw_organiser(App& app) {
+  app.begin_screen(1);
+  text(app.t("organiser.title"), theme::primary(), FontRole::Title);
+  text(app.t("organiser.coming"), theme::muted());
+  app.end_body();
+  if (button("organiser.home", app.t("nav.home"), ButtonStyle::Primary)) app.go(Screen::Home);
+  app.end_screen();
+}
+
+}  // namespace ui

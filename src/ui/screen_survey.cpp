@@ -1,0 +1,267 @@
+// Taking a survey: intro + consent, one question per screen with progress, the review page.
+#include <string>
+
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+namespace {
+
+// Next / previous visible question from `pos` (info screens included), or -1.
+int step(const dr::Survey& s, const dr::Answers& a, int pos, int dir) {
+  for (int i = pos + dir; i >= 0 && i < int(s.questions.size()); i += dir)
+    if (dr::is_visible(s, s.questions[size_t(i)], a)) return i;
+  return -1;
+}
+
+// "Question n of N" counts the visible askable questions (info screens are not questions).
+void ordinal(const dr::Survey& s, const dr::Answers& a, int pos, int& n, int& total) {
+  n = 0;
+  total = 0;
+  for (const dr::Question& q : s.questions) {
+    if (q.type == dr::QuestionType::Info || !dr::is_visible(s, q, a)) continue;
+    ++total;
+    if (q.index <= pos) n = total;
+  }
+}
+
+const char* inputmode_for(dr::QuestionType t) {
+  switch (t) {
+    case dr::QuestionType::Integer: return "numeric";
+    case dr::QuestionType::Decimal: return "decimal";
+    default: return "text";
+  }
+}
+
+void go_to_question(App& app, int pos) {
+  Session& ss = app.session();
+  ss.pos = pos;
+  ss.show_problem = false;
+  ss.help_open = false;
+  platform::close_text_overlay();
+  ss.editing.clear();
+  if (app.screen() != Screen::Question) app.go(Screen::Question);
+  app.scroll_to_top = 2;
+  app.announce_question();
+  app.request_frame();
+}
+
+// The message for the question on screen, if one should be shown now.
+std::string problem_text(App& app, const dr::Question& q) {
+  Session& ss = app.session();
+  const dr::Survey& s = *ss.survey;
+  auto typed = ss.typed.find(q.id);
+  if (typed != ss.typed.end()) {
+    if (q.type == dr::QuestionType::Date) return app.t("survey.bad_date");
+    return app.t("survey.bad_number");
+  }
+  auto p = dr::check_answer(s, q, ss.answers);
+  if (!p) return {};
+  // An answer that breaks a rule is flagged at once; a missing one only after Next was pressed.
+  if (p->kind == dr::Problem::Required && !ss.show_problem) return {};
+  if (p->kind == dr::Problem::Required) return app.t("survey.required");
+  return p->message.get(app.lang());
+}
+
+}  // namespace
+
+void draw_intro(App& app) {
+  Session& ss = app.session();
+  const dr::Survey& s = *ss.survey;
+  const std::string& lang = app.lang();
+  app.begin_screen(1);
+  text(s.title.get(lang), theme::primary(), FontRole::Title);
+  int asked = 0;
+  for (const auto& q : s.questions)
+    if (!q.profile() && q.type != dr::QuestionType::Info) ++asked;
+  text(dr::format(app.t("home.survey_detail"), {std::to_string(s.minutes), std::to_string(asked)}), theme::muted());
+  if (!s.description.empty()) text(s.description.get(lang));
+  if (!s.intro.empty()) text(s.intro.get(lang));
+  if (!s.consent.empty()) {
+    spacing(4);
+    text(app.t("survey.consent_title"), theme::ink(), FontRole::Title);
+    message_box(s.consent.get(lang), false);
+  }
+  text(app.t("survey.saved_note"), theme::muted(), FontRole::Small);
+  app.end_body();
+  const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
+  if (button("survey.back", app.t("nav.back"), ButtonStyle::Secondary, half)) app.go(Screen::Home);
+  ImGui::SameLine(0, theme::kGap);
+  if (button("survey.start", app.t("survey.agree_start"), ButtonStyle::Primary, half)) {
+    app.answers_changed();  // the draft exists from now on: it shows under "continue"
+    int first = step(s, ss.answers, -1, +1);
+    if (first >= 0) go_to_question(app, first);
+    else app.go(Screen::Review);
+  }
+  app.end_screen();
+}
+
+void draw_question(App& app) {
+  Session& ss = app.session();
+  const dr::Survey& s = *ss.survey;
+  const std::string& lang = app.lang();
+  if (ss.pos < 0 || ss.pos >= int(s.questions.size())) ss.pos = step(s, ss.answers, -1, +1);
+  if (ss.pos < 0) {
+    app.go(Screen::Review);
+    return;
+  }
+  // An earlier answer can hide this question (skip logic applies live): move on to a visible one.
+  if (!dr::is_visible(s, s.questions[size_t(ss.pos)], ss.answers)) {
+    int next = step(s, ss.answers, ss.pos, +1);
+    if (next < 0) next = step(s, ss.answers, ss.pos, -1);
+    ss.pos = next;
+    if (next < 0) return;
+  }
+  const dr::Question& q = s.questions[size_t(ss.pos)];
+
+  auto go_next = [&]() {
+    if (!problem_text(app, q).empty() || ss.typed.count(q.id)) {
+      ss.show_problem = true;
+      app.announce_question();
+      return;
+    }
+    if (auto p = dr::check_answer(s, q, ss.answers)) {
+      ss.show_problem = true;
+      platform::announce(p->kind == dr::Problem::Required ? app.t("survey.required") : p->message.get(lang));
+      return;
+    }
+    int next = ss.back_to_review ? -1 : step(s, ss.answers, ss.pos, +1);
+    if (next < 0) {
+      ss.back_to_review = false;
+      platform::close_text_overlay();
+      app.go(Screen::Review);
+    } else {
+      go_to_question(app, next);
+    }
+  };
+  auto go_back = [&]() {
+    int prev = step(s, ss.answers, ss.pos, -1);
+    if (prev < 0) app.go(Screen::Intro);
+    else go_to_question(app, prev);
+  };
+  if (ss.editing.empty() && ImGui::IsKeyPressed(ImGuiKey_Escape)) go_back();
+
+  app.begin_screen(1);
+  // Progress is always visible: n of N, and how much is answered.
+  int n = 0, total = 0;
+  ordinal(s, ss.answers, ss.pos, n, total);
+  const dr::Progress pr = dr::progress(s, ss.answers);
+  text(s.title.get(lang), theme::muted(), FontRole::Small);
+  bar(pr.fraction(), 12, theme::primary(),
+      q.type == dr::QuestionType::Info ? std::string() : dr::format(app.t("survey.progress"), {std::to_string(n), std::to_string(total)}));
+  if (q.profile()) text(app.t("survey.profile_section"), theme::muted(), FontRole::Small);
+  else if (q.section >= 0) text(s.sections[size_t(q.section)].title.get(lang), theme::muted(), FontRole::Small);
+  spacing(2);
+  text(q.title.get(lang), theme::ink(), FontRole::Title);
+  if (q.required) text(app.t("survey.required_mark"), theme::muted(), FontRole::Small);
+  if (!q.help.empty()) {
+    if (button("survey.help", ss.help_open ? app.t("survey.help_hide") : app.t("survey.help"), ButtonStyle::Quiet))
+      ss.help_open = !ss.help_open;
+    if (ss.help_open) message_box(q.help.get(lang), false);
+  }
+  if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+
+  const std::string problem = problem_text(app, q);
+  switch (q.type) {
+    case dr::QuestionType::Single:
+    case dr::QuestionType::YesNo:
+    case dr::QuestionType::Rating:
+    case dr::QuestionType::Multiple: {
+      const bool multi = q.type == dr::QuestionType::Multiple;
+      for (const dr::Option& o : q.options) {
+        std::string id = "opt." + q.id + "." + o.value;
+        std::string label = o.label.get(lang);
+        if (q.type == dr::QuestionType::Rating) label = o.value + " — " + label;
+        if (option_row(id.c_str(), label, dr::is_selected(q, ss.answers, o.value), multi)) {
+          dr::toggle_option(q, ss.answers, o.value);
+          app.answers_changed();
+          app.announce_question();
+        }
+      }
+      if (multi) text(app.t("survey.pick_many"), theme::muted(), FontRole::Small);
+      break;
+    }
+    case dr::QuestionType::Integer:
+    case dr::QuestionType::Decimal:
+    case dr::QuestionType::Date:
+    case dr::QuestionType::Text:
+    case dr::QuestionType::LongText: {
+      auto typed = ss.typed.find(q.id);
+      const dr::Value* v = dr::find_answer(ss.answers, q.id);
+      const std::string value = typed != ss.typed.end() ? typed->second : (v ? dr::format_value(*v) : std::string());
+      std::string placeholder = q.placeholder.get(lang);
+      if (placeholder.empty()) placeholder = q.type == dr::QuestionType::Date ? app.t("survey.date_hint") : app.t("survey.type_here");
+      const std::string id = "field." + q.id;
+      const bool pressed = text_field(id.c_str(), q.title.get(lang), value, placeholder, inputmode_for(q.type),
+                                      q.type == dr::QuestionType::LongText, ss.editing == q.id, !problem.empty());
+      // A tap opens the overlay in the browser itself (inside the gesture); keyboard users get it here.
+      if (pressed && !ImGui::IsMouseReleased(0)) platform::open_text_overlay(id);
+      std::string hint;
+      if (!q.unit.empty()) hint = q.unit.get(lang);
+      if (q.min && q.max)
+        hint += (hint.empty() ? "" : " · ") + dr::format(app.t("survey.range"), {dr::format_value(dr::Value(*q.min)), dr::format_value(dr::Value(*q.max))});
+      if (!hint.empty()) text(hint, theme::muted(), FontRole::Small);
+      break;
+    }
+    case dr::QuestionType::Info: break;
+  }
+  if (!problem.empty()) message_box(problem, true);
+
+  app.end_body();
+  const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
+  if (button("survey.back", app.t("nav.back"), ButtonStyle::Secondary, half)) go_back();
+  ImGui::SameLine(0, theme::kGap);
+  const bool last = ss.back_to_review || step(s, ss.answers, ss.pos, +1) < 0;
+  if (button("survey.next", last ? app.t("survey.to_review") : app.t("nav.next"), ButtonStyle::Primary, half)) go_next();
+  app.end_screen();
+}
+
+void draw_review(App& app) {
+  Session& ss = app.session();
+  const dr::Survey& s = *ss.survey;
+  const std::string& lang = app.lang();
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    int last = step(s, ss.answers, int(s.questions.size()), -1);
+    if (last >= 0) go_to_question(app, last);
+  }
+  app.begin_screen(1);
+  text(app.t("review.title"), theme::primary(), FontRole::Title);
+  text(app.t("review.hint"), theme::muted());
+  const dr::Progress pr = dr::progress(s, ss.answers);
+  bar(pr.fraction(), 12, theme::primary(), dr::format(app.t("review.answered"), {std::to_string(pr.answered), std::to_string(pr.total)}));
+  if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+  int n = 0;
+  for (const dr::Question& q : s.questions) {
+    if (q.type == dr::QuestionType::Info || !dr::is_visible(s, q, ss.answers)) continue;
+    ++n;
+    separator();
+    text(std::to_string(n) + ". " + q.title.get(lang), theme::muted(), FontRole::Small);
+    const std::string a = answer_text(q, dr::find_answer(ss.answers, q.id), lang);
+    const auto problem = dr::check_answer(s, q, ss.answers);
+    if (a.empty()) text(q.required ? app.t("review.missing_required") : app.t("review.not_answered"),
+                        q.required ? theme::error() : theme::muted());
+    else text(a, problem ? theme::error() : theme::ink());
+    std::string id = "review.edit." + q.id;
+    if (button(id.c_str(), app.t("review.edit"), ButtonStyle::Secondary, 160)) {
+      ss.back_to_review = true;
+      go_to_question(app, q.index);
+    }
+  }
+  app.end_body();
+  if (button("review.submit", app.t("review.submit"), ButtonStyle::Primary)) {
+    int bad = dr::first_problem(s, ss.answers);
+    if (bad >= 0) {
+      ss.back_to_review = true;
+      go_to_question(app, bad);
+      ss.show_problem = true;
+      app.flash(app.t("review.fix_first"), true);
+    } else {
+      app.finish_survey();
+    }
+  }
+  app.end_screen();
+}
+
+}  // namespace ui

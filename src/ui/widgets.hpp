@@ -1,0 +1,82 @@
+// Big, phone-friendly widgets on top of Dear ImGui. Each one records itself for the test hook
+// (window.digiready.widgets()) with its label exactly as shown and its rectangle in CSS pixels.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imgui.h"
+
+namespace ui {
+
+// --- Theme: light, high contrast, sized for thumbs (all in CSS px) ---
+namespace theme {
+constexpr float kRow = 56;        // minimum height of a tappable row / button (≥ 48 CSS px)
+constexpr float kGap = 12;        // space between tappable things
+constexpr float kPad = 16;        // screen side padding
+constexpr float kRounding = 10;
+inline ImU32 ink() { return IM_COL32(16, 34, 58, 255); }
+inline ImU32 muted() { return IM_COL32(64, 80, 102, 255); }
+inline ImU32 primary() { return IM_COL32(11, 83, 148, 255); }
+inline ImU32 primary_pressed() { return IM_COL32(7, 55, 99, 255); }
+inline ImU32 surface() { return IM_COL32(255, 255, 255, 255); }
+inline ImU32 page() { return IM_COL32(247, 249, 252, 255); }
+inline ImU32 border() { return IM_COL32(120, 138, 160, 255); }
+inline ImU32 selected_fill() { return IM_COL32(222, 235, 250, 255); }
+inline ImU32 error() { return IM_COL32(163, 0, 0, 255); }
+inline ImU32 error_fill() { return IM_COL32(253, 236, 236, 255); }
+inline ImU32 good() { return IM_COL32(20, 110, 50, 255); }
+inline ImU32 track() { return IM_COL32(213, 221, 232, 255); }
+void apply_style();
+}  // namespace theme
+
+// --- Test hook: what was interactive in the last frame ---
+struct WidgetRecord {
+  std::string id, label, kind;  // kind: button, option, checkbox, toggle, text, number, link, row
+  float x = 0, y = 0, w = 0, h = 0;
+  bool enabled = true;
+  int checked = -1;   // -1: not applicable, 0/1
+  std::string value;  // text fields: the current text
+  std::string inputmode;  // text fields: text / numeric / decimal
+  bool multiline = false;
+};
+void hook_begin_frame();
+void hook_record(WidgetRecord r);
+const std::vector<WidgetRecord>& hook_widgets();
+std::string hook_widgets_json();
+// Widgets are recorded only where visible in their scrolling region (so taps land on them).
+void hook_set_clip(float y0, float y1);
+
+// --- Fonts ---
+enum class FontRole { Body, Title, Small };
+ImFont* font(FontRole role);
+// (Re)builds the atlas for the device pixel ratio and base text size; call between frames.
+void build_fonts(float dpr, float base_px);
+
+// --- Widgets ---
+enum class ButtonStyle { Primary, Secondary, Quiet, Danger };
+// A full-width (width < 0) or fixed-width button, at least kRow high.
+bool button(const char* id, const std::string& label, ButtonStyle style = ButtonStyle::Secondary,
+            float width = -1, bool enabled = true);
+// A whole-row option (radio or checkbox look); returns true when tapped.
+bool option_row(const char* id, const std::string& label, bool selected, bool multi, const std::string& detail = {});
+// A tappable field showing `value` (or a grey placeholder). The browser places a real input over it
+// when tapped; kind "number" opens the numeric keyboard.
+bool text_field(const char* id, const std::string& label, const std::string& value, const std::string& placeholder,
+                const char* inputmode, bool multiline, bool editing, bool has_error);
+// Wrapped text in a colour and font.
+void text(const std::string& s, ImU32 color = theme::ink(), FontRole role = FontRole::Body);
+// A message box (error or info) with an icon-free coloured bar; words say what to do.
+void message_box(const std::string& s, bool is_error);
+// Horizontal bar: fraction [0,1], optional caption to its right.
+void bar(float fraction, float height, ImU32 fill, const std::string& caption = {});
+// Two-or-more segment switch (e.g. Tiếng Việt | English). Returns the index tapped, or -1.
+int segmented(const char* id, const std::vector<std::string>& labels, int current);
+void spacing(float px);
+void separator();
+
+// Drag-to-scroll for the current window (ImGui 1.86 has none: ocornut/imgui#3379). Call at the end of
+// a scrolling child; a drag beyond a small threshold scrolls and cancels the tap.
+void touch_scroll();
+
+}  // namespace ui

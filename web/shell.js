@@ -1,0 +1,203 @@
+// DigiReady page shell: loading progress, failure messages, the wasm start, the test hook
+// (window.digiready), and the browser-side halves of the platform seam (text overlay, live region,
+// file import). The C++ side is src/platform/platform_web.cpp.
+'use strict';
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const canvas = $('canvas');
+  const bar = $('loader-bar');
+  const pct = $('loader-pct');
+
+  function fail(vi, en) {
+    $('loader-text').hidden = true;
+    $('loader-error-text').textContent = vi + ' — ' + en;
+    $('loader-error').hidden = false;
+    document.body.classList.remove('loaded');
+  }
+  $('loader-retry').addEventListener('click', () => location.reload());
+
+  function progress(frac) {
+    const p = Math.max(0, Math.min(99, Math.round(frac * 100)));
+    bar.style.width = p + '%';
+    pct.textContent = p + '%';
+  }
+
+  // Without WebGL there is nothing to draw on: say so in words instead of a blank page.
+  function hasWebGL() {
+    try {
+      const c = document.createElement('canvas');
+      return !!(c.getContext('webgl2') || c.getContext('webgl'));
+    } catch (e) { return false; }
+  }
+
+  // --- Test hook (kept in release builds; see docs/testing.md) ---
+  let resolveReady;
+  const hook = {
+    ready: new Promise((r) => { resolveReady = r; }),
+    state() { return JSON.parse(hook._state || '{}'); },
+    widgets() { return JSON.parse(hook._widgets || '[]'); },
+    _state: '', _widgets: '',
+  };
+  window['digiready'] = hook;
+
+  // Called by the app after each drawn frame.
+  const overlay = $('text-overlay');
+  let editing = null; // widget being edited through the overlay: {id, ...}
+  hook._frame = function (stateJson, widgetsJson) {
+    hook._state = stateJson;
+    hook._widgets = widgetsJson;
+    if (!document.body.classList.contains('loaded')) {
+      document.body.classList.add('loaded');
+      resolveReady(true);
+    }
+    if (editing) followOverlay();
+  };
+
+  // --- Text overlay: a real textarea over the field, so the phone keyboard and IME work ---
+  function textWidgetAt(x, y) {
+    for (const w of hook.widgets()) {
+      if ((w.kind === 'text' || w.kind === 'number') && w.enabled &&
+          x >= w.x && x < w.x + w.w && y >= w.y && y < w.y + w.h) return w;
+    }
+    return null;
+  }
+  function placeOverlay(w) {
+    overlay.style.left = w.x + 'px';
+    overlay.style.top = w.y + 'px';
+    overlay.style.width = w.w + 'px';
+    overlay.style.height = w.h + 'px';
+  }
+  function followOverlay() {
+    const w = hook.widgets().find((v) => v.id === editing.id);
+    if (!w) { closeOverlay(true); return; }
+    placeOverlay(w);
+  }
+  function openOverlay(w) {
+    editing = w;
+    overlay.value = w.value || '';
+    overlay.setAttribute('inputmode', w.inputmode || 'text');
+    overlay.setAttribute('aria-label', w.label || '');
+    overlay.rows = w.multiline ? 4 : 1;
+    overlay.dataset.multiline = w.multiline ? '1' : '';
+    placeOverlay(w);
+    overlay.hidden = false;
+    overlay.focus(); // inside the user's gesture, so the on-screen keyboard opens
+    const end = overlay.value.length;
+    try { overlay.setSelectionRange(end, end); } catch (e) { /* some inputmodes refuse */ }
+    hook._call('text_begin', w.id);
+  }
+  function closeOverlay(fromApp) {
+    if (!editing) return;
+    const id = editing.id;
+    editing = null;
+    overlay.hidden = true;
+    if (document.activeElement === overlay) canvas.focus();
+    if (!fromApp) hook._call('text_end', id);
+  }
+  hook._openText = function (id) { // keyboard users: Enter on a focused field (no gesture needed)
+    const w = hook.widgets().find((v) => v.id === id);
+    if (w) openOverlay(w);
+  };
+  hook._closeText = function () { closeOverlay(true); };
+  overlay.addEventListener('input', () => { if (editing) hook._call('text_input', overlay.value); });
+  overlay.addEventListener('compositionend', () => { if (editing) hook._call('text_input', overlay.value); });
+  overlay.addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' && !overlay.dataset.multiline) || e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      closeOverlay(false);
+    }
+  });
+  overlay.addEventListener('blur', () => closeOverlay(false));
+  // Decide in the gesture itself: pointerup on a text field focuses the overlay synchronously.
+  canvas.addEventListener('pointerup', (e) => {
+    const w = textWidgetAt(e.clientX, e.clientY);
+    if (w) openOverlay(w);
+  }, true);
+
+  // --- Live region for screen readers ---
+  hook._announce = function (text) { $('live').textContent = text; };
+
+  // --- File import (organiser): picker and drag-and-drop hand each file's text to the app ---
+  const picker = $('file-import');
+  async function importFiles(files) {
+    const list = Array.from(files);
+    hook._call('import_begin', String(list.length));
+    for (const f of list) {
+      let text = '';
+      try { text = await f.text(); } catch (e) { text = ''; }
+      hook._call2('import_file', f.name, text);
+    }
+    hook._call('import_end', '');
+  }
+  hook._pickFiles = () => { picker.value = ''; picker.click(); };
+  picker.addEventListener('change', () => importFiles(picker.files));
+  window.addEventListener('dragover', (e) => { e.preventDefault(); });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) importFiles(e.dataTransfer.files);
+  });
+
+  // --- Surveys are data files next to the app, fetched early and in parallel with the wasm ---
+  hook._surveys = fetch('surveys/index.json')
+    .then((r) => r.json())
+    .then((names) => Promise.all(names.map((n) =>
+      fetch('surveys/' + n).then((r) => r.text()).then((t) => [n, t], () => [n, '']))))
+    .catch(() => []);
+
+  // --- Service worker: offline after one visit ---
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    window.addEventListener('load', () => {
+      navigator.serviceWorker.register('sw.js').then((reg) => {
+        hook._swRegistration = reg;
+      }, () => { /* offline support is a bonus; the app runs without it */ });
+    });
+  }
+
+  // --- Start the wasm, with a real progress bar (bytes of the wasm received) ---
+  if (!hasWebGL()) {
+    fail('Trình duyệt này không hỗ trợ WebGL nên không vẽ được ứng dụng. Hãy cập nhật trình duyệt (Chrome) hoặc dùng máy khác.',
+      'This browser has no WebGL, which DigiReady needs. Please update the browser (Chrome) or use another device.');
+    return;
+  }
+
+  async function fetchWasm() {
+    const res = await fetch('digiready.wasm');
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    const total = Number(res.headers.get('content-length')) || 0;
+    const encoded = !!res.headers.get('content-encoding');
+    if (!res.body || !total || encoded) return new Uint8Array(await res.arrayBuffer());
+    const reader = res.body.getReader();
+    const buf = new Uint8Array(total);
+    let got = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (got + value.length > buf.length) throw new Error('size mismatch');
+      buf.set(value, got);
+      got += value.length;
+      progress(got / total);
+    }
+    return got === total ? buf : buf.subarray(0, got);
+  }
+
+  window['Module'] = {
+    canvas: canvas,
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    onAbort: () => fail('Ứng dụng gặp lỗi khi khởi động. Hãy tải lại trang.',
+      'The app failed to start. Please reload the page.'),
+    instantiateWasm(imports, done) {
+      fetchWasm()
+        .then((bytes) => WebAssembly.instantiate(bytes, imports))
+        .then((r) => { progress(1); done(r.instance, r.module); })
+        .catch(() => fail('Không tải được ứng dụng (mạng yếu hoặc bị ngắt). Kiểm tra mạng rồi bấm "Thử lại".',
+          'Could not load the app (weak or no connection). Check the connection and press "Try again".'));
+      return {};
+    },
+  };
+  const s = document.createElement('script');
+  s.src = 'digiready.js';
+  s.onerror = () => fail('Không tải được ứng dụng (mạng yếu hoặc bị ngắt). Kiểm tra mạng rồi bấm "Thử lại".',
+    'Could not load the app (weak or no connection). Check the connection and press "Try again".');
+  document.body.appendChild(s);
+})();

@@ -1,0 +1,41 @@
+// Service worker: the whole app (one build) is cached on first visit so it opens and runs offline.
+// Each build has its own cache, filled completely before it takes over, and every response comes
+// from the one active build's cache: old and new files never mix. Drafts and results live in
+// localStorage, which an update does not touch.
+'use strict';
+const BUILD = '@BUILD_ID@';
+const CACHE = 'digiready-' + BUILD;
+const FILES = [
+  './',
+  '@PRECACHE@',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('digiready-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The page asks a waiting worker to take over when the person accepts the update (then reloads).
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(req, { ignoreSearch: true }) ||
+      (req.mode === 'navigate' ? await cache.match('./') : undefined);
+    if (hit) return hit;
+    return fetch(req);
+  })());
+});
