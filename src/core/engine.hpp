@@ -19,6 +19,9 @@ struct Problem {
 // Problem with the current answer to q, or nullopt. Hidden questions never have one.
 std::optional<Problem> check_answer(const Survey& s, const Question& q, const Answers& a);
 
+// True when an answered value has the shape the question needs (option exists, date is real, …).
+bool answer_format_ok(const Question& q, const Value& v);
+
 // First question (in order) that is visible and has a problem, or -1 — for "Next"/"Finish".
 int first_problem(const Survey& s, const Answers& a, int section = -2 /* -2 = all, -1 = profile */);
 

@@ -24,6 +24,7 @@ struct Option {
   Text label;
   double score = 0;
   bool exclusive = false;  // "none of these" on a multiple question
+  double number = 0;       // rating: value read as a number (answers store the number)
 };
 
 struct Question {

@@ -1,0 +1,230 @@
+#include "core/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "core/expr.hpp"
+#include "core/json.hpp"
+
+namespace dr {
+
+bool is_visible(const Survey& s, const Question& q, const Answers& a) {
+  if (!q.visible_if) return true;
+  EvalContext ctx(s, a);
+  return ctx.visible(q.index);
+}
+
+namespace {
+
+bool valid_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return false;
+  int y = std::atoi(std::string(t.substr(0, 4)).c_str());
+  int m = (t[5] - '0') * 10 + (t[6] - '0');
+  int d = (t[8] - '0') * 10 + (t[9] - '0');
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+Problem make(Problem::Kind k, Text msg) { return Problem{k, std::move(msg)}; }
+
+Text range_text(const Question& q) {
+  std::string lo = q.min ? json::number_text(*q.min) : "", hi = q.max ? json::number_text(*q.max) : "";
+  if (q.min && q.max)
+    return Text::of("Vui lòng nhập giá trị từ " + lo + " đến " + hi + ".", "Please enter a value from " + lo + " to " + hi + ".");
+  if (q.min) return Text::of("Vui lòng nhập giá trị không nhỏ hơn " + lo + ".", "Please enter a value of at least " + lo + ".");
+  return Text::of("Vui lòng nhập giá trị không lớn hơn " + hi + ".", "Please enter a value of at most " + hi + ".");
+}
+
+}  // namespace
+
+// Shape check of an answered value against the question (shared with result reading).
+bool answer_format_ok(const Question& q, const Value& v) {
+  switch (q.type) {
+    case QuestionType::Single:
+    case QuestionType::YesNo: return v.is_string() && q.find_option(v.str());
+    case QuestionType::Multiple: {
+      if (!v.is_list()) return false;
+      const auto& l = v.list();
+      bool excl = false;
+      for (size_t i = 0; i < l.size(); ++i) {
+        const Option* o = q.find_option(l[i]);
+        if (!o) return false;
+        excl = excl || o->exclusive;
+        for (size_t j = 0; j < i; ++j)
+          if (l[j] == l[i]) return false;
+      }
+      return !(excl && l.size() > 1);
+    }
+    case QuestionType::Rating: {
+      if (!v.is_number()) return false;
+      for (auto& o : q.options)
+        if (o.number == v.number()) return true;
+      return false;
+    }
+    case QuestionType::Integer: return v.is_number() && std::isfinite(v.number()) && v.number() == std::floor(v.number());
+    case QuestionType::Decimal: return v.is_number() && std::isfinite(v.number());
+    case QuestionType::Text:
+    case QuestionType::LongText: return v.is_string();
+    case QuestionType::Date: return v.is_string() && valid_date(v.str());
+    case QuestionType::Info: return false;
+  }
+  return false;
+}
+
+static std::optional<Problem> check_in(EvalContext& ctx, const Question& q) {
+  if (q.type == QuestionType::Info || !ctx.visible(q.index)) return std::nullopt;
+  const Value* v = ctx.answer(q.index);
+  if (!v) {
+    if (q.required) return make(Problem::Required, Text::of("Vui lòng trả lời câu này.", "Please answer this question."));
+    return std::nullopt;
+  }
+  if (!answer_format_ok(q, *v))
+    return make(Problem::Format, q.type == QuestionType::Date
+                                     ? Text::of("Vui lòng nhập ngày theo dạng NNNN-TT-NN.", "Please enter a date as YYYY-MM-DD.")
+                                     : Text::of("Câu trả lời không hợp lệ.", "This answer is not valid."));
+  if (v->is_number() && ((q.min && v->number() < *q.min) || (q.max && v->number() > *q.max)))
+    return make(Problem::Range, range_text(q));
+  if (q.constraint && !ctx.truthy(*q.constraint, v))
+    return make(Problem::Constraint, q.constraint_message.empty()
+                                         ? Text::of("Câu trả lời không đúng yêu cầu.", "This answer does not meet the requirement.")
+                                         : q.constraint_message);
+  return std::nullopt;
+}
+
+std::optional<Problem> check_answer(const Survey& s, const Question& q, const Answers& a) {
+  EvalContext ctx(s, a);
+  return check_in(ctx, q);
+}
+
+int first_problem(const Survey& s, const Answers& a, int section) {
+  EvalContext ctx(s, a);
+  for (auto& q : s.questions) {
+    if (section != -2 && q.section != section) continue;
+    if (check_in(ctx, q)) return q.index;
+  }
+  return -1;
+}
+
+void set_answer(Answers& a, std::string_view id, Value v) {
+  auto it = a.find(id);
+  if (it == a.end()) a.emplace(std::string(id), std::move(v));
+  else it->second = std::move(v);
+}
+
+void clear_answer(Answers& a, std::string_view id) {
+  auto it = a.find(id);
+  if (it != a.end()) a.erase(it);
+}
+
+const Value* find_answer(const Answers& a, std::string_view id) {
+  auto it = a.find(id);
+  return it == a.end() ? nullptr : &it->second;
+}
+
+bool is_selected(const Question& q, const Answers& a, std::string_view value) {
+  const Value* v = find_answer(a, q.id);
+  if (!v) return false;
+  if (v->is_string()) return v->str() == value;
+  if (v->is_list()) return std::find(v->list().begin(), v->list().end(), value) != v->list().end();
+  if (v->is_number()) {
+    const Option* o = q.find_option(value);
+    return o && q.type == QuestionType::Rating && o->number == v->number();
+  }
+  return false;
+}
+
+void toggle_option(const Question& q, Answers& a, std::string_view value) {
+  const Option* o = q.find_option(value);
+  if (!o) return;
+  if (q.type == QuestionType::Rating) { set_answer(a, q.id, Value(o->number)); return; }
+  if (q.type != QuestionType::Multiple) { set_answer(a, q.id, Value(std::string(value))); return; }
+  const Value* cur = find_answer(a, q.id);
+  std::vector<std::string> l = cur && cur->is_list() ? cur->list() : std::vector<std::string>{};
+  auto it = std::find(l.begin(), l.end(), value);
+  if (it != l.end()) {
+    l.erase(it);
+  } else if (o->exclusive) {
+    l.assign(1, std::string(value));  // "none of these" replaces everything
+  } else {
+    l.erase(std::remove_if(l.begin(), l.end(),
+                           [&](const std::string& x) { const Option* p = q.find_option(x); return !p || p->exclusive; }),
+            l.end());
+    l.emplace_back(value);
+    // Keep the file's option order so stored answers are stable whatever the click order.
+    std::vector<std::string> ordered;
+    for (auto& op : q.options)
+      if (std::find(l.begin(), l.end(), op.value) != l.end()) ordered.push_back(op.value);
+    l = std::move(ordered);
+  }
+  if (l.empty()) clear_answer(a, q.id);
+  else set_answer(a, q.id, Value(std::move(l)));
+}
+
+Value parse_typed_input(const Question& q, std::string_view text, bool& ok) {
+  ok = true;
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty()) return Value();
+  switch (q.type) {
+    case QuestionType::Integer:
+    case QuestionType::Decimal: {
+      std::string t(text);
+      bool seen_sep = false;
+      for (char& c : t) {
+        if (c == ',' && q.type == QuestionType::Decimal) c = '.';  // Vietnamese decimal comma
+        if (c == '.') {
+          if (seen_sep || q.type == QuestionType::Integer) { ok = false; return Value(); }
+          seen_sep = true;
+        } else if (!((c >= '0' && c <= '9') || ((c == '-' || c == '+') && &c == &t[0]))) {
+          ok = false;
+          return Value();
+        }
+      }
+      char* end = nullptr;
+      double d = std::strtod(t.c_str(), &end);
+      if (!end || *end != '\0' || end == t.c_str() || !std::isfinite(d)) { ok = false; return Value(); }
+      return Value(d);
+    }
+    case QuestionType::Date:
+      if (!valid_date(text)) { ok = false; return Value(); }
+      return Value(std::string(text));
+    case QuestionType::Rating: {
+      const Option* o = q.find_option(text);
+      if (!o) { ok = false; return Value(); }
+      return Value(o->number);
+    }
+    default: return Value(std::string(text));
+  }
+}
+
+std::string format_value(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Null: return {};
+    case Value::Kind::Number: return json::number_text(v.number());
+    case Value::Kind::String: return v.str();
+    case Value::Kind::List: {
+      std::string s;
+      for (auto& x : v.list()) s += (s.empty() ? "" : ", ") + x;
+      return s;
+    }
+  }
+  return {};
+}
+
+Progress progress(const Survey& s, const Answers& a) {
+  EvalContext ctx(s, a);
+  Progress p;
+  for (auto& q : s.questions) {
+    if (q.type == QuestionType::Info || !ctx.visible(q.index)) continue;
+    ++p.total;
+    if (ctx.answer(q.index)) ++p.answered;
+  }
+  return p;
+}
+
+}  // namespace dr

@@ -1,0 +1,75 @@
+// Expression language (docs/survey-format.md "Answers and expressions"): parsed once at load into a
+// flat node array, references resolved to question / computed indices, evaluated without allocation.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/survey.hpp"
+
+namespace dr {
+
+struct Expr {
+  enum class Op : unsigned char {
+    Num, Str, Bool, Ref, Self, Neg, Not, And, Or, Add, Sub, Mul, Div,
+    Eq, Ne, Lt, Le, Gt, Ge, Selected, CountSelected, Answered, Length
+  };
+  struct Node {
+    Op op = Op::Num;
+    int a = -1, b = -1;  // operand node indices
+    double num = 0;      // Num; Bool uses 0/1
+    std::string str;     // Str literal, or the referenced id for Ref
+    int ref = -1;        // Ref: question index, or questions.size() + computed index
+    int column = 1;      // 1-based, for messages
+  };
+  std::vector<Node> nodes;
+  int root = -1;
+  std::string src;
+};
+
+struct ExprParse {
+  std::shared_ptr<Expr> expr;  // null on error
+  std::string error;           // "column N: ..."
+};
+
+constexpr int kMaxExprDepth = 64;
+
+ExprParse parse_expression(std::string_view src);
+
+// Binds ${id} references. `allow_self`: '.' is allowed (constraints). Also checks that selected()'s
+// option exists. Returns "" or "column N: ...".
+std::string resolve_expression(Expr& e, const Survey& s, bool allow_self);
+
+// The question / computed indices an expression reads (graph edges for cycle checks).
+void expression_refs(const Expr& e, std::vector<int>& out);
+
+// Evaluation state for one answer set: answers indexed by question, visibility cached.
+class EvalContext {
+ public:
+  EvalContext(const Survey& s, const Answers& a);
+  bool visible(int question);
+  bool truthy(const Expr& e, const Value* self = nullptr);
+  const Value* answer(int question) const { return answers_[size_t(question)]; }
+
+  struct V {
+    enum Kind : unsigned char { Null, Bool, Num, Str, List } kind = Null;
+    double n = 0;
+    const std::string* s = nullptr;
+    const std::vector<std::string>* l = nullptr;
+  };
+  V eval(const Expr& e, int node);
+
+ private:
+  V ref_value(int ref);
+  const Survey& s_;
+  std::vector<const Value*> answers_;
+  std::vector<signed char> vis_;  // -1 unknown, 0/1
+  std::vector<V> computed_;
+  std::vector<signed char> computed_done_;
+  const Value* self_ = nullptr;
+};
+
+// Code points in a UTF-8 string.
+std::size_t utf8_length(std::string_view s);
+
+}  // namespace dr

@@ -1,0 +1,274 @@
+#include "core/importer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/json.hpp"
+
+namespace dr {
+
+const FileReport& Importer::add(std::string_view json, std::string_view file_name) {
+  ReadResult rr = read_result(json, file_name, *catalog_);
+  FileReport rep;
+  rep.file = std::string(file_name);
+  rep.errors = std::move(rr.errors);
+  rep.warnings = std::move(rr.warnings);
+  rep.score_differences = std::move(rr.score_differences);
+  rep.ok = rr.ok;
+  if (!rr.ok) {
+    ++failed_;
+  } else if (ids_.count(rr.result.id)) {
+    rep.duplicate = true;  // the same respondent exported twice: count once
+    ++duplicates_;
+  } else {
+    rep.changed = !rep.score_differences.empty();
+    if (rep.changed) {
+      ++changed_;
+      rep.warnings.push_back(rep.file + ": scores: changed after export, or another survey version");
+    }
+    ids_.insert(rr.result.id);
+    results_.push_back(std::move(rr.result));
+  }
+  reports_.push_back(std::move(rep));
+  return reports_.back();
+}
+
+const FileReport& Importer::add_failure(std::string_view file_name, std::string error) {
+  FileReport rep;
+  rep.file = std::string(file_name);
+  rep.errors.push_back(std::move(error));
+  ++failed_;
+  reports_.push_back(std::move(rep));
+  return reports_.back();
+}
+
+std::string Importer::ndjson() const {
+  std::string out;
+  for (auto& r : results_) {
+    out += result_to_json(r);
+    out += '\n';
+  }
+  return out;
+}
+
+// ---- aggregation ----
+
+namespace {
+const std::string& profile_value(const Result& r, std::string_view id) {
+  static const std::string empty;
+  auto it = r.profile.find(id);
+  return it != r.profile.end() && it->second.is_string() ? it->second.str() : empty;
+}
+
+int band(const Survey& s, double percent) {
+  int b = -1;
+  for (size_t i = 0; i < s.levels.size(); ++i)
+    if (s.levels[i].min <= percent) b = int(i);
+  return b;
+}
+
+// Results read by the importer carry their survey; fresh ones (UI) only its id.
+bool for_survey(const Result& r, const Survey& s) { return r.survey ? r.survey.get() == &s : r.survey_id == s.id; }
+}  // namespace
+
+bool Filter::matches(const Result& r) const {
+  if (!survey_id.empty() && r.survey_id != survey_id) return false;
+  if (!province.empty() && profile_value(r, "province") != province) return false;
+  if (!commune.empty() && profile_value(r, "commune") != commune) return false;
+  if (!village.empty() && profile_value(r, "village") != village) return false;
+  if (!level.empty() && r.scores.level != level) return false;
+  if (complete_only && r.status != Status::Complete) return false;
+  return true;
+}
+
+Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const Filter& f) {
+  Aggregates ag;
+  ag.survey_id = s.id;
+  ag.by_level.assign(s.levels.size(), 0);
+  ag.dimensions.resize(s.dimensions.size());
+  std::vector<double> dim_sum(s.dimensions.size(), 0);
+  for (size_t i = 0; i < s.dimensions.size(); ++i) {
+    ag.dimensions[i].id = s.dimensions[i].id;
+    ag.dimensions[i].by_level.assign(s.levels.size(), 0);
+  }
+  double overall_sum = 0;
+  std::size_t overall_n = 0;
+  for (const Result& r : results) {
+    if (!for_survey(r, s) || !f.matches(r)) continue;
+    ++ag.count;
+    // r.scores was recomputed by read_result; the stored copy is never used.
+    if (r.scores.overall) {
+      overall_sum += *r.scores.overall;
+      ++overall_n;
+      int b = band(s, *r.scores.overall);
+      if (b >= 0) ++ag.by_level[size_t(b)];
+      else ++ag.no_level;
+    } else {
+      ++ag.no_level;
+    }
+    for (size_t i = 0; i < r.scores.dimensions.size() && i < ag.dimensions.size(); ++i) {
+      const auto& p = r.scores.dimensions[i].second;
+      if (!p) continue;
+      ++ag.dimensions[i].scored;
+      dim_sum[i] += *p;
+      int b = band(s, *p);
+      if (b >= 0) ++ag.dimensions[i].by_level[size_t(b)];
+    }
+  }
+  if (overall_n) ag.mean_overall = overall_sum / double(overall_n);
+  for (size_t i = 0; i < ag.dimensions.size(); ++i)
+    if (ag.dimensions[i].scored) ag.dimensions[i].mean = dim_sum[i] / double(ag.dimensions[i].scored);
+  return ag;
+}
+
+std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, const Survey& s, const Filter& f,
+                                         double below_percent, std::string_view group_by) {
+  std::vector<TrainingNeed> out(s.dimensions.size());
+  for (size_t i = 0; i < s.dimensions.size(); ++i) out[i].dimension = s.dimensions[i].id;
+  for (const Result& r : results) {
+    if (!for_survey(r, s) || !f.matches(r)) continue;
+    for (size_t i = 0; i < r.scores.dimensions.size() && i < out.size(); ++i) {
+      const auto& p = r.scores.dimensions[i].second;
+      if (p && *p < below_percent) out[i].by_group[profile_value(r, group_by)].push_back(r.id);
+    }
+  }
+  return out;
+}
+
+// ---- CSV ----
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string o = "\"";
+  for (char c : s) {
+    if (c == '"') o += '"';
+    o += c;
+  }
+  o += '"';
+  return o;
+}
+
+namespace {
+
+struct Csv {
+  std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8 (Vietnamese) correctly
+  bool first = true;
+  void cell(std::string_view s) {
+    if (!first) out += ',';
+    out += csv_field(s);
+    first = false;
+  }
+  void end() { out += "\r\n"; first = true; }
+};
+
+std::string pct(const std::optional<double>& p) { return p ? json::number_text(*p) : std::string(); }
+
+std::string label_of(const Question& q, const Value& v, std::string_view lang) {
+  if (v.is_string()) {
+    const Option* o = q.find_option(v.str());
+    return o ? o->label.get(lang) : v.str();
+  }
+  if (v.is_number()) {
+    if (q.type == QuestionType::Rating)
+      for (auto& o : q.options)
+        if (o.number == v.number()) return o.label.get(lang).empty() ? o.value : o.label.get(lang);
+    return json::number_text(v.number());
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang) {
+  Csv c;
+  const bool vi = lang == "vi";
+  for (const char* h : {"result_id", "status", "language", "started", "completed"}) c.cell(h);
+  for (auto& q : s.questions) {
+    if (q.type == QuestionType::Info) continue;
+    if (q.type == QuestionType::Multiple)
+      for (auto& o : q.options) c.cell(q.id + ": " + o.label.get(lang));
+    else
+      c.cell(q.id);
+  }
+  for (auto& d : s.dimensions) c.cell(d.title.get(lang) + " %");
+  c.cell(vi ? "Tổng %" : "Overall %");
+  c.cell(vi ? "Mức" : "Level");
+  c.end();
+  for (const Result& r : results) {
+    if (!for_survey(r, s) || !f.matches(r)) continue;
+    c.cell(r.id);
+    c.cell(r.status == Status::Complete ? "complete" : "draft");
+    c.cell(r.language);
+    c.cell(r.started);
+    c.cell(r.completed);
+    for (auto& q : s.questions) {
+      if (q.type == QuestionType::Info) continue;
+      const Answers& m = q.profile() ? r.profile : r.answers;
+      auto it = m.find(q.id);
+      const Value* v = it == m.end() || !it->second.answered() ? nullptr : &it->second;
+      if (q.type == QuestionType::Multiple) {
+        for (auto& o : q.options) {
+          if (!v) c.cell("");
+          else c.cell(std::find(v->list().begin(), v->list().end(), o.value) != v->list().end() ? "1" : "0");
+        }
+      } else {
+        c.cell(v ? label_of(q, *v, lang) : std::string());
+      }
+    }
+    for (auto& d : r.scores.dimensions) c.cell(pct(d.second));
+    c.cell(pct(r.scores.overall));
+    const Level* l = s.level_by_id(r.scores.level);
+    c.cell(l ? l->label.get(lang) : std::string());
+    c.end();
+  }
+  return c.out;
+}
+
+std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_view lang) {
+  Csv c;
+  const bool vi = lang == "vi";
+  c.cell(vi ? "Chỉ số" : "Measure");
+  c.cell(vi ? "Số người" : "Respondents");
+  c.cell(vi ? "Trung bình %" : "Mean %");
+  for (auto& l : s.levels) c.cell(l.label.get(lang));
+  c.end();
+  c.cell(vi ? "Tổng" : "Overall");
+  c.cell(std::to_string(ag.count));
+  c.cell(pct(ag.mean_overall ? std::optional<double>(std::round(*ag.mean_overall * 100) / 100) : std::nullopt));
+  for (auto n : ag.by_level) c.cell(std::to_string(n));
+  c.end();
+  for (size_t i = 0; i < ag.dimensions.size() && i < s.dimensions.size(); ++i) {
+    const auto& d = ag.dimensions[i];
+    c.cell(s.dimensions[i].title.get(lang));
+    c.cell(std::to_string(d.scored));
+    c.cell(pct(d.mean ? std::optional<double>(std::round(*d.mean * 100) / 100) : std::nullopt));
+    for (auto n : d.by_level) c.cell(std::to_string(n));
+    c.end();
+  }
+  return c.out;
+}
+
+std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang) {
+  Csv c;
+  const bool vi = lang == "vi";
+  c.cell(vi ? "Lĩnh vực" : "Dimension");
+  c.cell(vi ? "Thôn/ấp" : "Village");
+  c.cell(vi ? "Số người" : "Respondents");
+  c.cell(vi ? "Mã kết quả" : "Result ids");
+  c.end();
+  for (auto& n : needs) {
+    int di = s.dimension_index(n.dimension);
+    for (auto& [group, ids] : n.by_group) {
+      c.cell(di >= 0 ? s.dimensions[size_t(di)].title.get(lang) : n.dimension);
+      c.cell(group);
+      c.cell(std::to_string(ids.size()));
+      std::string all;
+      for (auto& id : ids) all += (all.empty() ? "" : " ") + id;
+      c.cell(all);
+      c.end();
+    }
+  }
+  return c.out;
+}
+
+}  // namespace dr

@@ -1,0 +1,138 @@
+#include "core/importer.hpp"
+
+#include "test_util.hpp"
+
+using namespace dr;
+
+namespace {
+SurveyCatalog& cat() {
+  static SurveyCatalog c = [] { SurveyCatalog c; c.add(drt::mini()); return c; }();
+  return c;
+}
+std::string make(const std::string& village, const std::string& pays, const std::string& otp,
+                 const std::string& province = "Đồng Nai") {
+  auto s = drt::mini();
+  Answers a;
+  a["province"] = province;
+  a["village"] = village;
+  a["pays_online"] = pays;
+  a["otp"] = otp;
+  a["has_phone"] = "no";
+  Result r = new_result(*s, "vi", "2024-01-01T00:00:00Z");
+  complete_result(r, *s, a, "2024-01-01T00:05:00Z");
+  return result_to_json(r);
+}
+}  // namespace
+
+TEST(Importer, CountsFailuresDuplicatesAndKeepsGoing) {
+  Importer im(cat());
+  std::string a = make("Ấp 1", "often", "never_share");
+  EXPECT_TRUE(im.add(a, "a.json").ok);
+  EXPECT_FALSE(im.add("{broken", "b.json").ok);
+  EXPECT_TRUE(im.add(a, "a-copy.json").duplicate);
+  EXPECT_TRUE(im.add(make("Ấp 2", "never", "share"), "c.json").ok);
+  im.add_failure("d.json", "d.json: cannot open");
+  EXPECT_EQ(im.results().size(), 2u);
+  EXPECT_EQ(im.failed(), 2u);
+  EXPECT_EQ(im.duplicates(), 1u);
+  EXPECT_EQ(im.reports().size(), 5u);
+  std::string nd = im.ndjson();
+  EXPECT_EQ(std::count(nd.begin(), nd.end(), '\n'), 2);
+}
+
+TEST(Importer, FlagsChangedScores) {
+  auto s = drt::mini();
+  Result r = new_result(*s, "vi", "t");
+  Answers a;
+  a["pays_online"] = "often";
+  complete_result(r, *s, a, "t");
+  r.scores.overall = 12;  // as if another survey version had scored it
+  Importer im(cat());
+  const FileReport& rep = im.add(result_to_json(r), "x.json");
+  EXPECT_TRUE(rep.ok);
+  EXPECT_TRUE(rep.changed);
+  EXPECT_EQ(im.changed(), 1u);
+}
+
+// Hand-computed: respondents (has_phone no -> dev 0):
+//  1 Ấp 1: pay often 100, safe right 100, dev 0 -> overall (0 + 200 + 100)/4 = 75 -> l2
+//  2 Ấp 1: pay never 0, safe wrong 0, dev 0 -> 0 -> l0
+//  3 Ấp 2: pay sometimes 50, safe right 100, dev 0 -> (0 + 100 + 100)/4 = 50 -> l1
+TEST(Importer, Aggregates) {
+  Importer im(cat());
+  im.add(make("Ấp 1", "often", "never_share"), "1.json");
+  im.add(make("Ấp 1", "never", "share"), "2.json");
+  im.add(make("Ấp 2", "sometimes", "never_share", "Bình Định"), "3.json");
+  auto s = drt::mini();
+  Filter f;
+  f.survey_id = "mini";
+  Aggregates ag = aggregate(im.results(), *s, f);
+  EXPECT_EQ(ag.count, 3u);
+  EXPECT_DOUBLE_EQ(*ag.mean_overall, 125.0 / 3);
+  EXPECT_EQ(ag.by_level, (std::vector<size_t>{1, 1, 1}));
+  EXPECT_DOUBLE_EQ(*ag.dimensions[1].mean, 50);
+  EXPECT_EQ(ag.dimensions[1].by_level, (std::vector<size_t>{1, 1, 1}));  // 0, 50, 100
+  EXPECT_EQ(ag.dimensions[0].by_level, (std::vector<size_t>{3, 0, 0}));
+  EXPECT_EQ(ag.dimensions[2].scored, 3u);
+
+  f.village = "Ấp 1";
+  EXPECT_EQ(aggregate(im.results(), *s, f).count, 2u);
+  f.village.clear();
+  f.province = "Bình Định";
+  EXPECT_EQ(aggregate(im.results(), *s, f).count, 1u);
+  f.province.clear();
+  f.level = "l0";
+  EXPECT_EQ(aggregate(im.results(), *s, f).count, 1u);
+
+  f = Filter{};
+  auto needs = training_needs(im.results(), *s, f, 60);
+  ASSERT_EQ(needs.size(), 3u);
+  EXPECT_EQ(needs[0].by_group.at("Ấp 1").size(), 2u);  // dev 0 everywhere
+  EXPECT_EQ(needs[0].by_group.at("Ấp 2").size(), 1u);
+  EXPECT_EQ(needs[1].by_group.size(), 2u);               // pay: 0 (Ấp 1) and 50 (Ấp 2)
+  EXPECT_EQ(needs[2].by_group.at("Ấp 1").size(), 1u);
+  std::string tcsv = training_needs_csv(needs, *s, "en");
+  EXPECT_NE(tcsv.find("Devices,Ấp 1,2,"), std::string::npos);
+
+  std::string acsv = aggregates_csv(aggregate(im.results(), *s, f), *s, "en");
+  EXPECT_EQ(acsv.rfind("\xEF\xBB\xBFMeasure,Respondents,Mean %,Starting,Basic,Good\r\n", 0), 0u);
+  EXPECT_NE(acsv.find("Overall,3,41.67,1,1,1\r\n"), std::string::npos);
+}
+
+TEST(Csv, Quoting) {
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(csv_field("cr\r"), "\"cr\r\"");
+  EXPECT_EQ(csv_field("Tiếng Việt"), "Tiếng Việt");
+  EXPECT_EQ(csv_field(""), "");
+}
+
+TEST(Csv, ResultsRowsWithLabelsAndSplitMultiple) {
+  auto s = drt::mini();
+  Answers a = drt::example_a();
+  a["note"] = "a,\"b\"\nc";
+  a["village"] = "Thôn Đông, xã A";
+  Result r = new_result(*s, "vi", "2024-01-01T00:00:00Z");
+  complete_result(r, *s, a, "2024-01-01T00:05:00Z");
+  std::vector<Result> rs{r};
+  std::string csv = results_csv(rs, *s, Filter{}, "en");
+  ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u);
+  // Header: multiple split per option, with labels in the chosen language (quoted when needed).
+  EXPECT_NE(csv.find(",phone_use: Calls,phone_use: Zalo,\"phone_use: Banking, \"\"app\"\"\",phone_use: None of these,"),
+            std::string::npos);
+  EXPECT_NE(csv.find(",Devices %,Payments %,Safety %,Overall %,Level\r\n"), std::string::npos);
+  // Row: village quoted, labels not codes, 1/0 per option, blank for unanswered multiple (wallet has momo).
+  EXPECT_NE(csv.find(",\"Thôn Đông, xã A\","), std::string::npos);
+  EXPECT_NE(csv.find(",Yes,0,1,1,0,4,"), std::string::npos);  // has_phone, phone_use x4, confidence
+  EXPECT_NE(csv.find(",Sometimes,1,0,0,0,"), std::string::npos);
+  EXPECT_NE(csv.find(",Never,\"a,\"\"b\"\"\nc\","), std::string::npos);
+  EXPECT_NE(csv.find(",81.25,50,100,70.31,Good\r\n"), std::string::npos);
+  // Unanswered multiple -> blank cells.
+  Result e = new_result(*s, "vi", "t");
+  std::vector<Result> rs2{e};
+  std::string csv2 = results_csv(rs2, *s, Filter{}, "vi");
+  EXPECT_NE(csv2.find(",,,,,"), std::string::npos);
+  EXPECT_NE(csv2.find("Tổng %"), std::string::npos);
+}
