@@ -3,7 +3,6 @@
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
-#include <emscripten/html5.h>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -29,15 +28,6 @@ Loop g;
 constexpr double kIdleRedrawMs = 2000;
 // ImGui needs a few frames after an input to settle hover/active/layout.
 constexpr int kSettleFrames = 3;
-
-EM_BOOL on_context_lost(int, const void*, void*) {
-  g.context_lost = true;
-  return EM_TRUE;  // preventDefault: lets the browser restore the context later
-}
-EM_BOOL on_context_restored(int, const void*, void*) {
-  g.context_restored = true;
-  return EM_TRUE;
-}
 
 void frame() {
   SDL_Event ev;
@@ -102,7 +92,7 @@ int main() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   // RESIZABLE: the canvas follows the page size (and orientation); ALLOW_HIGHDPI: device pixels.
-  g.window = SDL_CreateWindow("DigiReady", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 412, 915,
+  g.window = SDL_CreateWindow("Sẵn sàng số · DigiReady", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 412, 915,
                               SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!g.window) {
     platform::log(std::string("SDL_CreateWindow failed: ") + SDL_GetError());
@@ -114,8 +104,7 @@ int main() {
     return 1;
   }
   SDL_GL_MakeCurrent(g.window, g.gl);
-  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
-  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
+  platform::watch_gl_context([] { g.context_lost = true; }, [] { g.context_restored = true; });
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -49,21 +49,25 @@ class EvalContext {
   EvalContext(const Survey& s, const Answers& a);
   bool visible(int question);
   bool truthy(const Expr& e, const Value* self = nullptr);
-  const Value* answer(int question) const { return answers_[size_t(question)]; }
+  const Value* answer(int question) const { return q_[size_t(question)].answer; }
 
   struct V {
     enum Kind : unsigned char { Null, Bool, Num, Str, List } kind = Null;
     double n = 0;
     const std::string* s = nullptr;
     const std::vector<std::string>* l = nullptr;
+    bool no = false;  // a yesno answer "no": false when used as a condition on its own
   };
   V eval(const Expr& e, int node);
 
  private:
   V ref_value(int ref);
   const Survey& s_;
-  std::vector<const Value*> answers_;
-  std::vector<signed char> vis_;  // -1 unknown, 0/1
+  struct Slot {
+    const Value* answer = nullptr;
+    signed char vis = -1;  // -1 unknown, 0/1
+  };
+  std::vector<Slot> q_;  // one allocation per context: this runs once per scored response
   std::vector<V> computed_;
   std::vector<signed char> computed_done_;
   const Value* self_ = nullptr;

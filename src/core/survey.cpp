@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 
 #include "core/expr.hpp"
@@ -35,8 +36,9 @@ std::optional<QuestionType> question_type_from(std::string_view s) {
 }
 
 const Option* Question::find_option(std::string_view value) const {
+  // Size first: most candidates differ in length, and this sits on the scoring hot path.
   for (auto& o : options)
-    if (o.value == value) return &o;
+    if (o.value.size() == value.size() && std::memcmp(o.value.data(), value.data(), value.size()) == 0) return &o;
   return nullptr;
 }
 

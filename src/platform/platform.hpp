@@ -52,6 +52,10 @@ void set_text_handler(TextEvents events);
 void open_text_overlay(std::string_view widget_id); // keyboard users (no gesture needed)
 void close_text_overlay();
 
+// --- WebGL context loss (tab in background, GPU reset): the app stops drawing on `lost` and
+// rebuilds its GL objects on `restored`. ---
+void watch_gl_context(std::function<void()> lost, std::function<void()> restored);
+
 // --- Screen readers: text for the off-screen ARIA live region ---
 void announce(std::string_view text);
 

@@ -5,12 +5,36 @@
 #include <cstdlib>
 #include <cstring>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 namespace {
 platform::ImportEvents g_import;
 platform::TextEvents g_text;
 std::function<void(std::vector<std::pair<std::string, std::string>>)> g_surveys_done;
 std::vector<std::pair<std::string, std::string>> g_surveys;
+std::function<void()> g_gl_lost, g_gl_restored;
+
+EM_BOOL on_gl_lost(int, const void*, void*) {
+  if (g_gl_lost) g_gl_lost();
+  return EM_TRUE;  // preventDefault: lets the browser restore the context later
+}
+}  // namespace
+
+// A restored context has lost its extensions (e.g. OES_vertex_array_object on WebGL 1): enable them
+// again the way emscripten does for a new context.
+EM_JS(void, dr_js_gl_reinit_extensions, (), {
+  if (GL.currentContext) {
+    GL.currentContext.initExtensionsDone = false;
+    GL.initExtensions(GL.currentContext);
+  }
+});
+
+namespace {
+EM_BOOL on_gl_restored(int, const void*, void*) {
+  dr_js_gl_reinit_extensions();
+  if (g_gl_restored) g_gl_restored();
+  return EM_TRUE;
+}
 }  // namespace
 
 // Strings cross the boundary as malloc'ed UTF-8 that the C++ side frees. Under closure, names on
@@ -183,6 +207,13 @@ void request_surveys(std::function<void(std::vector<std::pair<std::string, std::
 void set_text_handler(TextEvents events) { g_text = std::move(events); }
 void open_text_overlay(std::string_view widget_id) { dr_js_open_text(std::string(widget_id).c_str()); }
 void close_text_overlay() { dr_js_close_text(); }
+
+void watch_gl_context(std::function<void()> lost, std::function<void()> restored) {
+  g_gl_lost = std::move(lost);
+  g_gl_restored = std::move(restored);
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_gl_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_gl_restored);
+}
 
 void announce(std::string_view text) { dr_js_announce(std::string(text).c_str()); }
 

@@ -184,6 +184,7 @@ void App::begin_screen(int bottom_rows) {
   const float avail = ImGui::GetContentRegionAvail().x;
   if (avail > max_w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_w) * 0.5f);
   const float col_w = std::min(avail, max_w);
+  col_w_ = col_w;
   bottom_h_ = bottom_rows > 0 ? bottom_rows * theme::kRow + (bottom_rows - 1) * theme::kGap + theme::kGap : 0;
   ImGui::BeginChild("##body", ImVec2(col_w, -bottom_h_), false, ImGuiWindowFlags_NoScrollbar);
   if (scroll_to_top > 0) {
@@ -210,16 +211,13 @@ void App::end_body() {
   ImGui::EndChild();
   hook_set_clip(-1e9f, 1e9f);
   // The bottom bar, same column as the body.
-  const float avail = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
-  const float max_w = 720;
-  if (avail > max_w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_w) * 0.5f);
-  ImGui::BeginGroup();
-  ImGui::PushItemWidth(std::min(avail, max_w));
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > col_w_) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - col_w_) * 0.5f);
+  ImGui::BeginChild("##bar", ImVec2(col_w_, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
 }
 
 void App::end_screen() {
-  ImGui::PopItemWidth();
-  ImGui::EndGroup();
+  ImGui::EndChild();
   ImGui::End();
 }
 

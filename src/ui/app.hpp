@@ -96,7 +96,7 @@ class App {
   Session session_;
   std::string flash_;
   bool flash_error_ = false;
-  float bottom_h_ = 0;
+  float bottom_h_ = 0, col_w_ = 0;
 };
 
 // Screens

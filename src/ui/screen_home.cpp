@@ -55,7 +55,7 @@ void draw_home(App& app) {
       const std::string code = who(d.result);
       if (!code.empty()) detail += " · " + code;
       std::string id = "home.draft." + d.result.id;
-      if (option_row(id.c_str(), label + "\n" + detail, false, false)) app.resume(d);
+      if (card(id.c_str(), label, detail)) app.resume(d);
     }
   }
 
@@ -74,7 +74,7 @@ void draw_home(App& app) {
     std::string id = "home.survey." + s->id;
     const std::string title = s->title.get(lang);
     // A card: title, then minutes and number of questions.
-    if (option_row(id.c_str(), title + "\n" + detail, false, false)) app.start_survey(s);
+    if (card(id.c_str(), title, detail)) app.start_survey(s);
   }
   for (const std::string& e : app.survey_errors()) message_box(app.t("home.survey_error") + " " + e, true);
 
@@ -90,7 +90,7 @@ void draw_home(App& app) {
       const std::string code = who(r.result);
       if (!code.empty()) detail = code + " · " + detail;
       std::string id = "home.result." + r.result.id;
-      if (option_row(id.c_str(), s.title.get(lang) + "\n" + detail, false, false)) app.open_result(r);
+      if (card(id.c_str(), s.title.get(lang), detail)) app.open_result(r);
     }
   }
 

@@ -308,6 +308,41 @@ bool option_row(const char* id, const std::string& label, bool selected, bool mu
   return pressed;
 }
 
+bool card(const char* id, const std::string& title, const std::string& detail) {
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float pad = 14, arrow = 22;
+  const float text_w = w - 3 * pad - arrow;
+  ImVec2 ts = text_size(title, text_w);
+  ImGui::PushFont(font(FontRole::Small));
+  ImVec2 ds = detail.empty() ? ImVec2(0, 0) : text_size(detail, text_w);
+  ImGui::PopFont();
+  const float content_h = ts.y + (detail.empty() ? 0 : ds.y + 4);
+  const float h = std::max(theme::kRow, content_h + 2 * pad);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(id);
+  bool pressed = ImGui::InvisibleButton("##c", ImVec2(w, h));
+  const bool held = ImGui::IsItemActive();
+  ImGui::PopID();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImRect bb(p, ImVec2(p.x + w, p.y + h));
+  dl->AddRectFilled(bb.Min, bb.Max, held ? theme::selected_fill() : theme::surface(), theme::kRounding);
+  dl->AddRect(bb.Min, bb.Max, theme::border(), theme::kRounding, 0, 1.5f);
+  const float ty = p.y + (h - content_h) * 0.5f;
+  draw_text(dl, ImVec2(p.x + pad, ty), theme::primary(), title, text_w);
+  if (!detail.empty()) {
+    ImGui::PushFont(font(FontRole::Small));
+    draw_text(dl, ImVec2(p.x + pad, ty + ts.y + 4), theme::muted(), detail, text_w);
+    ImGui::PopFont();
+  }
+  // A chevron: "this leads somewhere".
+  const float cx = p.x + w - pad - arrow * 0.5f, cy = p.y + h * 0.5f;
+  const ImVec2 pts[3] = {ImVec2(cx - 4, cy - 9), ImVec2(cx + 5, cy), ImVec2(cx - 4, cy + 9)};
+  dl->AddPolyline(pts, 3, theme::primary(), 0, 3.f);
+  ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
+  record_item(id, detail.empty() ? title : title + "\n" + detail, "button", true);
+  return pressed;
+}
+
 bool text_field(const char* id, const std::string& label, const std::string& value, const std::string& placeholder,
                 const char* inputmode, bool multiline, bool editing, bool has_error) {
   const float w = ImGui::GetContentRegionAvail().x;

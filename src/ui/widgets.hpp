@@ -60,6 +60,8 @@ bool button(const char* id, const std::string& label, ButtonStyle style = Button
             float width = -1, bool enabled = true);
 // A whole-row option (radio or checkbox look); returns true when tapped.
 bool option_row(const char* id, const std::string& label, bool selected, bool multi, const std::string& detail = {});
+// A card that leads somewhere: title, a muted detail line, an arrow. Returns true when tapped.
+bool card(const char* id, const std::string& title, const std::string& detail);
 // A tappable field showing `value` (or a grey placeholder). The browser places a real input over it
 // when tapped; kind "number" opens the numeric keyboard.
 bool text_field(const char* id, const std::string& label, const std::string& value, const std::string& placeholder,
