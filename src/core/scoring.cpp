@@ -60,6 +60,8 @@ Scores score(const Survey& s, const Answers& a) {
     out.dimensions[i].dimension = int(i);
     out.dimensions[i].id = s.dimensions[i].id;
   }
+  out.knowledge.reserve(8);  // avoids regrowth on the hot path; surveys have a handful
+  out.weakest.reserve(s.dimensions.size());
   EvalContext ctx(s, a);
   for (const Question& q : s.questions) {
     if (!q.scored()) continue;
@@ -87,7 +89,7 @@ Scores score(const Survey& s, const Answers& a) {
     for (size_t i = 0; i < s.levels.size(); ++i)
       if (s.levels[i].min <= *out.overall) out.level = int(i);
   }
-  std::vector<int> scored;
+  std::vector<int>& scored = out.weakest;
   for (size_t i = 0; i < out.dimensions.size(); ++i)
     if (out.dimensions[i].percent) {
       scored.push_back(int(i));
@@ -98,7 +100,6 @@ Scores score(const Survey& s, const Answers& a) {
     return *out.dimensions[size_t(x)].percent < *out.dimensions[size_t(y)].percent;
   });
   if (scored.size() > 3) scored.resize(3);
-  out.weakest = std::move(scored);
   return out;
 }
 

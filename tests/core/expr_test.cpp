@@ -110,3 +110,15 @@ TEST(Expr, DepthLimits) {
   EXPECT_FALSE(parse_expression(nots + "1").expr);
   EXPECT_TRUE(parse_expression("not not (1 + (2 * (3)))").expr);
 }
+
+TEST(Expr, YesNoAnswerAsCondition) {
+  Answers a;
+  a["has_phone"] = "yes";
+  EXPECT_TRUE(eval("${has_phone}", a));
+  a["has_phone"] = "no";
+  EXPECT_FALSE(eval("${has_phone}", a));  // "no" is false on its own
+  EXPECT_TRUE(eval("not ${has_phone}", a));
+  EXPECT_TRUE(eval("${has_phone} = 'no'", a));
+  a["village"] = "no";
+  EXPECT_TRUE(eval("${village}", a));  // only yesno answers get this reading
+}
