@@ -8,25 +8,15 @@
 #include <vector>
 
 #include "core/digiready.hpp"
+#include "file_util.hpp"
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::string out;
-  if (FILE* f = std::fopen(path.c_str(), "rb")) {
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    std::fclose(f);
-  }
-  return out;
-}
 
 // The bundled household survey when present, else the unit-test survey.
 std::shared_ptr<const dr::Survey> household() {
   static std::shared_ptr<const dr::Survey> s = [] {
-    auto r = dr::load_survey(slurp(DR_SURVEY_DIR "/household-digital-skills.json"), "household-digital-skills.json");
-    if (!r.ok()) r = dr::load_survey(slurp(DR_TEST_DATA "/mini.json"), "mini.json");
+    auto r = dr::load_survey(drt::read_file(DR_SURVEY_DIR "/household-digital-skills.json"), "household-digital-skills.json");
+    if (!r.ok()) r = dr::load_survey(drt::read_file(DR_TEST_DATA "/mini.json"), "mini.json");
     return r.survey;
   }();
   return s;

@@ -1,25 +1,14 @@
 // Shared helpers for the core tests.
 #pragma once
-#include <cstdio>
 #include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "core/digiready.hpp"
+#include "file_util.hpp"
 
 namespace drt {
-
-inline std::string read_file(const std::string& path) {
-  std::string out;
-  if (FILE* f = std::fopen(path.c_str(), "rb")) {
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    std::fclose(f);
-  }
-  return out;
-}
 
 inline std::string mini_json() { return read_file(std::string(DR_TEST_DATA) + "/mini.json"); }
 
