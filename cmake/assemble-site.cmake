@@ -4,8 +4,12 @@ file(REMOVE_RECURSE ${DIST})
 file(MAKE_DIRECTORY ${DIST}/surveys)
 file(COPY ${BIN}/digiready.js ${BIN}/digiready.wasm DESTINATION ${DIST})
 file(GLOB web_files ${SRC}/web/*)
-list(FILTER web_files EXCLUDE REGEX "sw\\.js$")
+list(FILTER web_files EXCLUDE REGEX "(sw|shell)\\.js$")
 file(COPY ${web_files} DESTINATION ${DIST})
+file(SIZE ${BIN}/digiready.wasm wasm_bytes)
+file(READ ${SRC}/web/shell.js shell)
+string(REPLACE "@WASM_BYTES@" "${wasm_bytes}" shell "${shell}")
+file(WRITE ${DIST}/shell.js "${shell}")
 
 # Surveys are data: copied as they are, listed in surveys/index.json for the app to fetch.
 file(GLOB surveys RELATIVE ${SRC}/assets/surveys ${SRC}/assets/surveys/*.json)

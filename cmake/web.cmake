@@ -20,7 +20,7 @@ target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backend
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_link_libraries(imgui PUBLIC SDL2::SDL2-static)
-target_compile_options(imgui PRIVATE -Oz -w)
+target_compile_options(imgui PRIVATE -Oz -flto -fno-exceptions -fno-rtti -w)
 
 # Font: Noto Sans subset to Latin + Vietnamese + the punctuation we print, at build time.
 set(FONT_SRC /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
@@ -45,18 +45,21 @@ add_executable(digiready_web ${CMAKE_SOURCE_DIR}/src/main.cpp ${UI_SOURCES} ${EM
 set_target_properties(digiready_web PROPERTIES OUTPUT_NAME digiready SUFFIX .js)
 target_link_libraries(digiready_web PRIVATE digiready_core imgui)
 target_compile_options(digiready_web PRIVATE -Wall -Wextra)
-target_compile_options(digiready_core PRIVATE -Oz)
-target_compile_options(digiready_web PRIVATE -Oz)
+# Size first (phones on 3G): -Oz, link-time optimisation, no exceptions or RTTI in our code.
+set(WEB_CFLAGS -Oz -flto -fno-exceptions -fno-rtti)
+target_compile_options(digiready_core PRIVATE ${WEB_CFLAGS})
+target_compile_options(digiready_web PRIVATE ${WEB_CFLAGS})
 
 # Flags holding `$` or quotes go through a response file (CMake 3.25 mangles them, toolchain.md).
 set(LINK_RSP ${CMAKE_BINARY_DIR}/link.rsp)
 file(WRITE ${LINK_RSP} "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']\n")
 option(DIGIREADY_CLOSURE "Minify the JS with the closure compiler" ON)
 target_link_options(digiready_web PRIVATE
-  -Oz -sUSE_SDL=0 -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sMODULARIZE=0
+  -Oz -flto -sUSE_SDL=0 -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sMODULARIZE=0
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=256MB -sTOTAL_STACK=1MB
   -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2 -sDISABLE_EXCEPTION_CATCHING=1
-  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0 -sTEXTDECODER=2
+  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0 -sTEXTDECODER=2 -sMALLOC=emmalloc
+  -sSUPPORT_LONGJMP=0 -sGL_TRACK_ERRORS=0 -sGL_POOL_TEMP_BUFFERS=0
   -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=['canvas','print','printErr','instantiateWasm','onAbort','locateFile','preRun','onRuntimeInitialized']
   @${LINK_RSP})
 if(DIGIREADY_CLOSURE)

@@ -47,6 +47,7 @@
     hook._state = stateJson;
     hook._widgets = widgetsJson;
     if (!document.body.classList.contains('loaded')) {
+      hook.firstFrameMs = performance.now(); // read by `make report`
       document.body.classList.add('loaded');
       resolveReady(true);
     }
@@ -137,8 +138,11 @@
     if (e.dataTransfer && e.dataTransfer.files.length) importFiles(e.dataTransfer.files);
   });
 
-  // --- Surveys are data files next to the app, fetched early and in parallel with the wasm ---
-  hook._surveys = fetch('surveys/index.json')
+  // --- Surveys are data files next to the app. They are fetched once the wasm has arrived, so they
+  // do not compete with it for a weak link's bandwidth. ---
+  let wasmArrived;
+  const afterWasm = new Promise((r) => { wasmArrived = r; });
+  hook._surveys = afterWasm.then(() => fetch('surveys/index.json'))
     .then((r) => r.json())
     .then((names) => Promise.all(names.map((n) =>
       fetch('surveys/' + n).then((r) => r.text()).then((t) => [n, t], () => [n, '']))))
@@ -160,12 +164,14 @@
     return;
   }
 
+  // The wasm's size, stamped in at build time (cmake/assemble-site.cmake): a compressed response's
+  // content-length would not match the bytes the reader yields.
+  const WASM_BYTES = Number('@WASM_BYTES@') || 0;
   async function fetchWasm() {
     const res = await fetch('digiready.wasm');
     if (!res.ok) throw new Error('HTTP ' + res.status);
-    const total = Number(res.headers.get('content-length')) || 0;
-    const encoded = !!res.headers.get('content-encoding');
-    if (!res.body || !total || encoded) return new Uint8Array(await res.arrayBuffer());
+    const total = WASM_BYTES || (res.headers.get('content-encoding') ? 0 : Number(res.headers.get('content-length')) || 0);
+    if (!res.body || !total) return new Uint8Array(await res.arrayBuffer());
     const reader = res.body.getReader();
     const buf = new Uint8Array(total);
     let got = 0;
@@ -188,7 +194,7 @@
       'The app failed to start. Please reload the page.'),
     instantiateWasm(imports, done) {
       fetchWasm()
-        .then((bytes) => WebAssembly.instantiate(bytes, imports))
+        .then((bytes) => { wasmArrived(); return WebAssembly.instantiate(bytes, imports); })
         .then((r) => { progress(1); done(r.instance, r.module); })
         .catch(() => fail('Không tải được ứng dụng (mạng yếu hoặc bị ngắt). Kiểm tra mạng rồi bấm "Thử lại".',
           'Could not load the app (weak or no connection). Check the connection and press "Try again".'));
