@@ -8,7 +8,7 @@ for f in "$build"/tests/fuzz/fuzz_*; do
   [ -x "$f" ] || continue
   found=1
   name=$(basename "$f")
-  corpus="$root/tests/fuzz/corpus/${name#fuzz_}"
+  corpus="$root/tests/fuzz/corpus/$name"
   work="$build/corpus/$name"; mkdir -p "$work"
   echo "fuzz: $name for ${seconds}s"
   "$f" -max_total_time="$seconds" -print_final_stats=0 -timeout=10 -rss_limit_mb=2048 "$work" \
