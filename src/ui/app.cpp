@@ -7,6 +7,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
+#include "ui/organiser.hpp"
 #include "ui/widgets.hpp"
 
 extern const unsigned char dr_locale_vi[];
@@ -62,9 +63,11 @@ void App::init() {
       [this](const std::string& id) {
         // Widget ids of answer fields are "field.<question id>".
         session_.editing = id.rfind("field.", 0) == 0 ? id.substr(6) : std::string();
+        organiser_text_begin(id);  // the organiser's search box
         request_frame();
       },
       [this](const std::string& text) {
+        if (organiser_text_input(text)) return request_frame();
         if (session_.survey && !session_.editing.empty()) {
           const dr::Question* q = session_.survey->find(session_.editing);
           if (q) {
@@ -90,9 +93,12 @@ void App::init() {
       },
       [this](const std::string&) {
         session_.editing.clear();
+        organiser_text_begin("");
         request_frame();
       },
   });
+
+  organiser_init(*this);  // file import (picker, drag-and-drop) for the organiser review
 
   platform::request_surveys([this](std::vector<std::pair<std::string, std::string>> files) {
     on_surveys(std::move(files));
@@ -264,6 +270,7 @@ std::string App::state_json() const {
   s += ",\"set_aside\":" + std::to_string(store_.asides().size());
   s += ",\"message\":";
   json_str(s, flash_);
+  s += ",\"organiser\":" + organiser_state_json(*this);
   if (session_.survey) {
     const dr::Survey& sv = *session_.survey;
     s += ",\"survey\":";

@@ -5,6 +5,7 @@
 
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
+#include "ui/organiser.hpp"
 #include "ui/widgets.hpp"
 
 namespace ui {
@@ -68,6 +69,7 @@ void draw_results(App& app) {
   if (ss.result.completed.size() >= 10) meta += app.t("results.date") + ": " + ss.result.completed.substr(0, 10);
   text(meta, theme::muted(), FontRole::Small);
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+  draw_enumerator_bar(app);  // enumerator mode: next household, batch export (screen_organiser.cpp)
 
   // The level card.
   const dr::Level* lv = sc.level_ptr(s);
@@ -105,6 +107,7 @@ void draw_results(App& app) {
     const ImU32 col = !d.percent ? theme::track() : *d.percent >= s.strength_min ? theme::good() : theme::primary();
     bar(f, 18, col, percent_text(d.percent));
   }
+  draw_progress_compare(app);  // before/after with an earlier result (screen_organiser.cpp)
 
   if (!sc.strengths.empty()) {
     spacing(4);
@@ -166,15 +169,6 @@ void draw_results(App& app) {
   if (button("results.download", app.t("results.download"), ButtonStyle::Primary)) {
     platform::download(file_name(ss.result), "application/json", dr::result_to_json(ss.result));
   }
-  app.end_screen();
-}
-
-void draw_organiser(App& app) {
-  app.begin_screen(1);
-  text(app.t("organiser.title"), theme::primary(), FontRole::Title);
-  text(app.t("organiser.coming"), theme::muted());
-  app.end_body();
-  if (button("organiser.home", app.t("nav.home"), ButtonStyle::Primary)) app.go(Screen::Home);
   app.end_screen();
 }
 

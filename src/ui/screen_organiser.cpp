@@ -1,0 +1,574 @@
+// Organiser review (community digital technology team): import many result files, see which were
+// bad or changed and why, a table of respondents, the aggregates, who needs which training, exports.
+// Also the results-screen extras: enumerator mode (one device, many households) and before/after.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "imgui_internal.h"
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/organiser.hpp"
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+namespace {
+
+constexpr float kRowH = 76;  // fixed, so ImGuiListClipper can skip the rows out of view
+
+std::string today() { return dr::now_iso8601().substr(0, 10); }
+
+std::string label_of(const dr::Survey& s, const char* question, const std::string& value, const std::string& lang) {
+  const dr::Question* q = s.find(question);
+  const dr::Option* o = q ? q->find_option(value) : nullptr;
+  return o ? o->label.get(lang) : value;
+}
+
+std::string level_label(const dr::Survey& s, int level, const std::string& lang) {
+  return level >= 0 && level < int(s.levels.size()) ? s.levels[size_t(level)].label.get(lang) : "—";
+}
+
+std::string share_text(std::size_t n, std::size_t of) {
+  char b[48];
+  std::snprintf(b, sizeof b, "%zu (%d%%)", n, of ? int(std::lround(100.0 * double(n) / double(of))) : 0);
+  return b;
+}
+
+// Half-width buttons two to a line (filters on a phone).
+bool half_button(const char* id, const std::string& label, bool second) {
+  const float w = (ImGui::GetContentRegionAvail().x - (second ? 0 : theme::kGap)) * (second ? 1.f : 0.5f);
+  if (second) ImGui::SameLine(0, theme::kGap);
+  return button(id, label, ButtonStyle::Secondary, w);
+}
+
+// The distinct values of a profile field among the current survey's results (within the commune
+// chosen, for villages), for the inline chooser.
+std::vector<std::string> values_of(const Organiser& o, const char* field) {
+  std::set<std::string> out;
+  for (const OrgRow& r : o.all) {
+    const dr::Result& res = o.importer->results()[r.result];
+    if (res.survey_id != o.survey_id) continue;
+    if (std::string(field) == "village" && !o.filter.commune.empty() && r.commune != o.filter.commune) continue;
+    const std::string& v = std::string(field) == "province" ? r.province : std::string(field) == "commune" ? r.commune : r.village;
+    if (!v.empty()) out.insert(v);
+  }
+  return {out.begin(), out.end()};
+}
+
+// One inline list of choices under the filter buttons; index 0 is "all".
+void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
+  const std::string& lang = app.lang();
+  const std::string which = o.chooser;
+  std::vector<std::pair<std::string, std::string>> items;  // (value, label)
+  if (which == "survey") {
+    std::set<std::string> ids;
+    for (const dr::Result& r : o.importer->results()) ids.insert(r.survey_id);
+    for (const auto& sv : app.catalog().surveys())
+      if (ids.count(sv->id)) items.emplace_back(sv->id, sv->title.get(lang));
+  } else if (which == "level") {
+    items.emplace_back("", app.t("organiser.all"));
+    for (const dr::Level& l : s.levels) items.emplace_back(l.id, l.label.get(lang));
+  } else if (which == "below") {
+    for (size_t i = 1; i < s.levels.size(); ++i)
+      items.emplace_back(std::to_string(i), s.levels[i].label.get(lang) + " (" + percent_text(s.levels[i].min) + ")");
+  } else {
+    items.emplace_back("", app.t("organiser.all"));
+    for (const std::string& v : values_of(o, which.c_str()))
+      items.emplace_back(v, which == "province" ? label_of(s, "province", v, lang) : v);
+  }
+  std::string* target = which == "province" ? &o.filter.province : which == "commune" ? &o.filter.commune
+                        : which == "village" ? &o.filter.village : which == "level" ? &o.filter.level : nullptr;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string id = "org.pick." + which + "." + std::to_string(i);
+    const bool on = which == "survey" ? items[i].first == o.survey_id
+                    : which == "below" ? items[i].first == std::to_string(o.below_level)
+                                       : target && *target == items[i].first;
+    if (!option_row(id.c_str(), items[i].second, on, false)) continue;
+    if (which == "survey") {
+      o.survey_id = items[i].first;
+      o.filter = dr::Filter();
+    } else if (which == "below") {
+      o.below_level = std::stoi(items[i].first);
+    } else if (target) {
+      *target = items[i].first;
+      if (which == "commune") o.filter.village.clear();
+    }
+    o.chooser.clear();
+    o.dirty = true;
+  }
+}
+
+void toggle_chooser(Organiser& o, const char* which) { o.chooser = o.chooser == which ? "" : which; }
+
+void draw_filters(App& app, Organiser& o, const dr::Survey& s) {
+  const std::string& lang = app.lang();
+  auto all_or = [&](const std::string& v) { return v.empty() ? app.t("organiser.all") : v; };
+  if (button("org.f.survey", app.t("organiser.survey") + ": " + s.title.get(lang) + " ▾", ButtonStyle::Secondary))
+    toggle_chooser(o, "survey");
+  const std::string prov = o.filter.province.empty() ? app.t("organiser.all") : label_of(s, "province", o.filter.province, lang);
+  if (half_button("org.f.province", app.t("organiser.province") + ": " + prov, false)) toggle_chooser(o, "province");
+  if (half_button("org.f.commune", app.t("organiser.commune") + ": " + all_or(o.filter.commune), true)) toggle_chooser(o, "commune");
+  if (half_button("org.f.village", app.t("organiser.village") + ": " + all_or(o.filter.village), false)) toggle_chooser(o, "village");
+  const dr::Level* lv = s.level_by_id(o.filter.level);
+  if (half_button("org.f.level", app.t("organiser.level") + ": " + (lv ? lv->label.get(lang) : app.t("organiser.all")), true))
+    toggle_chooser(o, "level");
+  if (!o.chooser.empty() && o.chooser != "below") draw_chooser(app, o, s);
+}
+
+void download_csv(const std::string& name, const std::string& csv) {
+  platform::download(name, "text/csv;charset=utf-8", csv);
+}
+
+void draw_exports(App& app, Organiser& o, const dr::Survey& s) {
+  if (button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
+    download_csv("digiready-" + s.id + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.agg, s, app.lang()));
+  if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
+    download_csv("digiready-" + s.id + "-" + today() + "-training.csv", dr::training_needs_csv(o.needs, s, app.lang()));
+  if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
+    platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.importer->ndjson());
+}
+
+// ---------------------------------------------------------------- import page
+void draw_import(App& app, Organiser& o) {
+  const std::string& lang = app.lang();
+  text(app.t("organiser.import_hint"), theme::muted());
+  if (o.busy()) {
+    text(dr::format(app.t("organiser.reading"), {std::to_string(o.batch_done), std::to_string(o.batch_total)}));
+    bar(o.batch_total ? float(o.batch_done) / float(o.batch_total) : 0.f, 18, theme::primary());
+  }
+  const dr::Importer* imp = o.importer.get();
+  if (imp && !imp->reports().empty()) {
+    text(app.t("organiser.summary"), theme::ink(), FontRole::Title);
+    text(dr::format(app.t("organiser.n_files"), {std::to_string(imp->reports().size())}));
+    text("✓ " + dr::format(app.t("organiser.n_verified"), {std::to_string(imp->results().size())}), theme::good());
+    if (imp->changed()) text("! " + dr::format(app.t("organiser.n_changed"), {std::to_string(imp->changed())}), theme::error());
+    if (imp->failed()) text("✕ " + dr::format(app.t("organiser.n_failed"), {std::to_string(imp->failed())}), theme::error());
+    if (imp->duplicates()) text(dr::format(app.t("organiser.n_duplicates"), {std::to_string(imp->duplicates())}), theme::muted());
+  }
+  if (!o.notice.empty()) message_box(o.notice, o.notice_error);
+  // Bad files with their reasons, then changed ones with each difference (a readable number of each).
+  constexpr std::size_t kShow = 100;
+  if (imp && imp->failed()) {
+    spacing(4);
+    text(app.t("organiser.failed_title"), theme::error(), FontRole::Title);
+    text(app.t("organiser.failed_help"), theme::muted(), FontRole::Small);
+    std::size_t n = 0;
+    for (const dr::FileReport& r : imp->reports()) {
+      if (r.ok || n++ >= kShow) continue;
+      std::string why;
+      for (const std::string& e : r.errors) why += (why.empty() ? "" : "\n") + e;
+      message_box(why.empty() ? r.file : why, true);
+    }
+    if (n > kShow) text(dr::format(app.t("organiser.more"), {std::to_string(n - kShow)}), theme::muted());
+  }
+  if (imp && imp->changed()) {
+    spacing(4);
+    text(app.t("organiser.changed_title"), theme::error(), FontRole::Title);
+    text(app.t("organiser.changed_help"), theme::muted(), FontRole::Small);
+    std::size_t n = 0;
+    for (const dr::FileReport& r : imp->reports()) {
+      if (!r.changed || n++ >= kShow) continue;
+      std::string why = r.file;
+      for (const std::string& d : r.score_differences) why += "\n" + d;
+      message_box(why, false);
+    }
+    if (n > kShow) text(dr::format(app.t("organiser.more"), {std::to_string(n - kShow)}), theme::muted());
+  }
+
+  // Enumerator mode: the organiser's phone goes from house to house.
+  spacing(8);
+  separator();
+  text(app.t("enum.title"), theme::ink(), FontRole::Title);
+  text(app.t("enum.hint"), theme::muted(), FontRole::Small);
+  for (const auto& s : app.catalog().surveys()) {
+    const std::string id = "enum.start." + s->id;
+    if (card(id.c_str(), s->title.get(lang), app.t("enum.start"))) {
+      o.enumerator = true;
+      o.batch_ids.clear();
+      o.batch_json.clear();
+      app.start_survey(s);
+      return;
+    }
+  }
+  if (imp && !imp->reports().empty() && !o.busy()) {
+    spacing(8);
+    static bool confirm = false;  // a second tap deletes: nothing is lost by a slip of the thumb
+    if (button("org.clear", app.t(confirm ? "organiser.clear_confirm" : "organiser.clear"), ButtonStyle::Danger)) {
+      if (confirm) organiser_clear();
+      confirm = !confirm;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- table of respondents
+void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bool wide) {
+  const std::string& lang = app.lang();
+  const OrgRow& row = o.all[index];
+  const dr::Result& r = o.importer->results()[row.result];
+  const float w = ImGui::GetContentRegionAvail().x;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(int(index));
+  const bool pressed = ImGui::InvisibleButton("##row", ImVec2(w, kRowH));
+  const bool held = ImGui::IsItemActive();
+  ImGui::PopID();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool changed = o.importer->reports()[row.report].changed;
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + kRowH), held ? theme::selected_fill() : theme::surface(), theme::kRounding);
+  dl->AddRect(p, ImVec2(p.x + w, p.y + kRowH), changed ? theme::error() : theme::border(), theme::kRounding, 0,
+              changed ? 2.5f : 1.5f);
+  const std::string pct = percent_text(row.overall);
+  const std::string code = (row.code.empty() ? "—" : row.code) + (changed ? "  !" : "");
+  const float pad = 14;
+  dl->AddText(ImVec2(p.x + pad, p.y + 10), theme::primary(), code.c_str());
+  const float pw = ImGui::CalcTextSize(pct.c_str()).x;
+  dl->AddText(ImVec2(p.x + w - pad - pw, p.y + 10), theme::ink(), pct.c_str());
+  std::string line2 = (row.village.empty() ? row.commune : row.village) + " · " + level_label(s, row.level, lang);
+  if (wide) {
+    line2 += " · " + row.date;
+    for (size_t d = 0; d < r.scores.dimensions.size() && d < s.dimensions.size(); ++d)
+      line2 += " · " + s.dimensions[d].id.substr(0, 4) + " " + percent_text(r.scores.dimensions[d].second);
+  }
+  ImGui::PushFont(font(FontRole::Small));
+  dl->PushClipRect(p, ImVec2(p.x + w - pad, p.y + kRowH), true);
+  dl->AddText(ImVec2(p.x + pad, p.y + 42), theme::muted(), line2.c_str());
+  dl->PopClipRect();
+  ImGui::PopFont();
+  // Recorded for the test hook where visible in the scrolling body.
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  const float y0 = std::max(p.y, clip.Min.y), y1 = std::min(p.y + kRowH, clip.Max.y);
+  if (y1 - y0 >= 8) {
+    WidgetRecord rec;
+    rec.id = "org.row." + r.id;
+    rec.label = row.code + " · " + line2 + " · " + pct;
+    rec.kind = "row";
+    rec.x = p.x;
+    rec.y = y0;
+    rec.w = w;
+    rec.h = y1 - y0;
+    hook_record(std::move(rec));
+  }
+  if (pressed) {
+    o.detail = int(index);
+    app.scroll_to_top = 2;
+  }
+}
+
+void draw_list(App& app, Organiser& o, const dr::Survey& s) {
+  draw_filters(app, o, s);
+  if (text_field("org.search", app.t("organiser.search"), o.search, app.t("organiser.search_hint"), "text", false,
+                 o.search_editing, false)) {
+    platform::open_text_overlay("org.search");  // keyboard users; a tap opens it in the browser
+  }
+  const char* keys[] = {"organiser.sort_code", "organiser.sort_village", "organiser.sort_level", "organiser.sort_overall"};
+  std::vector<std::string> labels;
+  for (int i = 0; i < 4; ++i) labels.push_back(app.t(keys[i]) + (int(o.sort) == i ? (o.ascending ? " ↑" : " ↓") : ""));
+  const int pick = segmented("org.sort", labels, int(o.sort));
+  if (pick >= 0) {
+    // Tapping the current column again reverses it.
+    if (pick == int(o.sort)) o.ascending = !o.ascending;
+    else { o.sort = SortBy(pick); o.ascending = pick < 2; }
+    o.dirty = true;
+  }
+  text(dr::format(app.t("organiser.n_rows"), {std::to_string(o.rows.size())}), theme::muted(), FontRole::Small);
+  const bool wide = ImGui::GetContentRegionAvail().x >= 600;
+  ImGuiListClipper clip;
+  clip.Begin(int(o.rows.size()), kRowH + theme::kGap);
+  while (clip.Step())
+    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(app, o, s, o.rows[size_t(i)], wide);
+}
+
+// ---------------------------------------------------------------- aggregates
+void draw_summary(App& app, Organiser& o, const dr::Survey& s) {
+  const std::string& lang = app.lang();
+  draw_filters(app, o, s);
+  const dr::Aggregates& ag = o.agg;
+  text(dr::format(app.t("organiser.respondents"), {std::to_string(ag.count)}), theme::ink(), FontRole::Title);
+  if (!ag.count) return;
+  text(app.t("organiser.mean_overall") + ": " + percent_text(ag.mean_overall));
+  spacing(4);
+  text(app.t("organiser.by_level"), theme::ink(), FontRole::Title);
+  std::size_t most = 1;
+  for (auto n : ag.by_level) most = std::max(most, n);
+  for (size_t i = 0; i < s.levels.size() && i < ag.by_level.size(); ++i) {
+    text(s.levels[i].label.get(lang), theme::ink(), FontRole::Small);
+    bar(float(ag.by_level[i]) / float(most), 20, theme::primary(), share_text(ag.by_level[i], ag.count));
+  }
+  if (ag.no_level) text(dr::format(app.t("organiser.no_level"), {std::to_string(ag.no_level)}), theme::muted(), FontRole::Small);
+
+  bool titled = false;
+  for (size_t t = 0; t < targets().size(); ++t) {
+    const auto [met, answered] = o.target_met[t];
+    if (targets()[t].survey != s.id || !answered) continue;
+    if (!titled) {
+      spacing(4);
+      text(app.t("organiser.targets"), theme::ink(), FontRole::Title);
+      titled = true;
+    }
+    const double share = 100.0 * double(met) / double(answered);
+    const bool ok = share >= targets()[t].percent;
+    text(app.t(targets()[t].label_key), theme::ink(), FontRole::Small);
+    bar(float(share / 100), 20, ok ? theme::good() : theme::error(), percent_text(share));
+    // The target as a tick on the bar just drawn.
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float cap = ImGui::CalcTextSize(percent_text(share).c_str()).x + theme::kGap;
+    const float x = a.x + (b.x - a.x - cap) * float(targets()[t].percent / 100);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y - 2), ImVec2(x, b.y + 2), theme::ink(), 3);
+    text(dr::format(app.t(ok ? "organiser.target_met" : "organiser.target_not_met"),
+                    {percent_text(targets()[t].percent), std::to_string(met), std::to_string(answered)}),
+         ok ? theme::good() : theme::error(), FontRole::Small);
+  }
+
+  spacing(4);
+  text(app.t("organiser.by_dimension"), theme::ink(), FontRole::Title);
+  std::string legend;
+  for (const dr::Level& l : s.levels) legend += (legend.empty() ? "" : " / ") + l.label.get(lang);
+  text(app.t("organiser.dimension_legend") + ": " + legend, theme::muted(), FontRole::Small);
+  for (size_t i = 0; i < ag.dimensions.size() && i < s.dimensions.size(); ++i) {
+    const dr::DimensionAggregate& d = ag.dimensions[i];
+    text(s.dimensions[i].title.get(lang));
+    bar(d.mean ? float(*d.mean / 100) : 0.f, 18, theme::primary(), percent_text(d.mean));
+    std::string dist;
+    for (auto n : d.by_level) dist += (dist.empty() ? "" : " / ") + std::to_string(n);
+    text(dist, theme::muted(), FontRole::Small);
+  }
+  spacing(8);
+  draw_exports(app, o, s);
+}
+
+// ---------------------------------------------------------------- training needs
+void draw_training(App& app, Organiser& o, const dr::Survey& s) {
+  const std::string& lang = app.lang();
+  draw_filters(app, o, s);
+  text(app.t("organiser.training_hint"), theme::muted(), FontRole::Small);
+  const std::string below = s.levels.size() > size_t(o.below_level) ? s.levels[size_t(o.below_level)].label.get(lang) : "";
+  if (button("org.below", app.t("organiser.below") + ": " + below + " ▾", ButtonStyle::Secondary)) toggle_chooser(o, "below");
+  if (o.chooser == "below") draw_chooser(app, o, s);
+  for (const dr::TrainingNeed& n : o.needs) {
+    const int di = s.dimension_index(n.dimension);
+    if (di < 0) continue;
+    std::size_t total = 0;
+    for (const auto& g : n.by_group) total += g.second.size();
+    spacing(4);
+    text(s.dimensions[size_t(di)].title.get(lang), theme::primary(), FontRole::Title);
+    text(dr::format(app.t("organiser.need_count"), {std::to_string(total)}), theme::ink(), FontRole::Small);
+    for (const auto& [village, ids] : n.by_group) {
+      text((village.empty() ? app.t("organiser.no_village") : village) + ": " +
+           dr::format(app.t("organiser.people"), {std::to_string(ids.size())}));
+      // Household codes, which the team can act on (a long list is cut short; the CSV has all).
+      std::string codes;
+      for (size_t k = 0; k < ids.size() && k < 40; ++k) {
+        auto it = o.by_id.find(ids[k]);
+        const std::string c = it != o.by_id.end() ? o.all[it->second].code : ids[k].substr(0, 8);
+        codes += (codes.empty() ? "" : ", ") + (c.empty() ? ids[k].substr(0, 8) : c);
+      }
+      if (ids.size() > 40) codes += ", …";
+      text(codes, theme::muted(), FontRole::Small);
+    }
+  }
+  spacing(8);
+  draw_exports(app, o, s);
+}
+
+// ---------------------------------------------------------------- one result, whole
+void draw_detail(App& app, Organiser& o) {
+  const std::string& lang = app.lang();
+  const OrgRow& row = o.all[size_t(o.detail)];
+  const dr::Result& r = o.importer->results()[row.result];
+  const dr::FileReport& rep = o.importer->reports()[row.report];
+  const dr::Survey& s = *r.survey;
+  app.begin_screen(1);
+  text(row.code.empty() ? r.id : row.code, theme::primary(), FontRole::Title);
+  text(s.title.get(lang), theme::muted());
+  std::string place;
+  for (const std::string& p : {row.village, row.commune, row.province.empty() ? std::string() : label_of(s, "province", row.province, lang)})
+    if (!p.empty()) place += (place.empty() ? "" : ", ") + p;
+  text(place + (place.empty() ? "" : " · ") + row.date, theme::muted(), FontRole::Small);
+  text(app.t("organiser.file") + ": " + rep.file, theme::muted(), FontRole::Small);
+  if (rep.changed) {
+    std::string why = app.t("organiser.changed_one");
+    for (const std::string& d : rep.score_differences) why += "\n" + d;
+    message_box(why, true);
+  }
+  text(level_label(s, row.level, lang) + "  ·  " + percent_text(row.overall), theme::primary(), FontRole::Title);
+  for (size_t d = 0; d < r.scores.dimensions.size() && d < s.dimensions.size(); ++d) {
+    const auto& p = r.scores.dimensions[d].second;
+    text(s.dimensions[d].title.get(lang), theme::ink(), FontRole::Small);
+    bar(p ? float(*p / 100) : 0.f, 16, theme::primary(), percent_text(p));
+  }
+  spacing(4);
+  text(app.t("organiser.answers"), theme::ink(), FontRole::Title);
+  const dr::Answers all = dr::all_answers(r);
+  for (const dr::Question& q : s.questions) {
+    if (q.type == dr::QuestionType::Info) continue;
+    const dr::Value* v = dr::find_answer(all, q.id);
+    if (!v || !v->answered()) continue;
+    separator();
+    text(q.title.get(lang), theme::muted(), FontRole::Small);
+    text(answer_text(q, v, lang));
+  }
+  app.end_body();
+  if (button("org.detail.back", "← " + app.t("organiser.back_to_list"), ButtonStyle::Primary)) {
+    o.detail = -1;
+    app.scroll_to_top = 0;
+  }
+  app.end_screen();
+}
+
+}  // namespace
+
+void draw_organiser(App& app) {
+  Organiser& o = organiser();
+  organiser_pump(app);
+  if (o.dirty && (!o.busy() || platform::now_ms() - o.rows_built_ms > 300)) organiser_rebuild(app);
+  if (o.detail >= 0 && size_t(o.detail) < o.all.size()) {
+    draw_detail(app, o);
+    return;
+  }
+  o.detail = -1;
+  const dr::Survey* s = o.survey(app);
+  app.begin_screen(1);
+  if (button("org.home", "← " + app.t("nav.home"), ButtonStyle::Quiet)) {
+    app.go(Screen::Home);
+  }
+  text(app.t("organiser.title"), theme::primary(), FontRole::Title);
+  const int tab = segmented("org.tab", {app.t("organiser.tab_import"), app.t("organiser.tab_list"),
+                                        app.t("organiser.tab_summary"), app.t("organiser.tab_training")},
+                            int(o.tab));
+  if (tab >= 0 && tab != int(o.tab)) {
+    o.tab = OrgTab(tab);
+    o.chooser.clear();
+    app.scroll_to_top = 2;
+  }
+  if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+  if (o.tab == OrgTab::Import) {
+    draw_import(app, o);
+  } else if (!s) {
+    message_box(app.t("organiser.nothing_yet"), false);
+  } else if (o.tab == OrgTab::List) {
+    draw_list(app, o, *s);
+  } else if (o.tab == OrgTab::Summary) {
+    draw_summary(app, o, *s);
+  } else {
+    draw_training(app, o, *s);
+  }
+  app.end_body();
+  if (o.tab == OrgTab::Import || !s) {
+    if (button("org.import", app.t("organiser.import"), ButtonStyle::Primary, -1, !o.busy())) platform::open_file_picker();
+  } else if (button("org.export.csv", app.t("organiser.export_csv"), ButtonStyle::Primary)) {
+    download_csv("digiready-" + s->id + "-" + today() + ".csv",
+                 dr::results_csv(o.importer->results(), *s, o.filter, app.lang()));
+  }
+  app.end_screen();
+}
+
+// ---------------------------------------------------------------- results-screen extras
+void draw_enumerator_bar(App& app) {
+  Organiser& o = organiser();
+  Session& ss = app.session();
+  if (!o.enumerator || !ss.survey) return;
+  if (ss.result.status == dr::Status::Complete &&
+      std::find(o.batch_ids.begin(), o.batch_ids.end(), ss.result.id) == o.batch_ids.end()) {
+    o.batch_ids.push_back(ss.result.id);
+    o.batch_json.push_back(dr::result_to_json(ss.result));
+  }
+  text(dr::format(app.t("enum.batch_count"), {std::to_string(o.batch_ids.size())}), theme::muted(), FontRole::Small);
+  if (button("enum.next", app.t("enum.next"), ButtonStyle::Secondary)) {
+    // Same village, a fresh household code; consent again for the new household.
+    const std::shared_ptr<const dr::Survey> s = ss.survey;
+    const dr::Result last = ss.result;
+    app.start_survey(s);
+    dr::Answers& a = app.session().answers;
+    for (const char* k : {"province", "commune", "village"}) {
+      auto it = last.profile.find(k);
+      if (s->find(k) && it != last.profile.end()) dr::set_answer(a, k, it->second);
+    }
+    if (s->find("household_code"))
+      dr::set_answer(a, "household_code", dr::Value(next_household_code(profile_text(last, "household_code"))));
+    app.answers_changed();
+    return;
+  }
+  if (button("enum.export", dr::format(app.t("enum.export"), {std::to_string(o.batch_ids.size())}), ButtonStyle::Secondary)) {
+    std::string all;
+    for (const std::string& j : o.batch_json) all += j + "\n";
+    platform::download("digiready-batch-" + today() + "-" + std::to_string(o.batch_ids.size()) + ".ndjson",
+                       "application/x-ndjson", all);
+  }
+  if (button("enum.stop", app.t("enum.stop"), ButtonStyle::Quiet)) {
+    o.enumerator = false;
+    app.go(Screen::Organiser);
+  }
+}
+
+namespace {
+void compare_row(const std::string& label, std::optional<double> before, std::optional<double> after) {
+  text(label, theme::ink(), FontRole::Small);
+  bar(before ? float(*before / 100) : 0.f, 10, theme::border(), percent_text(before));
+  std::string caption = percent_text(after);
+  if (before && after) {
+    const long d = std::lround(*after - *before);
+    caption += d > 0 ? " (+" + std::to_string(d) + ")" : d < 0 ? " (" + std::to_string(d) + ")" : " (=)";
+  }
+  bar(after ? float(*after / 100) : 0.f, 10, theme::primary(), caption);
+}
+}  // namespace
+
+void draw_progress_compare(App& app) {
+  Organiser& o = organiser();
+  Session& ss = app.session();
+  if (!ss.survey) return;
+  const dr::Survey& s = *ss.survey;
+  const std::string& lang = app.lang();
+  if (o.compare_for != ss.result.id) {  // another result on screen: start over
+    o.compare_for = ss.result.id;
+    o.compare_open = false;
+    o.earlier.reset();
+    o.compare_error.clear();
+  }
+  spacing(4);
+  if (!o.compare_open) {
+    if (button("progress.open", app.t("progress.open"), ButtonStyle::Secondary)) o.compare_open = true;
+    return;
+  }
+  text(app.t("progress.title"), theme::ink(), FontRole::Title);
+  if (!o.compare_error.empty()) message_box(o.compare_error, true);
+  if (!o.earlier) {
+    text(app.t("progress.hint"), theme::muted(), FontRole::Small);
+    for (const Store::Entry& e : app.store().results()) {
+      if (e.result.survey_id != s.id || e.result.id == ss.result.id) continue;
+      const std::string id = "progress.pick." + e.result.id;
+      const dr::Level* lv = s.level_by_id(e.result.scores.level);
+      std::string who = profile_text(e.result, "business_name");
+      if (who.empty()) who = profile_text(e.result, "household_code");
+      if (card(id.c_str(), e.result.completed.substr(0, 10) + (who.empty() ? "" : " · " + who),
+               (lv ? lv->label.get(lang) : "—") + " · " + percent_text(e.result.scores.overall)))
+        o.earlier = e.result;
+    }
+    if (button("progress.file", app.t("progress.file"), ButtonStyle::Secondary)) {
+      o.compare_picking = true;
+      platform::open_file_picker();
+    }
+    return;
+  }
+  const dr::StoredScores &b = o.earlier->scores, &a = ss.result.scores;
+  const dr::Level *lb = s.level_by_id(b.level), *la = s.level_by_id(a.level);
+  text(app.t("progress.before") + ": " + o.earlier->completed.substr(0, 10) + " · " + (lb ? lb->label.get(lang) : "—"),
+       theme::muted(), FontRole::Small);
+  text(app.t("progress.after") + ": " + ss.result.completed.substr(0, 10) + " · " + (la ? la->label.get(lang) : "—"),
+       theme::muted(), FontRole::Small);
+  const int ib = lb ? int(lb - s.levels.data()) : -1, ia = la ? int(la - s.levels.data()) : -1;
+  const std::string change = (lb ? lb->label.get(lang) : "—") + " → " + (la ? la->label.get(lang) : "—");
+  text(app.t(ia > ib ? "progress.level_up" : ia < ib ? "progress.level_down" : "progress.level_same") + ": " + change,
+       ia > ib ? theme::good() : ia < ib ? theme::error() : theme::ink());
+  text(app.t("progress.legend"), theme::muted(), FontRole::Small);
+  compare_row(app.t("progress.overall"), b.overall, a.overall);
+  for (size_t d = 0; d < s.dimensions.size(); ++d) {
+    std::optional<double> pb, pa;
+    for (const auto& [id, p] : b.dimensions) if (id == s.dimensions[d].id) pb = p;
+    for (const auto& [id, p] : a.dimensions) if (id == s.dimensions[d].id) pa = p;
+    compare_row(s.dimensions[d].title.get(lang), pb, pa);
+  }
+  if (button("progress.other", app.t("progress.other"), ButtonStyle::Quiet)) o.earlier.reset();
+}
+
+}  // namespace ui
