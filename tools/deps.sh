@@ -35,7 +35,9 @@ fi
 # npm packages (playwright-core) from the committed lock file.
 if [ "$what" != native ]; then
   if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "deps: npm ci"
-    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+    # `npm install` (not `npm ci`): npm 11's ci rejects this lock file for the closure compiler's
+    # optional per-OS packages it never lists; install still takes the locked versions.
+    echo "deps: npm install (locked versions)"
+    npm install --no-audit --no-fund --loglevel=error >/dev/null
   fi
 fi
