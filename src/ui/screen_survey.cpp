@@ -48,8 +48,10 @@ void go_to_question(App& app, int pos) {
   app.request_frame();
 }
 
+}  // namespace
+
 // The message for the question on screen, if one should be shown now.
-std::string problem_text(App& app, const dr::Question& q) {
+std::string question_problem(App& app, const dr::Question& q) {
   Session& ss = app.session();
   const dr::Survey& s = *ss.survey;
   auto typed = ss.typed.find(q.id);
@@ -64,8 +66,6 @@ std::string problem_text(App& app, const dr::Question& q) {
   if (p->kind == dr::Problem::Required) return app.t("survey.required");
   return p->message.get(app.lang());
 }
-
-}  // namespace
 
 void draw_intro(App& app) {
   Session& ss = app.session();
@@ -117,7 +117,7 @@ void draw_question(App& app) {
   const dr::Question& q = s.questions[size_t(ss.pos)];
 
   auto go_next = [&]() {
-    if (!problem_text(app, q).empty() || ss.typed.count(q.id)) {
+    if (!question_problem(app, q).empty() || ss.typed.count(q.id)) {
       ss.show_problem = true;
       app.announce_question();
       return;
@@ -141,14 +141,27 @@ void draw_question(App& app) {
     if (prev < 0) app.go(Screen::Intro);
     else go_to_question(app, prev);
   };
-  if (ss.editing.empty() && ImGui::IsKeyPressed(ImGuiKey_Escape)) go_back();
+  if (ss.editing.empty() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) go_back();
 
   app.begin_screen(1);
   // Progress is always visible: n of N, and how much is answered.
   int n = 0, total = 0;
   ordinal(s, ss.answers, ss.pos, n, total);
   const dr::Progress pr = dr::progress(s, ss.answers);
-  text(s.title.get(lang), theme::muted(), FontRole::Small);
+  // Survey title, and the language switch (answers are kept when the language changes).
+  {
+    const float lang_w = 132;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - lang_w - theme::kGap);
+    ImGui::BeginGroup();
+    text(s.title.get(lang), theme::muted(), FontRole::Small);
+    ImGui::EndGroup();
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - lang_w);
+    if (button("survey.lang", lang == "vi" ? "English" : "Tiếng Việt", ButtonStyle::Secondary, lang_w)) {
+      app.set_lang(lang == "vi" ? "en" : "vi");
+      app.announce_question();
+    }
+  }
   bar(pr.fraction(), 12, theme::primary(),
       q.type == dr::QuestionType::Info ? std::string() : dr::format(app.t("survey.progress"), {std::to_string(n), std::to_string(total)}));
   if (q.profile()) text(app.t("survey.profile_section"), theme::muted(), FontRole::Small);
@@ -163,7 +176,7 @@ void draw_question(App& app) {
   }
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
 
-  const std::string problem = problem_text(app, q);
+  const std::string problem = question_problem(app, q);
   switch (q.type) {
     case dr::QuestionType::Single:
     case dr::QuestionType::YesNo:
@@ -222,7 +235,7 @@ void draw_review(App& app) {
   Session& ss = app.session();
   const dr::Survey& s = *ss.survey;
   const std::string& lang = app.lang();
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     int last = step(s, ss.answers, int(s.questions.size()), -1);
     if (last >= 0) go_to_question(app, last);
   }

@@ -10,11 +10,19 @@ int Store::load(const dr::SurveyCatalog& catalog) {
   drafts_.clear();
   results_.clear();
   asides_.clear();
+  unavailable_ = 0;
   int set_aside = 0;
   for (const char* prefix : {kDraft, kResult}) {
     for (const std::string& key : platform::storage_keys(prefix)) {
       std::string text = platform::storage_get(key);
       dr::ReadResult rr = dr::read_result(text, key, catalog);
+      // Intact but its survey is not loaded (a survey file failed to arrive, or was removed): leave it
+      // where it is, untouched, for when the survey is back. Only damaged entries are set aside.
+      if (!rr.ok && rr.checksum_ok) {
+        ++unavailable_;
+        platform::log("kept (survey not loaded) " + key + ": " + (rr.errors.empty() ? "" : rr.errors.front()));
+        continue;
+      }
       if (!rr.ok || !rr.checksum_ok) {
         // Corrupt or unreadable: move it out of the way so it never breaks the list, keep the bytes.
         std::string reason = !rr.errors.empty() ? rr.errors.front() : "checksum mismatch";

@@ -29,6 +29,8 @@ class Store {
   const std::vector<Entry>& drafts() const { return drafts_; }
   const std::vector<Entry>& results() const { return results_; }
   const std::vector<Aside>& asides() const { return asides_; }
+  // Intact entries whose survey is not loaded now (kept in storage, not listed).
+  int unavailable() const { return unavailable_; }
 
   // false: the browser refused (storage full or disabled); nothing else is changed.
   bool save_draft(const dr::Result& r);
@@ -38,6 +40,7 @@ class Store {
  private:
   std::vector<Entry> drafts_, results_;
   std::vector<Aside> asides_;
+  int unavailable_ = 0;
 };
 
 }  // namespace ui

@@ -36,7 +36,7 @@ test('home screen in Vietnamese; the language switch changes state and labels', 
 
     // The choice is kept across a reload.
     await page.reload();
-    await open(page, srv.url);
+    await open(page);
     assert.equal((await state(page)).lang, 'en');
     await tap(page, 'home.lang.0');
     await waitFor(page, (st) => st.lang === 'vi');

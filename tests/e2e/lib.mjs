@@ -55,8 +55,9 @@ export async function launch() {
   };
 }
 
+// Opens the app (or, without a url, waits for the page that is loading, e.g. after reload()).
 export async function open(page, url) {
-  await page.goto(url);
+  if (url) await page.goto(url);
   await page.waitForFunction(() => window.digiready && window.digiready.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.digiready.ready);
   await waitFor(page, (s) => s.surveys_loaded);
@@ -100,7 +101,8 @@ export async function tap(page, match) {
   const w = await find(page, match);
   const frames = (await state(page)).frames;
   await page.touchscreen.tap(w.x + w.w / 2, w.y + Math.min(w.h / 2, 24));
-  await waitFor(page, (s) => s.frames > frames + 1);
+  // A tap is a press and a release: ImGui acts on the release, within the 3 frames drawn after input.
+  await waitFor(page, (s) => s.frames > frames + 2);
   return w;
 }
 

@@ -1,0 +1,346 @@
+// Taking a survey on a phone, end to end: every bundled survey completed by tapping, skip logic,
+// required questions, reload and continue, language switch mid-survey, Vietnamese typed through the
+// overlay, offline after one visit, storage trouble, and a downloaded result that verifies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, open, state, widgets, tap, find, shot, waitFor, ROOT } from './lib.mjs';
+
+const CLI = path.join(ROOT, 'build/native/src/cli/digiready');
+const SURVEYS = ['household-digital-skills', 'ecommerce-readiness', 'online-payment', 'sme-dx-readiness'];
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(() => srv.server.close());
+
+const TEXT = {
+  household_code: 'HD-0001',
+  business_name: 'Cà phê Buôn Ma Thuột',
+  commune: 'Đắk Lắk',
+  village: 'Nguyễn Thị Hồng Nhung',
+};
+
+// Types into the field of the current question through the HTML overlay, as a phone keyboard would.
+async function typeInto(page, id, text) {
+  const w = await find(page, 'field.' + id);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + Math.min(w.h / 2, 24));
+  await page.waitForFunction(() => !document.getElementById('text-overlay').hidden);
+  await page.evaluate(() => { const o = document.getElementById('text-overlay'); o.value = ''; o.dispatchEvent(new Event('input')); });
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([wid, t]) => {
+    const f = window.digiready.widgets().find((v) => v.id === wid);
+    return f && f.value === t;
+  }, ['field.' + id, text], { timeout: 5000 });
+}
+
+// Answers the question on screen with something valid; `pick` chooses among options.
+async function answer(page, s, pick = (opts) => opts[0]) {
+  const ws = await widgets(page);
+  const type = s.question_type;
+  if (['single', 'yesno', 'rating', 'multiple'].includes(type)) {
+    let opts = ws.filter((w) => w.id.startsWith(`opt.${s.question}.`));
+    if (!opts.length) opts = [await find(page, (w) => w.id.startsWith(`opt.${s.question}.`))];
+    const already = opts.some((o) => o.checked);
+    if (!already) await tap(page, pick(opts).id);
+  } else if (type === 'integer' || type === 'decimal') {
+    await typeInto(page, s.question, '1');
+  } else if (type === 'date') {
+    await typeInto(page, s.question, '2026-11-23');
+  } else if (type === 'text' || type === 'longtext') {
+    await typeInto(page, s.question, TEXT[s.question] || 'Cà phê Buôn Ma Thuột');
+  }
+}
+
+async function startSurvey(page, id) {
+  await tap(page, 'home.survey.' + id);
+  await waitFor(page, (s) => s.screen === 'intro');
+  await tap(page, 'survey.start');
+  return waitFor(page, (s) => s.screen === 'question');
+}
+
+// Answers every question until the review page.
+async function answerAll(page, { shots = '', pick } = {}) {
+  const seen = new Set();
+  for (let i = 0; i < 120; i++) {
+    const s = await state(page);
+    if (s.screen !== 'question') return s;
+    if (shots && !seen.has(s.question_type)) {
+      seen.add(s.question_type);
+      await shot(page, `${shots}-${s.question_type}`);
+    }
+    await answer(page, s, pick);
+    await tap(page, 'survey.next');
+    const after = await state(page);
+    if (after.question === s.question && after.screen === 'question') await shot(page, 'stuck-' + s.question);
+    assert.ok(after.question !== s.question || after.screen !== 'question',
+      `stuck on ${s.question}: ${after.validation}`);
+  }
+  throw new Error('survey did not end');
+}
+
+async function download(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), tap(page, 'results.download')]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-dl-')), dl.suggestedFilename());
+  await dl.saveAs(file);
+  return file;
+}
+
+// The core's result reader (through the CLI) recomputes the scores from the answers.
+function verify(file) {
+  const out = path.join(path.dirname(file), 'out.ndjson');
+  execFileSync(CLI, ['import', file, '--survey-dir', path.join(ROOT, 'dist/surveys'), '--ndjson', out], { stdio: 'pipe' });
+  return JSON.parse(fs.readFileSync(out, 'utf8').trim().split('\n')[0]);
+}
+
+for (const id of SURVEYS) {
+  test(`complete "${id}" by tapping; the downloaded file verifies to the scores shown`, async () => {
+    const b = await launch();
+    try {
+      const { page } = b;
+      await open(page, srv.url);
+      await shot(page, `survey-${id}-0-home`);
+      await tap(page, 'home.survey.' + id);
+      await waitFor(page, (s) => s.screen === 'intro');
+      await shot(page, `survey-${id}-1-intro`);
+      await tap(page, 'survey.start');
+      const s = await answerAll(page, { shots: `survey-${id}-2-q` });
+      assert.equal(s.screen, 'review');
+      await shot(page, `survey-${id}-3-review`);
+      await tap(page, 'review.submit');
+      const r = await waitFor(page, (st) => st.screen === 'results');
+      assert.ok(typeof r.overall === 'number', 'an overall score is shown');
+      assert.ok(r.level, 'a level is shown');
+      await shot(page, `survey-${id}-4-results`);
+      const file = await download(page);
+      assert.match(path.basename(file), new RegExp(`^${id}_.*_\\d{4}-\\d{2}-\\d{2}\\.json$`));
+      const rec = verify(file);
+      assert.equal(rec.status, 'complete');
+      assert.equal(rec.scores.overall, r.overall);
+      for (const [dim, pct] of Object.entries(r.dimensions)) assert.equal(rec.scores.dimensions[dim] ?? null, pct, dim);
+      // Kept on this device: home lists it.
+      await tap(page, 'results.home');
+      const h = await waitFor(page, (st) => st.screen === 'home');
+      assert.equal(h.results, 1);
+      assert.equal(h.drafts, 0);
+      assert.deepEqual(b.problems, []);
+    } finally { await b.close(); }
+  });
+}
+
+test('skip logic shows and hides; a required question blocks Next with its message', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    let s = await startSurvey(page, 'household-digital-skills');
+    assert.equal(s.question, 'household_code');
+    await tap(page, 'survey.next');
+    s = await state(page);
+    assert.equal(s.question, 'household_code', 'Next is refused');
+    assert.match(s.validation, /Vui lòng trả lời/);
+    await shot(page, 'skip-required-message');
+    // Walk to the phone question, say "no smartphone": the smartphone-only questions disappear.
+    while ((s = await state(page)).question !== 'phone') {
+      await answer(page, s);
+      await tap(page, 'survey.next');
+    }
+    await tap(page, 'opt.phone.smart_own');
+    const withPhone = (await state(page)).total;
+    const noPhone = (await widgets(page)).find((w) => w.id.startsWith('opt.phone.') && !/smart/.test(w.id));
+    await tap(page, noPhone.id);
+    const without = (await state(page)).total;
+    assert.ok(without < withPhone, `hidden questions leave the count: ${withPhone} -> ${without}`);
+    await tap(page, 'survey.next');
+    s = await state(page);
+    assert.equal(s.question, 'smart_users');
+    await answer(page, s);
+    await tap(page, 'survey.next');
+    s = await state(page);
+    assert.equal(s.question, 'info_search', 'internet/dev_* are skipped without a smartphone');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('reload mid-survey and continue with every answer intact; language switch keeps answers', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    let s = await startSurvey(page, 'online-payment');
+    for (let i = 0; i < 6; i++) {
+      await answer(page, await state(page));
+      await tap(page, 'survey.next');
+    }
+    const before = await state(page);
+    await page.reload();
+    await open(page);
+    s = await state(page);
+    assert.equal(s.drafts, 1);
+    await shot(page, 'reload-home-with-draft');
+    await tap(page, (w) => w.id.startsWith('home.draft.'));
+    s = await waitFor(page, (st) => st.screen === 'question');
+    assert.equal(s.result_id, before.result_id);
+    assert.equal(s.answered, before.answered);
+    assert.equal(s.question, before.question, 'continues at the first unanswered question');
+
+    // Switch language mid-survey: labels change, answers stay.
+    await tap(page, 'survey.lang');
+    s = await waitFor(page, (st) => st.lang === 'en');
+    assert.equal(s.answered, before.answered);
+    assert.equal((await find(page, 'survey.next')).label, 'Next');
+    await shot(page, 'midsurvey-english');
+    await tap(page, 'survey.back');
+    const prev = await state(page);
+    const chosen = (await widgets(page)).filter((w) => w.id.startsWith(`opt.${prev.question}.`) && w.checked);
+    assert.equal(chosen.length, 1, 'the earlier answer is still selected');
+    await tap(page, 'survey.lang');
+    await waitFor(page, (st) => st.lang === 'vi');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('Vietnamese typed through the overlay lands exactly in the answer and the result file', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await startSurvey(page, 'sme-dx-readiness');
+    await typeInto(page, 'business_name', 'Cà phê Buôn Ma Thuột');
+    const input = await page.$('#text-overlay');
+    assert.equal(await input.getAttribute('inputmode'), 'text');
+    await shot(page, 'typing-vietnamese');
+    await tap(page, 'survey.next');
+    let s = await state(page);
+    await answer(page, s);
+    await tap(page, 'survey.next');
+    s = await state(page);
+    assert.equal(s.question, 'commune');
+    await typeInto(page, 'commune', 'Đắk Lắk');
+    // Numbers open the numeric keyboard.
+    while ((s = await state(page)).question !== 'years_operating') {
+      await answer(page, s);
+      await tap(page, 'survey.next');
+    }
+    const f = await find(page, 'field.years_operating');
+    assert.equal(f.inputmode, 'numeric');
+    await page.touchscreen.tap(f.x + 20, f.y + 20);
+    await page.waitForFunction(() => !document.getElementById('text-overlay').hidden);
+    assert.equal(await input.getAttribute('inputmode'), 'numeric');
+    await page.keyboard.insertText('abc');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    await tap(page, 'survey.next');
+    s = await state(page);
+    assert.equal(s.question, 'years_operating', 'letters in a number are refused');
+    assert.match(s.validation, /số/);
+    await typeInto(page, 'years_operating', '12');
+    await tap(page, 'survey.next');
+    const rest = await answerAll(page);
+    assert.equal(rest.screen, 'review');
+    await tap(page, 'review.submit');
+    await waitFor(page, (st) => st.screen === 'results');
+    const rec = verify(await download(page));
+    assert.equal(rec.profile.business_name, 'Cà phê Buôn Ma Thuột');
+    assert.equal(rec.profile.commune, 'Đắk Lắk');
+    assert.equal(rec.profile.years_operating ?? rec.answers.years_operating, 12);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('after one visit the app opens and a survey can be taken offline', async () => {
+  const b = await launch();
+  try {
+    const { page, context } = b;
+    await open(page, srv.url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller || true);
+    // The worker has cached the build; reload once so it controls the page, then cut the network.
+    await page.reload();
+    await open(page);
+    await context.setOffline(true);
+    await page.reload();
+    await open(page);
+    const s = await state(page);
+    assert.equal(s.surveys.length, 4, 'every bundled survey is there offline');
+    await startSurvey(page, 'ecommerce-readiness');
+    const end = await answerAll(page);
+    assert.equal(end.screen, 'review');
+    await tap(page, 'review.submit');
+    await waitFor(page, (st) => st.screen === 'results');
+    await shot(page, 'offline-results');
+    await context.setOffline(false);
+    assert.deepEqual(b.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  } finally { await b.close(); }
+});
+
+test('storage full: a clear message, nothing lost; a corrupt stored entry is set aside', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    // A damaged draft next to a good one.
+    await startSurvey(page, 'online-payment');
+    await answer(page, await state(page));
+    await tap(page, 'survey.next');
+    await page.evaluate(() => localStorage.setItem('digiready.draft.0123456789abcdef0123456789abcdef', '{"format":"digiready-result","format_version":2,"trunc'));
+    await page.reload();
+    await open(page);
+    let s = await state(page);
+    assert.equal(s.set_aside, 1);
+    assert.equal(s.drafts, 1, 'the good draft is intact');
+    assert.match(s.message, /để riêng/);
+    await shot(page, 'storage-set-aside');
+    assert.ok(await find(page, (w) => w.id.startsWith('home.aside.')));
+
+    // Storage refuses: the answer stays on screen, the message says what to do.
+    await tap(page, (w) => w.id.startsWith('home.draft.'));
+    await waitFor(page, (st) => st.screen === 'question');
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    });
+    s = await state(page);
+    await answer(page, s, (o) => o[o.length - 1]);
+    s = await state(page);
+    assert.match(s.message, /đầy/);
+    await shot(page, 'storage-full');
+    // "set aside" logs a line (console warning, not an error).
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('a result saved by an older app version (format 1) still opens', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    const file = path.join(ROOT, 'tests/core/data/result_v1.json');
+    if (!fs.existsSync(file)) return; // the fixture comes with the core tests
+    const v1 = fs.readFileSync(file, 'utf8');
+    await open(page, srv.url);
+    await page.evaluate((t) => localStorage.setItem('digiready.result.0000000000000000000000000000abcd', t), v1);
+    await page.reload();
+    await open(page);
+    const s = await state(page);
+    assert.equal(s.results, 1, s.message);
+    await tap(page, (w) => w.id.startsWith('home.result.'));
+    await waitFor(page, (st) => st.screen === 'results');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('the live region mirrors the question for screen readers; keyboard alone works', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await startSurvey(page, 'online-payment');
+    const live = await page.textContent('#live');
+    assert.match(live, /Mã hộ/);
+    // Keyboard: focus the canvas, Escape goes back to the intro.
+    await page.focus('#canvas');
+    await page.keyboard.press('Escape');
+    await waitFor(page, (s) => s.screen === 'intro');
+  } finally { await b.close(); }
+});
