@@ -115,6 +115,14 @@
     if (w) openOverlay(w);
   }, true);
 
+  // Drafts are saved at every answer, so switching to the new build by reloading loses nothing.
+  hook._applyUpdate = function () {
+    const reg = hook._swRegistration;
+    if (!reg || !reg.waiting) { location.reload(); return; }
+    hook._applyingUpdate = true;
+    reg.waiting.postMessage('skip-waiting');
+  };
+
   // --- Live region for screen readers ---
   hook._announce = function (text) { $('live').textContent = text; };
 
@@ -153,7 +161,19 @@
     window.addEventListener('load', () => {
       navigator.serviceWorker.register('sw.js').then((reg) => {
         hook._swRegistration = reg;
+        // A new build finished installing while this one runs: offer it (home shows a button).
+        // Old and new files never mix: this page keeps the old cache until it reloads.
+        const watch = (w) => w && w.addEventListener('statechange', () => {
+          if (w.state === 'installed' && navigator.serviceWorker.controller) hook._updateReady = true;
+        });
+        if (reg.waiting && navigator.serviceWorker.controller) hook._updateReady = true;
+        watch(reg.installing);
+        reg.addEventListener('updatefound', () => watch(reg.installing));
       }, () => { /* offline support is a bonus; the app runs without it */ });
+      let reloading = false;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (hook._applyingUpdate && !reloading) { reloading = true; location.reload(); }
+      });
     });
   }
 
@@ -194,8 +214,8 @@
       'The app failed to start. Please reload the page.'),
     instantiateWasm(imports, done) {
       fetchWasm()
-        .then((bytes) => { wasmArrived(); return WebAssembly.instantiate(bytes, imports); })
-        .then((r) => { progress(1); done(r.instance, r.module); })
+        .then((bytes) => { hook.wasmMs = performance.now(); wasmArrived(); return WebAssembly.instantiate(bytes, imports); })
+        .then((r) => { hook.instantiatedMs = performance.now(); progress(1); done(r.instance, r.module); })
         .catch(() => fail('Không tải được ứng dụng (mạng yếu hoặc bị ngắt). Kiểm tra mạng rồi bấm "Thử lại".',
           'Could not load the app (weak or no connection). Check the connection and press "Try again".'));
       return {};

@@ -56,6 +56,10 @@ void close_text_overlay();
 // rebuilds its GL objects on `restored`. ---
 void watch_gl_context(std::function<void()> lost, std::function<void()> restored);
 
+// --- App updates: a newer build is installed and waiting (offline cache); switch to it (reloads). ---
+bool update_ready();
+void apply_update();
+
 // --- Screen readers: text for the off-screen ARIA live region ---
 void announce(std::string_view text);
 

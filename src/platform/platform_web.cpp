@@ -113,6 +113,8 @@ EM_JS(void, dr_js_copy, (const char* text), {
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
 });
 
+EM_JS(int, dr_js_update_ready, (), { return window['digiready']['_updateReady'] ? 1 : 0; });
+EM_JS(void, dr_js_apply_update, (), { window['digiready']['_applyUpdate'](); });
 EM_JS(void, dr_js_pick_files, (), { window['digiready']['_pickFiles'](); });
 EM_JS(void, dr_js_open_text, (const char* id), { window['digiready']['_openText'](UTF8ToString(id)); });
 EM_JS(void, dr_js_close_text, (), { window['digiready']['_closeText'](); });
@@ -214,6 +216,9 @@ void watch_gl_context(std::function<void()> lost, std::function<void()> restored
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_gl_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_gl_restored);
 }
+
+bool update_ready() { return dr_js_update_ready() != 0; }
+void apply_update() { dr_js_apply_update(); }
 
 void announce(std::string_view text) { dr_js_announce(std::string(text).c_str()); }
 

@@ -40,6 +40,8 @@ void draw_home(App& app) {
   if (size >= 0) app.set_large_text(size == 1);
 
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+  if (platform::update_ready() && card("home.update", app.t("home.update"), app.t("home.update_detail")))
+    platform::apply_update();
 
   Store& store = app.store();
   // Drafts first: people coming back want to carry on.

@@ -344,3 +344,44 @@ test('the live region mirrors the question for screen readers; keyboard alone wo
     await waitFor(page, (s) => s.screen === 'intro');
   } finally { await b.close(); }
 });
+
+test('an app update takes over cleanly when accepted; drafts survive it', async () => {
+  // A private copy of the site, so this test can publish a "new build" without touching dist/.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-site-'));
+  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  const { serve } = await import('../../tools/serve.mjs');
+  const server = await serve(dir, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await open(page);
+    await startSurvey(page, 'online-payment');
+    await answer(page, await state(page));
+    await tap(page, 'survey.next');
+    await tap(page, 'survey.back');
+    await tap(page, 'survey.back');
+    await tap(page, 'survey.back');
+    // Publish a new build: a different service worker (new build id) and a changed file.
+    const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').replace(/const BUILD = '([^']+)'/, "const BUILD = '$1-next'");
+    fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+    fs.writeFileSync(path.join(dir, 'version.json'), '{"version":"next"}\n');
+    await page.evaluate(() => window.digiready._swRegistration.update());
+    await page.waitForFunction(() => window.digiready._updateReady === true, null, { timeout: 15000 });
+    await page.touchscreen.tap(200, 40); // any input redraws; home shows the offer
+    const offer = await find(page, 'home.update');
+    assert.match(offer.label, /phiên bản mới/);
+    await shot(page, 'update-offered');
+    await Promise.all([page.waitForNavigation(), tap(page, 'home.update').catch(() => {})]);
+    await open(page);
+    const s = await state(page);
+    assert.equal(s.drafts, 1, 'the draft survived the update');
+    const build = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('digiready-')));
+    assert.equal(build.length, 1, 'only the new build is cached: ' + build);
+    assert.match(build[0], /-next$/);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); server.close(); fs.rmSync(dir, { recursive: true, force: true }); }
+});
