@@ -198,8 +198,7 @@ void organiser_clear() {
   o.batch_total = o.batch_done = o.batch_bytes = 0;
   o.detail = -1;
   o.dirty = true;
-  o.notice.clear();
-  o.fed_device.clear();
+  o.notice.clear();  // fed_device stays: results on this device come back only when new
   platform::storage_remove(kKeptKey);
 }
 

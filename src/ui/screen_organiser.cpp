@@ -37,9 +37,9 @@ std::string share_text(std::size_t n, std::size_t of) {
 
 // Half-width buttons two to a line (filters on a phone).
 bool half_button(const char* id, const std::string& label, bool second) {
-  const float w = (ImGui::GetContentRegionAvail().x - (second ? 0 : theme::kGap)) * (second ? 1.f : 0.5f);
-  if (second) ImGui::SameLine(0, theme::kGap);
-  return button(id, label, ButtonStyle::Secondary, w);
+  if (second) ImGui::SameLine(0, theme::kGap);  // then the rest of the line is the second half
+  const float avail = ImGui::GetContentRegionAvail().x;
+  return button(id, label, ButtonStyle::Secondary, second ? avail : (avail - theme::kGap) * 0.5f);
 }
 
 // The distinct values of a profile field among the current survey's results (within the commune
@@ -104,7 +104,7 @@ void toggle_chooser(Organiser& o, const char* which) { o.chooser = o.chooser == 
 void draw_filters(App& app, Organiser& o, const dr::Survey& s) {
   const std::string& lang = app.lang();
   auto all_or = [&](const std::string& v) { return v.empty() ? app.t("organiser.all") : v; };
-  if (button("org.f.survey", app.t("organiser.survey") + ": " + s.title.get(lang) + " ▾", ButtonStyle::Secondary))
+  if (button("org.f.survey", app.t("organiser.survey") + ": " + s.title.get(lang), ButtonStyle::Secondary))
     toggle_chooser(o, "survey");
   const std::string prov = o.filter.province.empty() ? app.t("organiser.all") : label_of(s, "province", o.filter.province, lang);
   if (half_button("org.f.province", app.t("organiser.province") + ": " + prov, false)) toggle_chooser(o, "province");
@@ -141,9 +141,9 @@ void draw_import(App& app, Organiser& o) {
   if (imp && !imp->reports().empty()) {
     text(app.t("organiser.summary"), theme::ink(), FontRole::Title);
     text(dr::format(app.t("organiser.n_files"), {std::to_string(imp->reports().size())}));
-    text("✓ " + dr::format(app.t("organiser.n_verified"), {std::to_string(imp->results().size())}), theme::good());
-    if (imp->changed()) text("! " + dr::format(app.t("organiser.n_changed"), {std::to_string(imp->changed())}), theme::error());
-    if (imp->failed()) text("✕ " + dr::format(app.t("organiser.n_failed"), {std::to_string(imp->failed())}), theme::error());
+    text(dr::format(app.t("organiser.n_verified"), {std::to_string(imp->results().size())}), theme::good());
+    if (imp->changed()) text(dr::format(app.t("organiser.n_changed"), {std::to_string(imp->changed())}), theme::error());
+    if (imp->failed()) text(dr::format(app.t("organiser.n_failed"), {std::to_string(imp->failed())}), theme::error());
     if (imp->duplicates()) text(dr::format(app.t("organiser.n_duplicates"), {std::to_string(imp->duplicates())}), theme::muted());
   }
   if (!o.notice.empty()) message_box(o.notice, o.notice_error);
@@ -218,7 +218,7 @@ void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bo
   dl->AddRect(p, ImVec2(p.x + w, p.y + kRowH), changed ? theme::error() : theme::border(), theme::kRounding, 0,
               changed ? 2.5f : 1.5f);
   const std::string pct = percent_text(row.overall);
-  const std::string code = (row.code.empty() ? "—" : row.code) + (changed ? "  !" : "");
+  const std::string code = (row.code.empty() ? "—" : row.code) + (changed ? "  (!)" : "");
   const float pad = 14;
   dl->AddText(ImVec2(p.x + pad, p.y + 10), theme::primary(), code.c_str());
   const float pw = ImGui::CalcTextSize(pct.c_str()).x;
@@ -262,8 +262,17 @@ void draw_list(App& app, Organiser& o, const dr::Survey& s) {
   }
   const char* keys[] = {"organiser.sort_code", "organiser.sort_village", "organiser.sort_level", "organiser.sort_overall"};
   std::vector<std::string> labels;
-  for (int i = 0; i < 4; ++i) labels.push_back(app.t(keys[i]) + (int(o.sort) == i ? (o.ascending ? " ↑" : " ↓") : ""));
+  for (int i = 0; i < 4; ++i) labels.push_back(app.t(keys[i]));
   const int pick = segmented("org.sort", labels, int(o.sort));
+  // The direction as a small triangle in the chosen segment (the font has no arrows).
+  const auto& ws = hook_widgets();
+  for (const WidgetRecord& r : ws)
+    if (r.id == "org.sort." + std::to_string(int(o.sort))) {
+      const float x = r.x + r.w - 16, y = r.y + r.h * 0.5f;
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      if (o.ascending) dl->AddTriangleFilled(ImVec2(x - 6, y + 4), ImVec2(x + 6, y + 4), ImVec2(x, y - 5), IM_COL32_WHITE);
+      else dl->AddTriangleFilled(ImVec2(x - 6, y - 4), ImVec2(x + 6, y - 4), ImVec2(x, y + 5), IM_COL32_WHITE);
+    }
   if (pick >= 0) {
     // Tapping the current column again reverses it.
     if (pick == int(o.sort)) o.ascending = !o.ascending;
@@ -342,7 +351,7 @@ void draw_training(App& app, Organiser& o, const dr::Survey& s) {
   draw_filters(app, o, s);
   text(app.t("organiser.training_hint"), theme::muted(), FontRole::Small);
   const std::string below = s.levels.size() > size_t(o.below_level) ? s.levels[size_t(o.below_level)].label.get(lang) : "";
-  if (button("org.below", app.t("organiser.below") + ": " + below + " ▾", ButtonStyle::Secondary)) toggle_chooser(o, "below");
+  if (button("org.below", app.t("organiser.below") + ": " + below, ButtonStyle::Secondary)) toggle_chooser(o, "below");
   if (o.chooser == "below") draw_chooser(app, o, s);
   for (const dr::TrainingNeed& n : o.needs) {
     const int di = s.dimension_index(n.dimension);
@@ -408,7 +417,7 @@ void draw_detail(App& app, Organiser& o) {
     text(answer_text(q, v, lang));
   }
   app.end_body();
-  if (button("org.detail.back", "← " + app.t("organiser.back_to_list"), ButtonStyle::Primary)) {
+  if (button("org.detail.back", app.t("organiser.back_to_list"), ButtonStyle::Primary)) {
     o.detail = -1;
     app.scroll_to_top = 0;
   }
@@ -427,19 +436,11 @@ void draw_organiser(App& app) {
   }
   o.detail = -1;
   const dr::Survey* s = o.survey(app);
-  app.begin_screen(1);
-  if (button("org.home", "← " + app.t("nav.home"), ButtonStyle::Quiet)) {
+  app.begin_screen(2);  // the tabs stay in reach of the thumb, above the screen's action
+  if (button("org.home", app.t("nav.home"), ButtonStyle::Quiet)) {
     app.go(Screen::Home);
   }
   text(app.t("organiser.title"), theme::primary(), FontRole::Title);
-  const int tab = segmented("org.tab", {app.t("organiser.tab_import"), app.t("organiser.tab_list"),
-                                        app.t("organiser.tab_summary"), app.t("organiser.tab_training")},
-                            int(o.tab));
-  if (tab >= 0 && tab != int(o.tab)) {
-    o.tab = OrgTab(tab);
-    o.chooser.clear();
-    app.scroll_to_top = 2;
-  }
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
   if (o.tab == OrgTab::Import) {
     draw_import(app, o);
@@ -453,6 +454,14 @@ void draw_organiser(App& app) {
     draw_training(app, o, *s);
   }
   app.end_body();
+  const int tab = segmented("org.tab", {app.t("organiser.tab_import"), app.t("organiser.tab_list"),
+                                        app.t("organiser.tab_summary"), app.t("organiser.tab_training")},
+                            int(o.tab));
+  if (tab >= 0 && tab != int(o.tab)) {
+    o.tab = OrgTab(tab);
+    o.chooser.clear();
+    app.scroll_to_top = 2;
+  }
   if (o.tab == OrgTab::Import || !s) {
     if (button("org.import", app.t("organiser.import"), ButtonStyle::Primary, -1, !o.busy())) platform::open_file_picker();
   } else if (button("org.export.csv", app.t("organiser.export_csv"), ButtonStyle::Primary)) {
@@ -557,7 +566,7 @@ void draw_progress_compare(App& app) {
   text(app.t("progress.after") + ": " + ss.result.completed.substr(0, 10) + " · " + (la ? la->label.get(lang) : "—"),
        theme::muted(), FontRole::Small);
   const int ib = lb ? int(lb - s.levels.data()) : -1, ia = la ? int(la - s.levels.data()) : -1;
-  const std::string change = (lb ? lb->label.get(lang) : "—") + " → " + (la ? la->label.get(lang) : "—");
+  const std::string change = dr::format(app.t("progress.change"), {lb ? lb->label.get(lang) : "—", la ? la->label.get(lang) : "—"});
   text(app.t(ia > ib ? "progress.level_up" : ia < ib ? "progress.level_down" : "progress.level_same") + ": " + change,
        ia > ib ? theme::good() : ia < ib ? theme::error() : theme::ink());
   text(app.t("progress.legend"), theme::muted(), FontRole::Small);

@@ -24,7 +24,13 @@ const TEMPLATES = {
     { smartphone: 'no', pay_accounts: ['none'], no_account_why: ['dont_know', 'far'], tr_transfer: 'no', sells: 'no', k_otp_call: 'read', k_after_scam: ['hide'] },
     { smartphone: 'yes', pay_accounts: ['bank', 'ewallet'], app_installed: 'yes', app_login: 'yes', app_balance: 'yes', tr_transfer: 'yes', tr_qr: 'yes', tr_apps: ['bank_app', 'momo'], k_confirm: 'details', tr_online_buy: 'yes', tr_rating: 4, sells: 'no', bills: ['electric', 'water'], bill_aware: 'yes', bill_rating: 4, k_otp_call: 'hang_up', k_pin: 'no', k_fake_qr: 'stop', k_after_scam: ['call_bank', 'police'], sec_app_lock: 'yes', sec_share: 'no', sec_rating: 4 },
   ],
+  // A small business before and after a year of work (before/after view).
+  'sme-dx-readiness': [
+    { cx_channels: ['fanpage'], st_plan: 'idea', inf_tools: ['email'], op_sales: 'paper', cu_training: 'none', dt_customers: 'scattered' },
+    { cx_channels: ['fanpage', 'zalo_oa', 'marketplace'], st_plan: 'written', st_leader: 'yes', inf_tools: ['einvoice', 'accounting', 'sales', 'email'], op_sales: 'software', cu_training: 'some', dt_customers: 'sheet' },
+  ],
 };
+const SME_PROFILE = { business_name: 'HTX Rau Sạch', province: 'an_giang', commune: 'Xã Tân Phú', sector: 'agriculture', size: 's10_49', years_operating: 5, respondent_role: 'owner' };
 
 // Keys sorted, no whitespace (JSON.stringify writes numbers in shortest round-trip form, as the core).
 export function canonical(v) {
@@ -51,7 +57,8 @@ export function baseRecords() {
   for (const [survey, sets] of Object.entries(TEMPLATES)) {
     cache[survey] = sets.map((answers, i) => {
       const file = path.join(dir, `${survey}-${i}.json`);
-      fs.writeFileSync(file, JSON.stringify({ household_code: 'HH-0000', village: 'Thôn Đông', ...PLACE, ...answers }));
+      const profile = survey === 'sme-dx-readiness' ? SME_PROFILE : { household_code: 'HH-0000', village: 'Thôn Đông', ...PLACE };
+      fs.writeFileSync(file, JSON.stringify({ ...profile, ...answers }));
       return JSON.parse(execFileSync(CLI, ['score', path.join(SURVEYS, survey + '.json'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     });
   }
@@ -66,6 +73,14 @@ export function household(survey, t, n, { village = 'Thôn Đông', commune = PL
   const rec = structuredClone(baseRecords()[survey][t]);
   rec.id = hex(0xd0000000 + n + (survey === 'online-payment' ? 0x100000 : 0));
   rec.profile = { ...rec.profile, household_code: `HH-${String(n).padStart(4, '0')}`, village, commune };
+  return stamp(rec);
+}
+
+// The business's result of `completed` (template 0 = a year ago, 1 = now).
+export function smeRecord(t, completed) {
+  const rec = structuredClone(baseRecords()['sme-dx-readiness'][t]);
+  rec.id = hex(0xe0000000 + t);
+  rec.started = rec.updated = rec.completed = completed;
   return stamp(rec);
 }
 

@@ -1,0 +1,322 @@
+// Organiser review, in the browser at phone size: a mixed batch of result files imported through the
+// file picker (valid, hand-edited scores, damaged, truncated, another version, duplicates); the counts,
+// the reasons and flags; the table with sort, filter, search and a result opened; the aggregates and
+// the national target; training needs by village; the CSV exports parsed back; NDJSON imported again
+// (also by drag-and-drop); enumerator mode's batch; the before/after view of a business.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launch, open, state, widgets, tap, find, shot, waitFor } from './lib.mjs';
+import { mixedBatch, household, smeRecord } from './batch.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(() => srv.server.close());
+
+const org = async (page) => (await state(page)).organiser;
+
+async function importFiles(page, files) {
+  await page.setInputFiles('#file-import', files);
+  return waitFor(page, (s) => !s.organiser.busy && s.organiser.files > 0, 20000);
+}
+
+// Taps a widget and saves what it downloads; returns the file's bytes.
+async function download(page, id) {
+  await find(page, id);
+  await page.waitForTimeout(300);  // scrolled into view: let the page settle before the tap
+  const [dl] = await Promise.all([page.waitForEvent('download'), tap(page, id)]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-org-')), dl.suggestedFilename());
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), data: fs.readFileSync(file) };
+}
+
+// RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field); rows.push(row); row = []; field = ''; i++;
+    } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+function csvOf(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+  return parseCsv(bytes.subarray(3).toString('utf8'));
+}
+
+// Opens a result kept on this device from home (retries: the home list may shift under the finger).
+async function openResult(page, id) {
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(300);
+    await tap(page, 'home.result.' + id);
+    const st = await waitFor(page, (x) => x.screen === 'results');
+    if (st.result_id === id) return st;
+    await page.keyboard.press('Escape');
+    await waitFor(page, (x) => x.screen === 'home');
+  }
+  throw new Error('could not open ' + id);
+}
+
+// Drags the body down until its top is in view (lib's find() scrolls only the other way).
+async function toTop(page) {
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.move(206, 200);
+    await page.mouse.down();
+    await page.mouse.move(206, 700, { steps: 6 });
+    await page.mouse.up();
+  }
+  await page.waitForTimeout(200);
+}
+
+// Picks a choice in one of the filter lists by its label.
+async function choose(page, filter, label) {
+  await toTop(page);
+  await tap(page, 'org.f.' + filter);
+  await tap(page, (w) => w.id.startsWith(`org.pick.${filter}.`) && w.label === label);
+  await page.waitForTimeout(200);  // the list closes and the page settles
+}
+
+test('a mixed batch: counts, reasons, changed scores, table, aggregates, training needs, CSV', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    await waitFor(page, (s) => s.screen === 'organiser');
+    await shot(page, 'organiser-empty');
+    const { files, expect } = mixedBatch();
+    let s = (await importFiles(page, files)).organiser;
+    for (const k of ['files', 'imported', 'failed', 'duplicates', 'changed']) assert.equal(s[k], expect[k], k);
+    // Each bad file with its reason, in words.
+    const why = Object.fromEntries(s.failed_files.map((f) => [f.file, f.error]));
+    assert.match(why['tampered.json'], /checksum: does not match/);
+    assert.match(why['malformed.json'], /invalid JSON/);
+    assert.match(why['truncated.json'], /invalid JSON/);
+    assert.match(why['other-version.json'], /another survey version/);
+    assert.match(why['format-v3.json'], /format_version: 3/);
+    assert.deepEqual(s.changed_files.map((f) => f.file).sort(), ['edited-13.json', 'edited-14.json']);
+    assert.ok(s.changed_files[0].differences.some((d) => /overall: stored 95, recomputed 16.67/.test(d)));
+    assert.equal(s.notice !== '', true, 'says whether the results were kept on this device');
+    await shot(page, 'organiser-import-mixed');
+    await find(page, 'org.clear');  // the reasons are listed above: scrolled past them
+    await shot(page, 'organiser-import-reasons');
+
+    // The table: the survey with most results, 14 households; 48 px+ rows.
+    await tap(page, 'org.tab.1');
+    s = (await waitFor(page, (st) => st.organiser.tab === 'list')).organiser;
+    assert.equal(s.survey, 'household-digital-skills');
+    assert.equal(s.rows, expect.household);
+    const rows = (await widgets(page)).filter((w) => w.kind === 'row');
+    assert.ok(rows.length >= 3, 'rows visible');
+    for (const w of rows) assert.ok(w.h >= 48 || w.y + w.h >= 800, `${w.id} ${w.h}px`);
+    assert.deepEqual(s.first_rows.slice(0, 3), ['HH-0001', 'HH-0002', 'HH-0003']);
+    await shot(page, 'organiser-list');
+    await tap(page, 'org.sort.3');  // by overall %, highest first
+    s = (await waitFor(page, (st) => st.organiser.sort === 'overall')).organiser;
+    assert.equal(s.ascending, false);
+    assert.equal(s.first_rows[0], 'HH-0003');
+    await tap(page, 'org.sort.3');
+    assert.equal((await org(page)).ascending, true);
+
+    // Filter by village (a name with a comma and quotes), then by level.
+    await choose(page, 'village', 'Ấp "Mới", số 2');
+    s = (await waitFor(page, (st) => st.organiser.filter.village !== '')).organiser;
+    assert.equal(s.rows, 4);
+    await shot(page, 'organiser-list-village');
+    await choose(page, 'village', 'Tất cả');
+    await choose(page, 'level', 'Chưa sẵn sàng');
+    s = (await waitFor(page, (st) => st.organiser.filter.level === 'not_ready')).organiser;
+    assert.equal(s.rows, 6, 'four not-ready households + the two edited ones (recomputed scores)');
+    await choose(page, 'level', 'Tất cả');
+
+    // Search through the text overlay, as a phone keyboard types.
+    await toTop(page);
+    const field = await find(page, 'org.search');
+    await page.touchscreen.tap(field.x + field.w / 2, field.y + 20);
+    await page.waitForFunction(() => !document.getElementById('text-overlay').hidden);
+    await page.keyboard.insertText('hh-0005');
+    s = (await waitFor(page, (st) => st.organiser.filter.search === 'hh-0005')).organiser;
+    assert.equal(s.rows, 1);
+    await page.evaluate(() => { const o = document.getElementById('text-overlay'); o.value = ''; o.dispatchEvent(new Event('input')); o.blur(); });
+    await waitFor(page, (st) => st.organiser.rows === expect.household);
+
+    // A row opens the whole result with its answers.
+    await page.waitForTimeout(300);
+    await tap(page, (w) => w.id.startsWith('org.row.'));
+    s = (await waitFor(page, (st) => st.organiser.detail !== '')).organiser;
+    await shot(page, 'organiser-detail');
+    await tap(page, 'org.detail.back');
+    await waitFor(page, (st) => st.organiser.detail === '');
+
+    // Aggregates: the same figures as the CLI computes for these files.
+    await tap(page, 'org.tab.2');
+    s = (await waitFor(page, (st) => st.organiser.tab === 'summary')).organiser;
+    assert.equal(s.aggregates.count, 14);
+    assert.ok(Math.abs(s.aggregates.mean - 49.79) < 0.01, String(s.aggregates.mean));
+    assert.deepEqual(s.aggregates.by_level, [6, 0, 4, 4]);
+    const smart = s.targets.find((t) => t.id === 'household-digital-skills.phone');
+    assert.deepEqual([smart.met, smart.answered, smart.target], [4, 14, 80]);
+    await shot(page, 'organiser-summary');
+    await choose(page, 'survey', 'Thanh toán qua điện thoại');
+    s = (await waitFor(page, (st) => st.organiser.survey === 'online-payment')).organiser;
+    assert.equal(s.aggregates.count, expect.payment);
+    const pay = s.targets.find((t) => t.id === 'online-payment.pay_accounts');
+    assert.deepEqual([pay.met, pay.answered], [3, 4], 'payment account: 75 % against the 80 % target');
+    await shot(page, 'organiser-summary-payment');
+    await find(page, 'org.export.aggregates');
+    await shot(page, 'organiser-summary-payment-2');
+    await choose(page, 'survey', 'Kỹ năng số của hộ gia đình');
+    await waitFor(page, (st) => st.organiser.survey === 'household-digital-skills');
+
+    // Training needs: below "basic", grouped by village.
+    await tap(page, 'org.tab.3');
+    s = (await waitFor(page, (st) => st.organiser.tab === 'training')).organiser;
+    assert.equal(s.training.public_services, 10, '6 weakest + 4 middle households');
+    await shot(page, 'organiser-training');
+    const tcsv = csvOf((await download(page, 'org.export.training')).data);
+    assert.deepEqual(tcsv[0], ['Lĩnh vực', 'Thôn/ấp', 'Số người', 'Mã kết quả']);
+    assert.ok(tcsv.some((r) => r[1] === 'Thôn Tây' && r[0] === 'Dịch vụ công trực tuyến và VNeID'), 'middle households need public services');
+
+    // CSV of respondents: one row each, labels in Vietnamese, one column per option of a multi-select.
+    const { name, data } = await download(page, 'org.export.csv');
+    assert.match(name, /^digiready-household-digital-skills-.*\.csv$/);
+    const csv = csvOf(data);
+    assert.equal(csv.length, 1 + 14);
+    const head = csv[0];
+    const col = (h) => head.indexOf(h);
+    assert.ok(col('village') >= 0 && col('phone') >= 0);
+    const qr = head.filter((h) => h.startsWith('k_qr: '));
+    assert.ok(qr.length >= 4, 'one column per option: ' + qr.join('|'));
+    const hh3 = csv.find((r) => r[col('household_code')] === 'HH-0003');
+    assert.equal(hh3[col('village')], 'Ấp "Mới", số 2');
+    assert.equal(hh3[col('province')], 'An Giang');
+    assert.equal(hh3[col('commune')], 'Xã Tân Phú');
+    assert.deepEqual(qr.map((h) => hh3[col(h)]).slice(0, 2), ['1', '1']);
+    assert.ok(head.includes('Tổng %') && head.includes('Mức'));
+    assert.equal(hh3[head.indexOf('Mức')], 'Thành thạo');
+    const edited = csv.find((r) => r[col('household_code')] === 'HH-0013');
+    assert.equal(edited[head.indexOf('Tổng %')], '16.67', 'recomputed, not the edited 95');
+
+    // Headless Chromium silently blocks a page's third download (a person gets "allow multiple
+    // downloads?"): reload, which also shows the results were kept on this device.
+    await page.reload();
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    await waitFor(page, (st) => !st.organiser.busy && st.organiser.imported === expect.imported);
+    await tap(page, 'org.tab.2');
+    await page.waitForTimeout(300);  // the new tab settles at its top
+    const acsv = csvOf((await download(page, 'org.export.aggregates')).data);
+    assert.deepEqual(acsv[1].slice(0, 3), ['Tổng', '14', '49.79']);
+    const nd = (await download(page, 'org.export.ndjson')).data.toString('utf8').trim().split('\n');
+    assert.equal(nd.length, expect.imported);
+    fs.writeFileSync(path.join(os.tmpdir(), 'dr-org-all.ndjson'), nd.join('\n') + '\n');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('the NDJSON export reads back by drag-and-drop; results are kept on this device', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    const text = fs.readFileSync(path.join(os.tmpdir(), 'dr-org-all.ndjson'), 'utf8');
+    // Dropped on the home page: the organiser opens on its import page.
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'digiready-results.ndjson', { type: 'application/x-ndjson' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    let s = (await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy && st.organiser.files > 0, 20000)).organiser;
+    assert.deepEqual([s.files, s.imported, s.failed, s.changed], [18, 18, 0, 0]);
+    // Kept: after a reload they are read (and verified) again.
+    await page.reload();
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    s = (await waitFor(page, (st) => !st.organiser.busy && st.organiser.imported === 18)).organiser;
+    assert.equal(s.failed, 0);
+    await tap(page, 'org.clear');
+    await tap(page, 'org.clear');
+    await waitFor(page, (st) => st.organiser.files === 0);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('enumerator mode: next household keeps the village with a fresh code; the batch imports', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    // Two households already finished on this phone (kept in its storage).
+    const recs = [household('household-digital-skills', 1, 41, { village: 'Thôn Bắc' }), household('household-digital-skills', 2, 42, { village: 'Thôn Bắc' })];
+    await page.evaluate((rs) => { for (const r of rs) localStorage.setItem('digiready.result.' + JSON.parse(r).id, r); }, recs);
+    await page.reload();
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    await tap(page, 'enum.start.household-digital-skills');
+    await waitFor(page, (st) => st.screen === 'intro' && st.organiser.enumerator);
+    await tap(page, 'survey.back');
+    await waitFor(page, (st) => st.screen === 'home');
+    await openResult(page, JSON.parse(recs[0]).id);
+    await page.keyboard.press('Escape');
+    await waitFor(page, (st) => st.screen === 'home');
+    await openResult(page, JSON.parse(recs[1]).id);
+    let s = await waitFor(page, (st) => st.organiser.enumerator_batch === 2);
+    await shot(page, 'enumerator-results');
+    const batch = await download(page, 'enum.export');
+    assert.match(batch.name, /^digiready-batch-.*-2\.ndjson$/);
+    await tap(page, 'enum.next');
+    s = await waitFor(page, (st) => st.screen === 'intro');
+    const draft = await page.evaluate((id) => localStorage.getItem('digiready.draft.' + id), s.result_id);
+    const profile = JSON.parse(draft).profile;
+    assert.equal(profile.village, 'Thôn Bắc');
+    assert.equal(profile.household_code, 'HH-0043');
+    // The session's batch file reads back in the organiser.
+    await page.keyboard.press('Escape');
+    await tap(page, 'home.organiser');
+    await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy);
+    await tap(page, 'org.clear');
+    await tap(page, 'org.clear');
+    s = (await importFiles(page, [{ name: batch.name, mimeType: 'application/x-ndjson', buffer: batch.data }])).organiser;
+    assert.deepEqual([s.files, s.imported, s.failed], [2, 2, 0]);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('a business sees each pillar before and after, and its change of level', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    const recs = [smeRecord(0, '2025-11-20T08:00:00Z'), smeRecord(1, '2026-11-20T08:00:00Z')];
+    await page.evaluate((rs) => { for (const r of rs) localStorage.setItem('digiready.result.' + JSON.parse(r).id, r); }, recs);
+    await page.reload();
+    await open(page, srv.url);
+    await openResult(page, JSON.parse(recs[1]).id);
+    await tap(page, 'progress.open');
+    await tap(page, 'progress.pick.' + JSON.parse(recs[0]).id);
+    const s = await waitFor(page, (st) => st.organiser.compare.earlier === JSON.parse(recs[0]).id);
+    assert.equal(s.level, 'dbi5');
+    await shot(page, 'progress-before-after');
+    // Also from a file: a result of another survey is refused in words.
+    await tap(page, 'progress.other');
+    const other = household('household-digital-skills', 0, 60);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'progress.file')]);
+    await chooser.setFiles([{ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(other) }]);
+    await waitFor(page, (st) => st.organiser.compare.error !== '');
+    const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'progress.file')]);
+    await chooser2.setFiles([{ name: 'before.json', mimeType: 'application/json', buffer: Buffer.from(recs[0]) }]);
+    await waitFor(page, (st) => st.organiser.compare.earlier !== '' && st.organiser.compare.error === '');
+    await shot(page, 'progress-from-file');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
