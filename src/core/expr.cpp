@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <new>
+
+#include "core/same_bytes.hpp"
 
 namespace dr {
 
@@ -289,37 +292,43 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
-EvalContext::EvalContext(const Survey& s, const Answers& a)
-    : s_(s),
-      q_(s.questions.size()),
-      computed_(s.computed.size()),
-      computed_done_(s.computed.size(), 0) {
+EvalContext::EvalContext(const Survey& s, const Answers& a) : s_(s) {
+  const size_t nq = s.questions.size(), nc = s.computed.size();
+  if (nq <= kInlineQuestions) {
+    q_ = q_inline_;
+  } else {
+    q_heap_.resize(nq);
+    q_ = q_heap_.data();
+  }
+  std::memset(static_cast<void*>(q_), 0, nq * sizeof(Slot));  // null answers, visibility unknown
+  if (nc <= kInlineComputed) {
+    computed_ = reinterpret_cast<V*>(computed_inline_);
+    computed_done_ = computed_done_inline_;
+  } else {
+    computed_heap_.resize(nc);
+    computed_done_heap_.resize(nc);
+    computed_ = computed_heap_.data();
+    computed_done_ = computed_done_heap_.data();
+  }
+  for (size_t i = 0; i < nc; ++i) computed_done_[i] = 0;
   // Both sides are sorted by id: one merge pass instead of a map lookup per question.
   auto it = a.begin();
   auto jt = s.by_id.begin();
   while (it != a.end() && jt != s.by_id.end()) {
-    // First byte inline: most ids differ there, which avoids a memcmp call per step.
     const std::string& x = it->first;
     const std::string& y = jt->first;
+    // Answer files hold the survey's own ids, so test for a match first: cheaper than a three-way compare.
+    if (same_bytes(x, y)) {
+      if (it->second.answered()) q_[size_t(jt->second)].answer = &it->second;
+      ++it; ++jt;
+      continue;
+    }
+    // First byte inline: most ids differ there, which avoids a memcmp call per step.
     int c = !x.empty() && !y.empty() && x[0] != y[0] ? (static_cast<unsigned char>(x[0]) < static_cast<unsigned char>(y[0]) ? -1 : 1)
                                                      : x.compare(y);
     if (c < 0) ++it;
-    else if (c > 0) ++jt;
-    else {
-      if (it->second.answered()) q_[size_t(jt->second)].answer = &it->second;
-      ++it; ++jt;
-    }
+    else ++jt;
   }
-}
-
-bool EvalContext::visible(int q) {
-  signed char& v = q_[size_t(q)].vis;
-  if (v < 0) {
-    const auto& e = s_.questions[size_t(q)].visible_if;
-    // Loader guarantees no cycles and a bounded chain, so this recursion is shallow.
-    v = !e || truthy(*e) ? 1 : 0;
-  }
-  return v == 1;
 }
 
 bool EvalContext::truthy(const Expr& e, const Value* self) {
@@ -379,20 +388,61 @@ int compare(const EvalContext::V& a, const EvalContext::V& b) {
 }
 }  // namespace
 
+bool EvalContext::resolve_visible(int q) {
+  const Expr* e = s_.questions[size_t(q)].visible_if.get();
+  // Loader guarantees no cycles and a bounded chain, so this recursion is shallow.
+  bool v;
+  if (!e) v = true;
+  // Most skip logic is a bare "${id}": read it directly instead of walking the tree. visible_if
+  // never contains '.', so skipping truthy()'s self reset changes nothing.
+  else if (e->nodes.size() == 1 && e->nodes[0].op == Op::Ref) v = ref_truthy(e->nodes[0].ref);
+  else v = truthy(*e);
+  q_[size_t(q)].vis = v ? 2 : 1;
+  return v;
+}
+
 EvalContext::V EvalContext::ref_value(int ref) {
   int nq = int(s_.questions.size());
   if (ref < nq) {
     if (!visible(ref)) return V{};
     V v = from_value(q_[size_t(ref)].answer);
-    v.no = v.kind == V::Str && s_.questions[size_t(ref)].type == QuestionType::YesNo && *v.s == "no";
+    v.no = v.kind == V::Str && s_.questions[size_t(ref)].type == QuestionType::YesNo && same_bytes(*v.s, "no");
     return v;
   }
-  size_t ci = size_t(ref - nq);
+  return computed_value(size_t(ref - nq));
+}
+
+const EvalContext::V& EvalContext::computed_value(size_t ci) {
   if (!computed_done_[ci]) {
     computed_done_[ci] = 1;
-    computed_[ci] = eval(*s_.computed[ci].expr, s_.computed[ci].expr->root);
+    // Null first, as a (loader-rejected) self reference would have read before.
+    ::new (static_cast<void*>(&computed_[ci])) V();
+    V v = eval(*s_.computed[ci].expr, s_.computed[ci].expr->root);
+    computed_[ci] = v;
+    computed_done_[ci] = truth(v) ? 2 : 1;  // truth kept too: skip logic reads it many times
   }
   return computed_[ci];
+}
+
+// truth(ref_value(ref)) without building the V for a question's answer.
+bool EvalContext::ref_truthy(int ref) {
+  const int nq = int(s_.questions.size());
+  if (ref >= nq) {
+    const size_t ci = size_t(ref - nq);
+    if (!computed_done_[ci]) computed_value(ci);
+    return computed_done_[ci] == 2;
+  }
+  if (!visible(ref)) return false;
+  const Value* a = q_[size_t(ref)].answer;  // only answered values are stored
+  if (!a) return false;
+  switch (a->kind()) {
+    case Value::Kind::Number: return a->number() != 0;
+    case Value::Kind::String:
+      return !(s_.questions[size_t(ref)].type == QuestionType::YesNo && same_bytes(a->str(), "no"));
+    case Value::Kind::List: return true;
+    case Value::Kind::Null: break;
+  }
+  return false;
 }
 
 EvalContext::V EvalContext::eval(const Expr& e, int idx) {
@@ -433,10 +483,10 @@ EvalContext::V EvalContext::eval(const Expr& e, int idx) {
     case Op::Selected: {
       V a = eval(e, n.a);
       const std::string& opt = e.nodes[size_t(n.b)].str;
-      if (a.kind == V::Str) return boolean(*a.s == opt);
+      if (a.kind == V::Str) return boolean(same_bytes(*a.s, opt));
       if (a.kind == V::List) {
         for (auto& s : *a.l)
-          if (s == opt) return boolean(true);
+          if (same_bytes(s, opt)) return boolean(true);
         return boolean(false);
       }
       double d;

@@ -47,7 +47,14 @@ void expression_refs(const Expr& e, std::vector<int>& out);
 class EvalContext {
  public:
   EvalContext(const Survey& s, const Answers& a);
-  bool visible(int question);
+  // Slots may live in the object itself, so a copy would point into the original.
+  EvalContext(const EvalContext&) = delete;
+  EvalContext& operator=(const EvalContext&) = delete;
+  // Memoised: the first call per question evaluates its visible_if, later ones read the slot.
+  bool visible(int question) {
+    signed char v = q_[size_t(question)].vis;
+    return v ? v == 2 : resolve_visible(question);
+  }
   bool truthy(const Expr& e, const Value* self = nullptr);
   const Value* answer(int question) const { return q_[size_t(question)].answer; }
 
@@ -62,14 +69,28 @@ class EvalContext {
 
  private:
   V ref_value(int ref);
+  bool ref_truthy(int ref);
+  const V& computed_value(size_t ci);
+  bool resolve_visible(int question);
   const Survey& s_;
   struct Slot {
-    const Value* answer = nullptr;
-    signed char vis = -1;  // -1 unknown, 0/1
+    const Value* answer;
+    signed char vis;  // 0 unknown, 1 hidden, 2 visible: all-zero bytes are the fresh state
   };
-  std::vector<Slot> q_;  // one allocation per context: this runs once per scored response
-  std::vector<V> computed_;
-  std::vector<signed char> computed_done_;
+  // Scoring builds one context per response: surveys of usual size fit in these inline buffers,
+  // so that costs no allocation. Larger ones fall back to the heap vectors.
+  static constexpr size_t kInlineQuestions = 64, kInlineComputed = 8;
+  Slot* q_ = nullptr;
+  V* computed_ = nullptr;
+  signed char* computed_done_ = nullptr;  // 0 not yet, 1 done and falsy, 2 done and truthy
+  // Left uninitialised: only the first questions.size() slots are cleared, and a computed value
+  // is constructed in place when first evaluated.
+  Slot q_inline_[kInlineQuestions];
+  alignas(V) unsigned char computed_inline_[kInlineComputed * sizeof(V)];
+  signed char computed_done_inline_[kInlineComputed];
+  std::vector<Slot> q_heap_;
+  std::vector<V> computed_heap_;
+  std::vector<signed char> computed_done_heap_;
   const Value* self_ = nullptr;
 };
 

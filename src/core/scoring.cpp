@@ -3,27 +3,39 @@
 #include <algorithm>
 
 #include "core/expr.hpp"
+#include "core/same_bytes.hpp"
 
 namespace dr {
 
-std::optional<double> question_fraction(const Question& q, const Value& v) {
+namespace {
+
+#if defined(__GNUC__)
+#define DR_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define DR_ALWAYS_INLINE inline
+#endif
+
+// question_fraction without the optional, inlined into score()'s loop (GCC keeps it out of line
+// otherwise, and the call costs as much as a yes/no lookup). False = contributes nothing.
+DR_ALWAYS_INLINE bool fraction(const Question& q, const Value& v, double& f) {
+  auto give = [&](double x) { f = x; return true; };
   if (q.knowledge()) {
     // Exactly the right set, order ignored.
-    if (v.is_string()) return q.correct.size() == 1 && q.correct[0] == v.str() ? 1.0 : 0.0;
-    if (!v.is_list()) return std::nullopt;
+    if (v.is_string()) return give(q.correct.size() == 1 && same_bytes(q.correct[0], v.str()) ? 1.0 : 0.0);
+    if (!v.is_list()) return false;
     const auto& l = v.list();
-    if (l.size() != q.correct.size()) return 0.0;
+    if (l.size() != q.correct.size()) return give(0.0);
     for (auto& c : q.correct)
-      if (std::find(l.begin(), l.end(), c) == l.end()) return 0.0;
-    return 1.0;
+      if (std::none_of(l.begin(), l.end(), [&](const std::string& x) { return same_bytes(x, c); })) return give(0.0);
+    return give(1.0);
   }
-  if (!(q.full_score > 0)) return std::nullopt;
+  if (!(q.full_score > 0)) return false;
   double got = 0;
   switch (q.type) {
     case QuestionType::Single:
     case QuestionType::YesNo: {
       const Option* o = v.is_string() ? q.find_option(v.str()) : nullptr;
-      if (!o) return std::nullopt;
+      if (!o) return false;
       got = o->score;
       break;
     }
@@ -35,48 +47,60 @@ std::optional<double> question_fraction(const Question& q, const Value& v) {
       } else if (v.is_string()) {
         o = q.find_option(v.str());
       }
-      if (!o) return std::nullopt;
+      if (!o) return false;
       got = o->score;
       break;
     }
     case QuestionType::Multiple: {
-      if (!v.is_list()) return std::nullopt;
+      if (!v.is_list()) return false;
       for (auto& x : v.list()) {
         const Option* o = q.find_option(x);
-        if (!o) return std::nullopt;
+        if (!o) return false;
         got += o->score;
       }
       break;
     }
-    default: return std::nullopt;
+    default: return false;
   }
-  return std::clamp(got / q.full_score, 0.0, 1.0);
+  return give(std::clamp(got / q.full_score, 0.0, 1.0));
+}
+
+}  // namespace
+
+std::optional<double> question_fraction(const Question& q, const Value& v) {
+  double f;
+  if (!fraction(q, v, f)) return std::nullopt;
+  return f;
 }
 
 Scores score(const Survey& s, const Answers& a) {
   Scores out;
-  out.dimensions.resize(s.dimensions.size());
-  for (size_t i = 0; i < s.dimensions.size(); ++i) {
+  const size_t nd = s.dimensions.size();
+  out.dimensions.resize(nd);
+  for (size_t i = 0; i < nd; ++i) {
     out.dimensions[i].dimension = int(i);
     out.dimensions[i].id = s.dimensions[i].id;
   }
-  out.knowledge.reserve(8);  // avoids regrowth on the hot path; surveys have a handful
-  out.weakest.reserve(s.dimensions.size());
   EvalContext ctx(s, a);
   for (const Question& q : s.questions) {
     if (!q.scored()) continue;
     const Value* v = ctx.answer(q.index);
-    if (!v || !ctx.visible(q.index)) continue;  // unanswered or hidden: out of both sums
-    auto f = question_fraction(q, *v);
-    if (!f) continue;
+    if (!v || (q.visible_if && !ctx.visible(q.index))) continue;  // unanswered or hidden: out of both sums
+    double f;
+    if (!fraction(q, *v, f)) continue;
     DimensionScore& d = out.dimensions[size_t(q.dimension_index)];
     d.weight_sum += q.weight;
-    d.earned += q.weight * *f;
+    d.earned += q.weight * f;
     ++d.answered;
-    if (q.knowledge()) out.knowledge.push_back({q.index, *f == 1.0, q.correct});
+    if (q.knowledge()) {
+      // Reserved on first use: no allocation for answer sets without knowledge items, and no
+      // regrowth after (surveys have a handful).
+      if (out.knowledge.empty()) out.knowledge.reserve(8);
+      out.knowledge.push_back(KnowledgeItem{q.index, f == 1.0, OptionValues(q.correct)});
+    }
   }
   double wsum = 0, acc = 0;
-  for (size_t i = 0; i < out.dimensions.size(); ++i) {
+  for (size_t i = 0; i < nd; ++i) {
     DimensionScore& d = out.dimensions[i];
     if (!(d.weight_sum > 0)) continue;
     d.percent = 100.0 * d.earned / d.weight_sum;
@@ -90,15 +114,20 @@ Scores score(const Survey& s, const Answers& a) {
       if (s.levels[i].min <= *out.overall) out.level = int(i);
   }
   std::vector<int>& scored = out.weakest;
-  for (size_t i = 0; i < out.dimensions.size(); ++i)
-    if (out.dimensions[i].percent) {
-      scored.push_back(int(i));
-      if (*out.dimensions[i].percent >= s.strength_min) out.strengths.push_back(int(i));
+  for (size_t i = 0; i < nd; ++i) {
+    const auto& p = out.dimensions[i].percent;
+    if (!p) continue;
+    if (scored.empty()) scored.reserve(nd);  // one allocation, and none when nothing was scored
+    // Insertion sort: stable (ties keep file order) and, unlike stable_sort, needs no buffer.
+    size_t j = scored.size();
+    scored.push_back(int(i));
+    for (; j > 0 && *p < *out.dimensions[size_t(scored[j - 1])].percent; --j) scored[j] = scored[j - 1];
+    scored[j] = int(i);
+    if (*p >= s.strength_min) {
+      if (out.strengths.empty()) out.strengths.reserve(nd);
+      out.strengths.push_back(int(i));
     }
-  // stable_sort keeps file order among ties.
-  std::stable_sort(scored.begin(), scored.end(), [&](int x, int y) {
-    return *out.dimensions[size_t(x)].percent < *out.dimensions[size_t(y)].percent;
-  });
+  }
   if (scored.size() > 3) scored.resize(3);
   return out;
 }

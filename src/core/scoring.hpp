@@ -1,5 +1,6 @@
 // Scoring per docs/survey-format.md "Scoring".
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,10 +18,41 @@ struct DimensionScore {
   int answered = 0;
 };
 
+// Read-only view of Question::correct. It points into the Survey (as DimensionScore::advice does),
+// so scoring a response copies no strings; it iterates and compares like the vector it views.
+class OptionValues {
+ public:
+  using value_type = std::string;
+  using const_iterator = std::vector<std::string>::const_iterator;
+  using iterator = const_iterator;
+  OptionValues() = default;
+  explicit OptionValues(const std::vector<std::string>& v) : v_(&v) {}
+  const std::vector<std::string>& list() const { return v_ ? *v_ : none(); }
+  operator const std::vector<std::string>&() const { return list(); }
+  const_iterator begin() const { return list().begin(); }
+  const_iterator end() const { return list().end(); }
+  std::size_t size() const { return list().size(); }
+  bool empty() const { return list().empty(); }
+  const std::string& operator[](std::size_t i) const { return list()[i]; }
+  friend bool operator==(const OptionValues& a, const std::vector<std::string>& b) { return a.list() == b; }
+  friend bool operator==(const std::vector<std::string>& a, const OptionValues& b) { return a == b.list(); }
+  friend bool operator==(const OptionValues& a, const OptionValues& b) { return a.list() == b.list(); }
+  friend bool operator!=(const OptionValues& a, const std::vector<std::string>& b) { return !(a == b); }
+  friend bool operator!=(const std::vector<std::string>& a, const OptionValues& b) { return !(a == b); }
+  friend bool operator!=(const OptionValues& a, const OptionValues& b) { return !(a == b); }
+
+ private:
+  static const std::vector<std::string>& none() {
+    static const std::vector<std::string> empty;
+    return empty;
+  }
+  const std::vector<std::string>* v_ = nullptr;
+};
+
 struct KnowledgeItem {
   int question = -1;  // index into Survey::questions
   bool right = false;
-  std::vector<std::string> correct;  // the right option values
+  OptionValues correct;  // the right option values, points into the Survey
 };
 
 struct Scores {

@@ -35,13 +35,6 @@ std::optional<QuestionType> question_type_from(std::string_view s) {
   return std::nullopt;
 }
 
-const Option* Question::find_option(std::string_view value) const {
-  // Size first: most candidates differ in length, and this sits on the scoring hot path.
-  for (auto& o : options)
-    if (o.value.size() == value.size() && std::memcmp(o.value.data(), value.data(), value.size()) == 0) return &o;
-  return nullptr;
-}
-
 const Text* Dimension::advice_for(double percent) const {
   const Text* best = nullptr;
   for (auto& a : advice)

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/same_bytes.hpp"
 #include "core/text.hpp"
 #include "core/value.hpp"
 
@@ -52,7 +53,12 @@ struct Question {
     return type == QuestionType::Single || type == QuestionType::Multiple || type == QuestionType::YesNo ||
            type == QuestionType::Rating;
   }
-  const Option* find_option(std::string_view value) const;
+  // Inline: scoring calls this once per answered choice question.
+  const Option* find_option(std::string_view value) const {
+    for (auto& o : options)
+      if (same_bytes(o.value, value)) return &o;
+    return nullptr;
+  }
 };
 
 struct Advice {
