@@ -4,6 +4,9 @@
 #include <SDL_opengles2.h>
 #include <emscripten.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
@@ -29,13 +32,31 @@ constexpr double kIdleRedrawMs = 2000;
 // ImGui needs a few frames after an input to settle hover/active/layout.
 constexpr int kSettleFrames = 3;
 
-void frame() {
+// Keyboard events for ImGui 1.86, which reads key state once per frame (io.KeysDown): a key pressed
+// and released between two frames would be missed, so such a release waits for the next frame.
+std::vector<SDL_Event> g_deferred;
+
+bool pump_events() {
+  bool input = !g_deferred.empty();
+  std::vector<SDL_Event> now;
+  now.swap(g_deferred);
   SDL_Event ev;
-  bool input = false;
-  while (SDL_PollEvent(&ev)) {
-    ImGui_ImplSDL2_ProcessEvent(&ev);
+  while (SDL_PollEvent(&ev)) now.push_back(ev);
+  std::vector<SDL_Scancode> pressed;
+  for (SDL_Event& e : now) {
+    if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
+    if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) {
+      g_deferred.push_back(e);
+      continue;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&e);
     input = true;
   }
+  return input;
+}
+
+void frame() {
+  bool input = pump_events();
   if (g.context_lost && !g.context_restored) return;
   if (g.context_restored) {
     // Every GL object died with the context: rebuild the renderer's (shaders, buffers, font texture).

@@ -192,7 +192,8 @@ void App::begin_screen(int bottom_rows) {
   const float col_w = std::min(avail, max_w);
   col_w_ = col_w;
   bottom_h_ = bottom_rows > 0 ? bottom_rows * theme::kRow + (bottom_rows - 1) * theme::kGap + theme::kGap : 0;
-  ImGui::BeginChild("##body", ImVec2(col_w, -bottom_h_), false, ImGuiWindowFlags_NoScrollbar);
+  // NavFlattened: keyboard focus moves straight onto the widgets, not onto the child as a whole.
+  ImGui::BeginChild("##body", ImVec2(col_w, -bottom_h_), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   if (scroll_to_top > 0) {
     ImGui::SetScrollY(0);
     --scroll_to_top;
@@ -211,7 +212,7 @@ void App::end_body() {
     ImGuiWindow* w = ImGui::GetCurrentWindow();
     const float h = w->Size.y, frac = h / (h + ImGui::GetScrollMaxY());
     const float y = w->Pos.y + (h - h * frac) * (ImGui::GetScrollY() / ImGui::GetScrollMaxY());
-    const float x = w->Pos.x + w->Size.x - 5;
+    const float x = w->Pos.x + w->Size.x + 5;  // in the window padding, clear of the content
     ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(x, y), ImVec2(x + 4, y + h * frac), theme::border(), 2);
   }
   ImGui::EndChild();
@@ -219,7 +220,8 @@ void App::end_body() {
   // The bottom bar, same column as the body.
   const float avail = ImGui::GetContentRegionAvail().x;
   if (avail > col_w_) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - col_w_) * 0.5f);
-  ImGui::BeginChild("##bar", ImVec2(col_w_, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild("##bar", ImVec2(col_w_, 0), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
 }
 
 void App::end_screen() {
@@ -230,7 +232,7 @@ void App::end_screen() {
 void App::draw() {
   hook_begin_frame();
   // Escape goes back, from anywhere but home.
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape) && session_.editing.empty()) {
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && session_.editing.empty()) {
     switch (screen_) {
       case Screen::Intro:
       case Screen::Results:
@@ -248,9 +250,10 @@ void App::draw() {
     case Screen::Results: draw_results(*this); break;
     case Screen::Organiser: draw_organiser(*this); break;
   }
+  keyboard_tab_order();
 }
 
-std::string App::state_json() const {
+std::string App::state_json() {
   std::string s = "{\"screen\":";
   json_str(s, screen_name(screen_));
   s += ",\"lang\":";
@@ -288,9 +291,7 @@ std::string App::state_json() const {
     const dr::Progress p = dr::progress(sv, session_.answers);
     s += ",\"answered\":" + std::to_string(p.answered) + ",\"total\":" + std::to_string(p.total);
     std::string problem;
-    if (q && screen_ == Screen::Question && session_.show_problem) {
-      if (auto pr = dr::check_answer(sv, *q, session_.answers)) problem = pr->message.get(lang_);
-    }
+    if (q && screen_ == Screen::Question) problem = question_problem(*this, *q);
     s += ",\"validation\":";
     json_str(s, problem);
     if (screen_ == Screen::Results) {

@@ -80,7 +80,7 @@ class App {
   void load_settings();
   void save_settings();
   void on_surveys(std::vector<std::pair<std::string, std::string>> files);
-  std::string state_json() const;
+  std::string state_json();
 
   dr::Strings strings_;
   std::string lang_ = "vi";
@@ -110,5 +110,8 @@ void draw_organiser(App& app);
 // Helpers shared by screens
 std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang);
 std::string percent_text(std::optional<double> p);
+// The message shown under question q now (typed text that is not a number/date, a broken rule, or a
+// missing required answer once Next was pressed), or "".
+std::string question_problem(App& app, const dr::Question& q);
 
 }  // namespace ui

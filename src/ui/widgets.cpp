@@ -39,6 +39,13 @@ void theme::apply_style() {
 // ---------------------------------------------------------------- hook
 namespace {
 std::vector<WidgetRecord> g_widgets;
+// Every interactive widget of the frame in drawing order, visible or not, for Tab.
+struct Focusable {
+  ImGuiID id;
+  ImGuiWindow* window;
+  ImRect rect;
+};
+std::vector<Focusable> g_focusables;
 float g_clip_y0 = -1e9f, g_clip_y1 = 1e9f;
 
 void json_escape(std::string& out, const std::string& s) {
@@ -68,6 +75,7 @@ void record_item(const char* id, const std::string& label, const char* kind, boo
                  const std::string& value = {}, const char* inputmode = nullptr, bool multiline = false) {
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImGuiWindow* w = ImGui::GetCurrentWindow();
+  if (enabled) g_focusables.push_back({ImGui::GetItemID(), w, ImRect(a, b)});
   float y0 = std::max({a.y, w->ClipRect.Min.y, g_clip_y0});
   float y1 = std::min({b.y, w->ClipRect.Max.y, g_clip_y1});
   if (y1 - y0 < 8) return;
@@ -84,12 +92,19 @@ void record_item(const char* id, const std::string& label, const char* kind, boo
   r.value = value;
   if (inputmode) r.inputmode = inputmode;
   r.multiline = multiline;
+  r.focused = ImGui::IsItemFocused();
   g_widgets.push_back(std::move(r));
 }
 
 // Height of `s` wrapped to `width` in the current font.
 ImVec2 text_size(const std::string& s, float width) {
   return ImGui::CalcTextSize(s.c_str(), s.c_str() + s.size(), false, width);
+}
+
+// Enter on the focused item counts as a tap (ImGui 1.86 activates buttons with Space only).
+bool nav_enter() {
+  return ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                                    ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)));
 }
 
 void draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const std::string& s, float wrap) {
@@ -99,6 +114,7 @@ void draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const std::string& s, floa
 
 void hook_begin_frame() {
   g_widgets.clear();
+  g_focusables.clear();
   g_clip_y0 = -1e9f;
   g_clip_y1 = 1e9f;
 }
@@ -125,6 +141,7 @@ std::string hook_widgets_json() {
                   r.enabled ? "true" : "false");
     out += num;
     if (r.checked >= 0) out += r.checked ? ",\"checked\":true" : ",\"checked\":false";
+    if (r.focused) out += ",\"focused\":true";
     if (r.kind == "text" || r.kind == "number") {
       out += ",\"value\":";
       json_escape(out, r.value);
@@ -219,7 +236,7 @@ bool button(const char* id, const std::string& label, ButtonStyle style, float w
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(id);
   if (!enabled) ImGui::BeginDisabled();
-  bool pressed = ImGui::InvisibleButton("##b", ImVec2(w, h));
+  bool pressed = ImGui::InvisibleButton("##b", ImVec2(w, h)) || nav_enter();
   if (!enabled) ImGui::EndDisabled();
   const bool held = ImGui::IsItemActive();
   ImGui::PopID();
@@ -273,7 +290,7 @@ bool option_row(const char* id, const std::string& label, bool selected, bool mu
   const float h = std::max(theme::kRow, content_h + 2 * pad);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(id);
-  bool pressed = ImGui::InvisibleButton("##o", ImVec2(w, h));
+  bool pressed = ImGui::InvisibleButton("##o", ImVec2(w, h)) || nav_enter();
   const bool held = ImGui::IsItemActive();
   ImGui::PopID();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -320,7 +337,7 @@ bool card(const char* id, const std::string& title, const std::string& detail) {
   const float h = std::max(theme::kRow, content_h + 2 * pad);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(id);
-  bool pressed = ImGui::InvisibleButton("##c", ImVec2(w, h));
+  bool pressed = ImGui::InvisibleButton("##c", ImVec2(w, h)) || nav_enter();
   const bool held = ImGui::IsItemActive();
   ImGui::PopID();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -353,7 +370,7 @@ bool text_field(const char* id, const std::string& label, const std::string& val
   const float h = std::max(min_h, ts.y + 2 * pad);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(id);
-  bool pressed = ImGui::InvisibleButton("##t", ImVec2(w, h));
+  bool pressed = ImGui::InvisibleButton("##t", ImVec2(w, h)) || nav_enter();
   ImGui::PopID();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImRect bb(p, ImVec2(p.x + w, p.y + h));
@@ -396,7 +413,7 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
     if (i) ImGui::SameLine(0, gap);
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(int(i));
-    const bool pressed = ImGui::InvisibleButton("##s", ImVec2(w, theme::kRow));
+    const bool pressed = ImGui::InvisibleButton("##s", ImVec2(w, theme::kRow)) || nav_enter();
     ImGui::PopID();
     const bool on = int(i) == current;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -413,6 +430,22 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
   }
   ImGui::PopID();
   return hit;
+}
+
+void keyboard_tab_order() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) || g_focusables.empty()) return;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  int at = -1;
+  for (size_t i = 0; i < g_focusables.size(); ++i)
+    if (g_focusables[i].id == g.NavId) at = int(i);
+  const int n = int(g_focusables.size());
+  const int next = at < 0 ? (io.KeyShift ? n - 1 : 0) : (at + (io.KeyShift ? n - 1 : 1)) % n;
+  const Focusable& f = g_focusables[size_t(next)];
+  ImGui::SetFocusID(f.id, f.window);
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = g.NavMousePosDirty = true;
+  ImGui::ScrollToBringRectIntoView(f.window, f.rect);
 }
 
 void touch_scroll() {

@@ -39,6 +39,7 @@ struct WidgetRecord {
   std::string value;  // text fields: the current text
   std::string inputmode;  // text fields: text / numeric / decimal
   bool multiline = false;
+  bool focused = false;  // has the keyboard focus
 };
 void hook_begin_frame();
 void hook_record(WidgetRecord r);
@@ -76,6 +77,10 @@ void bar(float fraction, float height, ImU32 fill, const std::string& caption = 
 int segmented(const char* id, const std::vector<std::string>& labels, int current);
 void spacing(float px);
 void separator();
+
+// Tab / Shift+Tab move the keyboard focus through the frame's widgets in the order they were drawn
+// (ImGui 1.86 tabs only between text inputs). Call once at the end of the frame.
+void keyboard_tab_order();
 
 // Drag-to-scroll for the current window (ImGui 1.86 has none: ocornut/imgui#3379). Call at the end of
 // a scrolling child; a drag beyond a small threshold scrolls and cancels the tap.

@@ -335,13 +335,46 @@ test('the live region mirrors the question for screen readers; keyboard alone wo
   try {
     const { page } = b;
     await open(page, srv.url);
-    await startSurvey(page, 'online-payment');
-    const live = await page.textContent('#live');
-    assert.match(live, /Mã hộ/);
-    // Keyboard: focus the canvas, Escape goes back to the intro.
     await page.focus('#canvas');
-    await page.keyboard.press('Escape');
+    // Tab until the wanted widget has the focus, then Enter.
+    const press = async (id) => {
+      for (let i = 0; i < 30; i++) {
+        const f = (await widgets(page)).find((w) => w.focused);
+        if (f && (typeof id === 'function' ? id(f) : f.id === id)) {
+          const frames = (await state(page)).frames;
+          await page.keyboard.press('Enter');
+          await waitFor(page, (s) => s.frames > frames + 2);
+          return;
+        }
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(60);
+      }
+      throw new Error('keyboard focus never reached ' + id);
+    };
+    await press('home.survey.online-payment');
     await waitFor(page, (s) => s.screen === 'intro');
+    await press('survey.start');
+    let s = await waitFor(page, (st) => st.screen === 'question');
+    assert.match(await page.textContent('#live'), /Mã hộ/);
+    // A text field by keyboard: Enter opens the overlay, typing fills it, Enter closes it.
+    await press('field.household_code');
+    await page.waitForFunction(() => !document.getElementById('text-overlay').hidden);
+    await page.keyboard.insertText('HD-77');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('text-overlay').hidden);
+    await page.focus('#canvas');
+    await press('survey.next');
+    s = await waitFor(page, (st) => st.question === 'province');
+    assert.match(await page.textContent('#live'), /Lựa chọn|Các lựa chọn/);
+    await press((w) => w.id.startsWith('opt.province.'));
+    s = await state(page);
+    assert.equal(s.answered, 2);
+    assert.match(await page.textContent('#live'), /Đã chọn: (?!chưa)/);
+    await shot(page, 'keyboard-focus');
+    // Escape goes back.
+    await page.keyboard.press('Escape');
+    await waitFor(page, (st) => st.question === 'household_code');
+    assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
 
