@@ -131,10 +131,11 @@
   async function importFiles(files) {
     const list = Array.from(files);
     hook._call('import_begin', String(list.length));
-    for (const f of list) {
-      let text = '';
-      try { text = await f.text(); } catch (e) { text = ''; }
-      hook._call2('import_file', f.name, text);
+    // Read in parallel chunks: awaiting one file at a time hands the app one file per frame.
+    for (let i = 0; i < list.length; i += 256) {
+      const chunk = list.slice(i, i + 256);
+      const texts = await Promise.all(chunk.map((f) => f.text().catch(() => '')));
+      chunk.forEach((f, k) => hook._call2('import_file', f.name, texts[k]));
     }
     hook._call('import_end', '');
   }

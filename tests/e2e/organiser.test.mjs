@@ -61,7 +61,7 @@ async function openResult(page, id) {
     await tap(page, 'home.result.' + id);
     const st = await waitFor(page, (x) => x.screen === 'results');
     if (st.result_id === id) return st;
-    await page.keyboard.press('Escape');
+    await tap(page, 'results.home');
     await waitFor(page, (x) => x.screen === 'home');
   }
   throw new Error('could not open ' + id);
@@ -267,7 +267,7 @@ test('enumerator mode: next household keeps the village with a fresh code; the b
     await tap(page, 'survey.back');
     await waitFor(page, (st) => st.screen === 'home');
     await openResult(page, JSON.parse(recs[0]).id);
-    await page.keyboard.press('Escape');
+    await tap(page, 'results.home');
     await waitFor(page, (st) => st.screen === 'home');
     await openResult(page, JSON.parse(recs[1]).id);
     let s = await waitFor(page, (st) => st.organiser.enumerator_batch === 2);
@@ -281,7 +281,8 @@ test('enumerator mode: next household keeps the village with a fresh code; the b
     assert.equal(profile.village, 'Thôn Bắc');
     assert.equal(profile.household_code, 'HH-0043');
     // The session's batch file reads back in the organiser.
-    await page.keyboard.press('Escape');
+    await tap(page, 'survey.back');
+    await waitFor(page, (st) => st.screen === 'home');
     await tap(page, 'home.organiser');
     await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy);
     await tap(page, 'org.clear');
@@ -307,6 +308,8 @@ test('a business sees each pillar before and after, and its change of level', as
     const s = await waitFor(page, (st) => st.organiser.compare.earlier === JSON.parse(recs[0]).id);
     assert.equal(s.level, 'dbi5');
     await shot(page, 'progress-before-after');
+    await find(page, 'progress.other');
+    await shot(page, 'progress-pillars');
     // Also from a file: a result of another survey is refused in words.
     await tap(page, 'progress.other');
     const other = household('household-digital-skills', 0, 60);
