@@ -62,6 +62,7 @@ bench: native
 
 report: web native
 	@node tools/report.mjs
+	@node tools/report-import.mjs
 	@build/native/bench/digiready_bench --benchmark_min_time=0.5 2>/dev/null || true
 
 clean:
