@@ -100,8 +100,11 @@
     if (w) openOverlay(w);
   };
   hook._closeText = function () { closeOverlay(true); };
-  overlay.addEventListener('input', () => { if (editing) hook._call('text_input', overlay.value); });
-  overlay.addEventListener('compositionend', () => { if (editing) hook._call('text_input', overlay.value); });
+  // NFC: some keyboards send decomposed Vietnamese (base letter + combining marks); answers and
+  // the font use the composed letters.
+  const sendText = () => { if (editing) hook._call('text_input', overlay.value.normalize('NFC')); };
+  overlay.addEventListener('input', sendText);
+  overlay.addEventListener('compositionend', sendText);
   overlay.addEventListener('keydown', (e) => {
     if ((e.key === 'Enter' && !overlay.dataset.multiline) || e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault();

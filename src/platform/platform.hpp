@@ -68,5 +68,7 @@ void publish_frame(const std::string& state_json, const std::string& widgets_jso
 
 // A console line (shows in the browser console / stderr).
 void log(std::string_view message);
+// A console error: something is wrong with the build or its data (browser tests fail on these).
+void error(std::string_view message);
 
 }  // namespace platform

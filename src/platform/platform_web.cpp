@@ -57,6 +57,8 @@ EM_JS(void, dr_js_init, (), {
   };
 });
 
+EM_JS(void, dr_js_console_error, (const char* text), { console.error(UTF8ToString(text)); });
+
 EM_JS(double, dr_js_dpr, (), { return window.devicePixelRatio || 1; });
 
 EM_JS(char*, dr_js_storage_get, (const char* key), {
@@ -225,6 +227,8 @@ void announce(std::string_view text) { dr_js_announce(std::string(text).c_str())
 void publish_frame(const std::string& state_json, const std::string& widgets_json) {
   dr_js_publish(state_json.c_str(), widgets_json.c_str());
 }
+
+void error(std::string_view message) { dr_js_console_error(std::string(message).c_str()); }
 
 void log(std::string_view message) { std::fprintf(stderr, "%.*s\n", static_cast<int>(message.size()), message.data()); }
 

@@ -118,6 +118,7 @@ void App::on_surveys(std::vector<std::pair<std::string, std::string>> files) {
       continue;
     }
     catalog_.add(lr.survey);
+    glyph_check_ += text;
   }
   surveys_loaded_ = true;
   if (store_.load(catalog_) > 0) flash(t("storage.set_aside"), true);
@@ -172,6 +173,15 @@ void App::before_frame() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     font_dpr_ = dpr;
     font_px_ = px;
+    glyph_check_ += std::string(reinterpret_cast<const char*>(dr_locale_vi), dr_locale_vi_size);
+    glyph_check_ += std::string(reinterpret_cast<const char*>(dr_locale_en), dr_locale_en_size);
+  }
+  // Every character of the surveys and UI strings must be in the font (else it shows as '?'):
+  // a console error, so the browser tests catch a survey or translation the font cannot show.
+  if (!glyph_check_.empty()) {
+    const std::string missing = missing_glyphs(glyph_check_);
+    if (!missing.empty()) platform::error("the font has no glyph for " + missing);
+    glyph_check_.clear();
   }
 }
 

@@ -86,6 +86,7 @@ class App {
   std::string lang_ = "vi";
   bool large_text_ = false;
   float font_dpr_ = 0, font_px_ = 0;
+  std::string glyph_check_;  // survey texts to check against the font once it is built
   Screen screen_ = Screen::Home;
   bool frame_requested_ = true;
   long long frames_ = 0;

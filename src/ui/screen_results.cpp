@@ -112,7 +112,7 @@ void draw_results(App& app) {
   if (!sc.strengths.empty()) {
     spacing(4);
     text(app.t("results.strengths"), theme::ink(), FontRole::Title);
-    for (int i : sc.strengths) text("✓ " + s.dimensions[size_t(i)].title.get(lang), theme::good());
+    for (int i : sc.strengths) text("• " + s.dimensions[size_t(i)].title.get(lang), theme::good());
   }
 
   if (!sc.weakest.empty()) {
@@ -135,7 +135,8 @@ void draw_results(App& app) {
       separator();
       text(q.title.get(lang), theme::ink(), FontRole::Small);
       const std::string mine = answer_text(q, dr::find_answer(ss.answers, q.id), lang);
-      text((k.right ? "✓ " : "✕ ") + app.t("results.your_answer") + ": " + mine, k.right ? theme::good() : theme::error());
+      text((k.right ? app.t("results.right") : app.t("results.wrong")) + " — " + app.t("results.your_answer") + ": " + mine,
+           k.right ? theme::good() : theme::error());
       if (!k.right) {
         std::string right;
         for (const auto& v : k.correct) {
@@ -156,7 +157,7 @@ void draw_results(App& app) {
       else app.flash(app.t("results.kept"), false);
     }
   } else {
-    text("✓ " + app.t("results.kept"), theme::good(), FontRole::Small);
+    text(app.t("results.kept"), theme::good(), FontRole::Small);
   }
   if (button("results.copy", app.t("results.copy"), ButtonStyle::Secondary)) {
     platform::copy_to_clipboard(summary(app, s, ss));

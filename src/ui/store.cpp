@@ -45,8 +45,10 @@ int Store::load(const dr::SurveyCatalog& catalog) {
     if (key.size() > 4 && key.compare(key.size() - 4, 4, ".why") == 0) continue;
     asides_.push_back({key, platform::storage_get(key), platform::storage_get(key + ".why")});
   }
-  // Newest first.
-  auto newest = [](const Entry& a, const Entry& b) { return a.result.updated > b.result.updated; };
+  // Newest first; the id breaks ties so the order is the same on every visit.
+  auto newest = [](const Entry& a, const Entry& b) {
+    return a.result.updated != b.result.updated ? a.result.updated > b.result.updated : a.result.id < b.result.id;
+  };
   std::sort(drafts_.begin(), drafts_.end(), newest);
   std::sort(results_.begin(), results_.end(), newest);
   return set_aside;

@@ -54,6 +54,9 @@ ImFont* font(FontRole role);
 // (Re)builds the atlas for the device pixel ratio and base text size; call between frames.
 void build_fonts(float dpr, float base_px);
 
+// Characters of `utf8` that the font cannot draw (they would show as '?'), as "U+XXXX ..."; "" if none.
+std::string missing_glyphs(std::string_view utf8);
+
 // --- Widgets ---
 enum class ButtonStyle { Primary, Secondary, Quiet, Danger };
 // A full-width (width < 0) or fixed-width button, at least kRow high.
