@@ -21,22 +21,6 @@ namespace {
 constexpr const char* kSettingsKey = "digiready.settings";
 constexpr float kBasePx = 19, kLargePx = 24;
 
-void json_str(std::string& out, const std::string& s) {
-  out.push_back('"');
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(char(c));
-    } else if (c < 0x20) {
-      char b[8];
-      std::snprintf(b, sizeof b, "\\u%04x", c);
-      out += b;
-    } else {
-      out.push_back(char(c));
-    }
-  }
-  out.push_back('"');
-}
 }  // namespace
 
 const char* screen_name(Screen s) {
@@ -265,45 +249,45 @@ void App::draw() {
 
 std::string App::state_json() {
   std::string s = "{\"screen\":";
-  json_str(s, screen_name(screen_));
+  append_json_string(s, screen_name(screen_));
   s += ",\"lang\":";
-  json_str(s, lang_);
+  append_json_string(s, lang_);
   s += ",\"frames\":" + std::to_string(frames_);
   s += ",\"text_size\":";
-  json_str(s, large_text_ ? "large" : "normal");
+  append_json_string(s, large_text_ ? "large" : "normal");
   s += ",\"surveys_loaded\":";
   s += surveys_loaded_ ? "true" : "false";
   s += ",\"surveys\":[";
   for (size_t i = 0; i < catalog_.surveys().size(); ++i) {
     if (i) s += ",";
-    json_str(s, catalog_.surveys()[i]->id);
+    append_json_string(s, catalog_.surveys()[i]->id);
   }
   s += "],\"drafts\":" + std::to_string(store_.drafts().size());
   s += ",\"results\":" + std::to_string(store_.results().size());
   s += ",\"set_aside\":" + std::to_string(store_.asides().size());
   s += ",\"message\":";
-  json_str(s, flash_);
+  append_json_string(s, flash_);
   s += ",\"organiser\":" + organiser_state_json(*this);
   if (session_.survey) {
     const dr::Survey& sv = *session_.survey;
     s += ",\"survey\":";
-    json_str(s, sv.id);
+    append_json_string(s, sv.id);
     s += ",\"result_id\":";
-    json_str(s, session_.result.id);
+    append_json_string(s, session_.result.id);
     const dr::Question* q = session_.pos >= 0 && session_.pos < int(sv.questions.size())
                                 ? &sv.questions[size_t(session_.pos)] : nullptr;
     s += ",\"question\":";
-    json_str(s, q && (screen_ == Screen::Question) ? q->id : std::string());
+    append_json_string(s, q && (screen_ == Screen::Question) ? q->id : std::string());
     if (q && screen_ == Screen::Question) {
       s += ",\"question_type\":";
-      json_str(s, dr::to_string(q->type));
+      append_json_string(s, dr::to_string(q->type));
     }
     const dr::Progress p = dr::progress(sv, session_.answers);
     s += ",\"answered\":" + std::to_string(p.answered) + ",\"total\":" + std::to_string(p.total);
     std::string problem;
     if (q && screen_ == Screen::Question) problem = question_problem(*this, *q);
     s += ",\"validation\":";
-    json_str(s, problem);
+    append_json_string(s, problem);
     if (screen_ == Screen::Results) {
       char buf[64];
       if (session_.scores.overall) {
@@ -313,13 +297,13 @@ std::string App::state_json() {
       }
       const dr::Level* lv = session_.scores.level_ptr(sv);
       s += ",\"level\":";
-      json_str(s, lv ? lv->id : std::string());
+      append_json_string(s, lv ? lv->id : std::string());
       s += ",\"dimensions\":{";
       bool first = true;
       for (const auto& d : session_.scores.dimensions) {
         if (!first) s += ",";
         first = false;
-        json_str(s, d.id);
+        append_json_string(s, d.id);
         s += ":";
         if (d.percent) {
           std::snprintf(buf, sizeof buf, "%.2f", *d.percent);

@@ -48,7 +48,9 @@ struct Focusable {
 std::vector<Focusable> g_focusables;
 float g_clip_y0 = -1e9f, g_clip_y1 = 1e9f;
 
-void json_escape(std::string& out, const std::string& s) {
+}  // namespace
+
+void append_json_string(std::string& out, const std::string& s) {
   out.push_back('"');
   for (unsigned char ch : s) {
     switch (ch) {
@@ -69,6 +71,8 @@ void json_escape(std::string& out, const std::string& s) {
   }
   out.push_back('"');
 }
+
+namespace {
 
 // Records the last item, clipped to the current scrolling region; hidden items are left out.
 void record_item(const char* id, const std::string& label, const char* kind, bool enabled, int checked = -1,
@@ -132,11 +136,11 @@ std::string hook_widgets_json() {
     const WidgetRecord& r = g_widgets[i];
     if (i) out.push_back(',');
     out += "{\"id\":";
-    json_escape(out, r.id);
+    append_json_string(out, r.id);
     out += ",\"label\":";
-    json_escape(out, r.label);
+    append_json_string(out, r.label);
     out += ",\"kind\":";
-    json_escape(out, r.kind);
+    append_json_string(out, r.kind);
     std::snprintf(num, sizeof num, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s", r.x, r.y, r.w, r.h,
                   r.enabled ? "true" : "false");
     out += num;
@@ -144,9 +148,9 @@ std::string hook_widgets_json() {
     if (r.focused) out += ",\"focused\":true";
     if (r.kind == "text" || r.kind == "number") {
       out += ",\"value\":";
-      json_escape(out, r.value);
+      append_json_string(out, r.value);
       out += ",\"inputmode\":";
-      json_escape(out, r.inputmode);
+      append_json_string(out, r.inputmode);
       out += r.multiline ? ",\"multiline\":true" : ",\"multiline\":false";
     }
     out.push_back('}');

@@ -41,6 +41,8 @@ struct WidgetRecord {
   bool multiline = false;
   bool focused = false;  // has the keyboard focus
 };
+// Appends `s` as a JSON string literal (quoted, escaped) — for the hook's JSON.
+void append_json_string(std::string& out, const std::string& s);
 void hook_begin_frame();
 void hook_record(WidgetRecord r);
 const std::vector<WidgetRecord>& hook_widgets();
