@@ -141,7 +141,9 @@ int cmd_import(const std::vector<std::string>& files, const ImportOpts& o) {
   std::error_code ec;
   std::vector<std::string> survey_files;
   for (auto& e : fs::directory_iterator(o.survey_dir, ec))
-    if (e.path().extension() == ".json") survey_files.push_back(e.path().string());
+    // index.json is the web app's list of survey files (dist/surveys), not a survey.
+    if (e.path().extension() == ".json" && e.path().filename() != "index.json")
+      survey_files.push_back(e.path().string());
   if (ec) std::fprintf(stderr, "warning: %s: %s\n", o.survey_dir.c_str(), ec.message().c_str());
   std::sort(survey_files.begin(), survey_files.end());
   for (auto& path : survey_files) {
