@@ -57,7 +57,10 @@ bool pump_events() {
 
 void frame() {
   bool input = pump_events();
-  if (g.context_lost && !g.context_restored) return;
+  if (g.context_lost && !g.context_restored) {
+    if (platform::gl_context_is_lost()) return;
+    g.context_restored = true;  // back, though no event said so
+  }
   if (g.context_restored) {
     // Every GL object died with the context: rebuild the renderer's (shaders, buffers, font texture).
     ImGui_ImplOpenGL3_Shutdown();

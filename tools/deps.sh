@@ -6,7 +6,7 @@ what=${1:-all}
 cd "$(dirname "$0")/.."
 
 native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev)
-web_pkgs=(emscripten python3-fonttools fonts-noto-core chromium nodejs npm)
+web_pkgs=(emscripten cmake ninja-build dpkg-dev rapidjson-dev libcereal-dev python3-fonttools fonts-noto-core chromium nodejs npm)
 case "$what" in
   native) pkgs=("${native_pkgs[@]}") ;;
   web) pkgs=("${web_pkgs[@]}") ;;

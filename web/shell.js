@@ -70,10 +70,11 @@
   }
   function followOverlay() {
     const w = hook.widgets().find((v) => v.id === editing.id);
-    if (!w) { closeOverlay(true); return; }
+    if (!w) { closeOverlay(false); return; } // the field left the screen: tell the app
     placeOverlay(w);
   }
   function openOverlay(w) {
+    if (editing && editing.id === w.id) return; // already open: keep what is being typed
     editing = w;
     overlay.value = w.value || '';
     overlay.setAttribute('inputmode', w.inputmode || 'text');
@@ -112,10 +113,16 @@
     }
   });
   overlay.addEventListener('blur', () => closeOverlay(false));
-  // Decide in the gesture itself: pointerup on a text field focuses the overlay synchronously.
+  // Decide in the gesture itself: pointerup on a text field focuses the overlay synchronously —
+  // but not at the end of a drag (the app scrolled instead).
+  let downAt = null;
+  canvas.addEventListener('pointerdown', (e) => { downAt = [e.clientX, e.clientY]; }, true);
   canvas.addEventListener('pointerup', (e) => {
-    const w = textWidgetAt(e.clientX, e.clientY);
+    const moved = downAt && Math.hypot(e.clientX - downAt[0], e.clientY - downAt[1]) > 10;
+    downAt = null;
+    const w = moved ? null : textWidgetAt(e.clientX, e.clientY);
     if (w) openOverlay(w);
+    else if (editing) closeOverlay(false); // a tap elsewhere ends typing (SDL keeps the canvas from blurring it)
   }, true);
 
   // Drafts are saved at every answer, so switching to the new build by reloading loses nothing.

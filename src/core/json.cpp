@@ -90,11 +90,20 @@ bool parse(std::string_view text, std::size_t max_bytes, int max_depth, std::str
             std::to_string(max_bytes);
     return false;
   }
-  // Pre-scan nesting so no deep DOM is ever built (and later walks stay shallow).
+  // Pre-scan nesting so no deep DOM is ever built (and later walks stay shallow), and number length:
+  // rapidjson 1.1.0's full-precision number parser reads out of bounds on numbers with hundreds of
+  // digits (found by our fuzzer; CVE-2024-38517, Tencent/rapidjson#2091), so such files are refused.
   int depth = 0;
   bool in_str = false, esc = false;
+  std::size_t number_len = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    const bool number_char = !in_str && ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E');
+    number_len = number_char ? number_len + 1 : 0;
+    if (number_len > kMaxNumberChars) {
+      error = at(file, "a number longer than " + std::to_string(kMaxNumberChars) + " characters", text, i);
+      return false;
+    }
     if (in_str) {
       if (esc) esc = false;
       else if (c == '\\') esc = true;

@@ -12,6 +12,9 @@
 
 namespace dr::json {
 
+// Longest number token accepted (answers never need more; see parse()).
+constexpr std::size_t kMaxNumberChars = 64;
+
 // Size limit, nesting depth (checked on the raw text before building a DOM), UTF-8 validity,
 // syntax and duplicate keys. On failure `error` is "<file>: <what> (line L, column C)".
 bool parse(std::string_view text, std::size_t max_bytes, int max_depth, std::string_view file,

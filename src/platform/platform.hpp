@@ -55,6 +55,8 @@ void close_text_overlay();
 // --- WebGL context loss (tab in background, GPU reset): the app stops drawing on `lost` and
 // rebuilds its GL objects on `restored`. ---
 void watch_gl_context(std::function<void()> lost, std::function<void()> restored);
+// Asks the context itself (in case a restore event was missed).
+bool gl_context_is_lost();
 
 // --- App updates: a newer build is installed and waiting (offline cache); switch to it (reloads). ---
 bool update_ready();

@@ -22,6 +22,8 @@ EM_BOOL on_gl_lost(int, const void*, void*) {
 
 // A restored context has lost its extensions (e.g. OES_vertex_array_object on WebGL 1): enable them
 // again the way emscripten does for a new context.
+EM_JS(int, dr_js_gl_is_lost, (), { return GL.currentContext && GL.currentContext.GLctx.isContextLost() ? 1 : 0; });
+
 EM_JS(void, dr_js_gl_reinit_extensions, (), {
   if (GL.currentContext) {
     GL.currentContext.initExtensionsDone = false;
@@ -221,6 +223,12 @@ void watch_gl_context(std::function<void()> lost, std::function<void()> restored
 
 bool update_ready() { return dr_js_update_ready() != 0; }
 void apply_update() { dr_js_apply_update(); }
+
+bool gl_context_is_lost() {
+  if (dr_js_gl_is_lost()) return true;
+  dr_js_gl_reinit_extensions();  // it came back: as on a restore event
+  return false;
+}
 
 void announce(std::string_view text) { dr_js_announce(std::string(text).c_str()); }
 

@@ -45,6 +45,10 @@ void App::init() {
 
   platform::set_text_handler({
       [this](const std::string& id) {
+        // The overlay now has the keyboard: key releases go to it, not to SDL, so forget held keys
+        // (else ImGui 1.86 keeps Enter "down" and repeats it).
+        ImGuiIO& io = ImGui::GetIO();
+        for (bool& k : io.KeysDown) k = false;
         // Widget ids of answer fields are "field.<question id>".
         session_.editing = id.rfind("field.", 0) == 0 ? id.substr(6) : std::string();
         organiser_text_begin(id);  // the organiser's search box
@@ -67,7 +71,10 @@ void App::init() {
                 else dr::set_answer(session_.answers, q->id, v);
                 session_.typed.erase(q->id);
               } else {
-                session_.typed[q->id] = text;  // kept as typed; the field shows what to fix
+                // Kept as typed so the field shows what to fix; the old value must not survive
+                // silently (Back, Home or a reload would keep it otherwise).
+                session_.typed[q->id] = text;
+                dr::clear_answer(session_.answers, q->id);
               }
             }
             answers_changed();
@@ -135,6 +142,10 @@ void App::set_large_text(bool on) {
 }
 
 void App::go(Screen s) {
+  if (!session_.editing.empty()) {
+    platform::close_text_overlay();
+    session_.editing.clear();
+  }
   screen_ = s;
   scroll_to_top = 2;
   clear_flash();
@@ -153,8 +164,11 @@ void App::before_frame() {
   const float px = large_text_ ? kLargePx : kBasePx;
   if (dpr != font_dpr_ || px != font_px_) {
     build_fonts(dpr, px);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // On the first frame the renderer creates the texture itself (NewFrame); later, replace it.
+    if (font_dpr_ != 0) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     font_dpr_ = dpr;
     font_px_ = px;
     glyph_check_ += std::string(reinterpret_cast<const char*>(dr_locale_vi), dr_locale_vi_size);
@@ -231,7 +245,7 @@ void App::draw() {
       case Screen::Intro:
       case Screen::Results:
       case Screen::Organiser: go(Screen::Home); break;
-      case Screen::Review: go(Screen::Question); break;
+      case Screen::Review:  // draw_review goes to the last question
       case Screen::Question:  // draw_question goes to the previous question
       case Screen::Home: break;
     }
@@ -325,7 +339,7 @@ void App::after_frame() {
 }
 
 // ---------------------------------------------------------------- survey flow
-void App::start_survey(const std::shared_ptr<const dr::Survey>& s) {
+void App::start_survey(std::shared_ptr<const dr::Survey> s) {
   session_ = Session();
   session_.survey = s;
   session_.result = dr::new_result(*s, lang_, dr::now_iso8601());
@@ -372,6 +386,7 @@ void App::answers_changed() {
   session_.show_problem = false;
   dr::update_result(session_.result, *session_.survey, session_.answers, dr::now_iso8601());
   if (!store_.save_draft(session_.result)) flash(t("storage.full"), true);
+  else if (flash_ == t("storage.full")) clear_flash();
   request_frame();
 }
 

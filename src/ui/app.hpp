@@ -57,7 +57,7 @@ class App {
   Session& session() { return session_; }
 
   // Survey flow (screen_survey.cpp uses these; home starts and resumes).
-  void start_survey(const std::shared_ptr<const dr::Survey>& s);
+  void start_survey(std::shared_ptr<const dr::Survey> s);  // by value: callers pass session().survey
   void resume(const Store::Entry& draft);
   void open_result(const Store::Entry& result);
   void answers_changed();      // saves the draft at once (nothing lost on reload or crash)

@@ -18,7 +18,8 @@ constexpr const char* kKeptKey = "digiready.organiser.kept";  // verified result
 // Work per frame: enough that a big batch is not paced by drawing (slow on weak GPUs), small enough
 // that the page still answers taps at about 30 fps.
 constexpr double kSliceMs = 25;
-constexpr std::size_t kKeepMaxBytes = 4u << 20;  // localStorage holds ~5 MB per site
+// localStorage holds ~5 MB per site and households' drafts and results need room too.
+constexpr std::size_t kKeepMaxBytes = 1536u << 10;
 
 Organiser g_org;
 const dr::SurveyCatalog* g_catalog = nullptr;
@@ -153,7 +154,10 @@ void organiser_init(App& app) {
   platform::set_import_handler({
       [&app](int count) {
         Organiser& o = g_org;
-        if (o.compare_picking) return;  // the file goes to the comparison (results screen)
+        // One file after "compare with a file" goes to the comparison (results screen). Anything
+        // else (a cancelled picker leaves the flag set, then a drop arrives) is a normal import.
+        if (o.compare_picking && count == 1 && app.screen() == Screen::Results) return;
+        o.compare_picking = false;
         if (!o.busy()) {
           o.batch_total = o.batch_done = o.batch_bytes = 0;
           o.batch_start_ms = platform::now_ms();

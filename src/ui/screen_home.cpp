@@ -85,10 +85,10 @@ void draw_home(App& app) {
     text(app.t("home.results"), theme::ink(), FontRole::Title);
     for (const Store::Entry& r : store.results()) {
       const dr::Survey& s = *r.result.survey;
-      dr::Scores sc = dr::score(s, dr::all_answers(r.result));
-      const dr::Level* lv = sc.level_ptr(s);
+      // Stored scores were checked against a recomputation when the store was read.
+      const dr::Level* lv = s.level_by_id(r.result.scores.level);
       std::string detail = short_date(r.result.completed, lang) + " · " + (lv ? lv->label.get(lang) : "") + " " +
-                           percent_text(sc.overall);
+                           percent_text(r.result.scores.overall);
       const std::string code = who(r.result);
       if (!code.empty()) detail = code + " · " + detail;
       std::string id = "home.result." + r.result.id;

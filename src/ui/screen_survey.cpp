@@ -90,10 +90,10 @@ void draw_intro(App& app) {
   if (button("survey.back", app.t("nav.back"), ButtonStyle::Secondary, half)) app.go(Screen::Home);
   ImGui::SameLine(0, theme::kGap);
   if (button("survey.start", app.t("survey.agree_start"), ButtonStyle::Primary, half)) {
-    app.answers_changed();  // the draft exists from now on: it shows under "continue"
     int first = step(s, ss.answers, -1, +1);
     if (first >= 0) go_to_question(app, first);
     else app.go(Screen::Review);
+    app.answers_changed();  // the draft exists from now on: it shows under "continue"
   }
   app.end_screen();
 }

@@ -26,9 +26,15 @@ int Store::load(const dr::SurveyCatalog& catalog) {
       if (!rr.ok || !rr.checksum_ok) {
         // Corrupt or unreadable: move it out of the way so it never breaks the list, keep the bytes.
         std::string reason = !rr.errors.empty() ? rr.errors.front() : "checksum mismatch";
-        std::string aside = std::string(kAside) + key.substr(std::string(prefix).size());
-        platform::storage_set(aside, text);
-        platform::storage_set(aside + ".why", reason);
+        // "draft-<id>" / "result-<id>": a draft and a result of one id never overwrite each other.
+        std::string aside = std::string(kAside) + (prefix == kDraft ? "draft-" : "result-") +
+                            key.substr(std::string(prefix).size());
+        // Only once the copy is safely stored may the original go (storage may be full).
+        if (!platform::storage_set(aside, text) || !platform::storage_set(aside + ".why", reason)) {
+          platform::storage_remove(aside);
+          platform::log("could not set aside " + key + " (storage full); left in place");
+          continue;
+        }
         platform::storage_remove(key);
         platform::log("set aside " + key + ": " + reason);
         ++set_aside;

@@ -186,3 +186,13 @@ TEST(Result, UnknownFieldsWarn) {
   EXPECT_FALSE(rr.ok);  // the checksum covers the extra field too
   EXPECT_TRUE(has(rr.warnings, "r.json: zz_extra: unknown field ignored"));
 }
+
+// A number with hundreds of digits crashed rapidjson's full-precision parser (found by fuzz_result).
+TEST(ResultRead, RefusesAbsurdlyLongNumbers) {
+  dr::SurveyCatalog catalog;
+  std::string json = "{\"format\":\"digiready-result\",\"format_version\":2,\"x\":0." + std::string(480, '0') + "1}";
+  dr::ReadResult r = dr::read_result(json, "long.json", catalog);
+  EXPECT_FALSE(r.ok);
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_NE(r.errors.front().find("number longer than"), std::string::npos) << r.errors.front();
+}

@@ -37,7 +37,10 @@ export async function launch() {
   });
   const problems = [];
   const watch = (page) => {
-    page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push('console error: ' + m.text());
+      if (process.env.E2E_CONSOLE) console.log(`[console.${m.type()}] ${m.text().slice(0, 300)}`);
+    });
     page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   };
   context.on('page', watch);
