@@ -26,6 +26,14 @@ export function serve(root, port = 0, { gzip = true } = {}) {
     if (!file.startsWith(base + path.sep)) { res.writeHead(403).end(); return; }
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      // Validators, as any static host has: a revalidation of an unchanged file is a 304.
+      const lastModified = new Date(Math.floor(st.mtimeMs / 1000) * 1000).toUTCString();
+      const since = req.headers['if-modified-since'];
+      if (since && Date.parse(since) >= Date.parse(lastModified)) {
+        res.writeHead(304, { 'last-modified': lastModified, 'cache-control': 'no-cache' }).end();
+        return;
+      }
+      res.setHeader('last-modified', lastModified);
       const type = TYPES[path.extname(file)] || 'application/octet-stream';
       const wantsGzip = gzip && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
       if (!wantsGzip) {
