@@ -114,7 +114,21 @@ EM_JS(void, dr_js_download, (const char* name, const char* mime, const char* dat
 
 EM_JS(void, dr_js_copy, (const char* text), {
   var s = UTF8ToString(text);
-  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
+  // Older WebViews have no async clipboard (or refuse it): fall back to a selected textarea.
+  function fallback() {
+    var t = document.createElement('textarea');
+    t.value = s;
+    t.setAttribute('readonly', '');
+    t.style.position = 'fixed';
+    t.style.left = '-10000px';
+    document.body.appendChild(t);
+    t.select();
+    try { document.execCommand('copy'); } catch (e) {}
+    t.remove();
+    document.getElementById('canvas').focus();
+  }
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(fallback);
+  else fallback();
 });
 
 EM_JS(int, dr_js_update_ready, (), { return window['digiready']['_updateReady'] ? 1 : 0; });
