@@ -2,6 +2,7 @@
 // text-entry overlay, the screen-reader live region, DPI and the test hook. The UI calls only this;
 // everything browser-specific lives in platform_web.cpp (and web/shell.js).
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ float device_pixel_ratio();
 
 // Milliseconds since some fixed point (monotonic).
 double now_ms();
+
+// Bytes of memory the app has (the wasm heap), for the organiser's scale report.
+std::uint64_t heap_bytes();
 
 // --- Storage (localStorage). set() returns false when the browser refuses (storage full). ---
 std::string storage_get(std::string_view key);

@@ -181,6 +181,8 @@ float device_pixel_ratio() { return static_cast<float>(dr_js_dpr()); }
 
 double now_ms() { return emscripten_get_now(); }
 
+std::uint64_t heap_bytes() { return std::uint64_t(__builtin_wasm_memory_size(0)) * 65536u; }
+
 static std::string take(char* p) {
   if (!p) return {};
   std::string s = p;

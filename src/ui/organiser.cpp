@@ -344,9 +344,7 @@ std::string organiser_state_json(const App& app) {
   w.Key("batch_total"); w.Uint64(o.batch_total);
   w.Key("batch_done"); w.Uint64(o.batch_done);
   w.Key("import_ms"); w.Double(o.last_import_ms);
-#ifdef __EMSCRIPTEN__
-  w.Key("heap_bytes"); w.Uint64(std::uint64_t(__builtin_wasm_memory_size(0)) * 65536u);
-#endif
+  w.Key("heap_bytes"); w.Uint64(platform::heap_bytes());
   static const char* tabs[] = {"import", "list", "summary", "training"};
   write_str(w, "tab", tabs[int(o.tab)]);
   write_str(w, "survey", o.survey_id);
