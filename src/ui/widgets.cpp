@@ -111,6 +111,25 @@ bool nav_enter() {
                                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)));
 }
 
+// The tappable area every widget is built on: an invisible button of w x h at the cursor. A tap, or
+// Enter while it has the keyboard focus, presses it.
+struct Hit {
+  bool pressed = false, held = false;
+  ImRect bb;
+};
+Hit hit_area(const char* id, float w, float h, bool enabled = true) {
+  Hit r;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  r.bb = ImRect(p, ImVec2(p.x + w, p.y + h));
+  ImGui::PushID(id);
+  if (!enabled) ImGui::BeginDisabled();
+  r.pressed = ImGui::InvisibleButton("##hit", ImVec2(w, h)) || nav_enter();
+  if (!enabled) ImGui::EndDisabled();
+  r.held = ImGui::IsItemActive();
+  ImGui::PopID();
+  return r;
+}
+
 void draw_text(ImDrawList* dl, ImVec2 pos, ImU32 col, const std::string& s, float wrap) {
   dl->AddText(nullptr, 0, pos, col, s.c_str(), s.c_str() + s.size(), wrap);
 }
@@ -257,15 +276,12 @@ bool button(const char* id, const std::string& label, ButtonStyle style, float w
   const float pad = 14;
   ImVec2 ts = text_size(label, w - 2 * pad);
   const float h = std::max(theme::kRow, ts.y + 2 * pad);
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushID(id);
-  if (!enabled) ImGui::BeginDisabled();
-  bool pressed = ImGui::InvisibleButton("##b", ImVec2(w, h)) || nav_enter();
-  if (!enabled) ImGui::EndDisabled();
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  const Hit hit = hit_area(id, w, h, enabled);
+  const ImVec2 p = hit.bb.Min;
+  const ImRect bb = hit.bb;
+  const bool pressed = hit.pressed;
+  const bool held = hit.held;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImRect bb(p, ImVec2(p.x + w, p.y + h));
   ImU32 fill = theme::surface(), ink = theme::primary(), edge = theme::primary();
   switch (style) {
     case ButtonStyle::Primary:
@@ -312,13 +328,12 @@ bool option_row(const char* id, const std::string& label, bool selected, bool mu
   }
   const float content_h = ts.y + (detail.empty() ? 0 : ds.y + 4);
   const float h = std::max(theme::kRow, content_h + 2 * pad);
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushID(id);
-  bool pressed = ImGui::InvisibleButton("##o", ImVec2(w, h)) || nav_enter();
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  const Hit hit = hit_area(id, w, h);
+  const ImVec2 p = hit.bb.Min;
+  const ImRect bb = hit.bb;
+  const bool pressed = hit.pressed;
+  const bool held = hit.held;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImRect bb(p, ImVec2(p.x + w, p.y + h));
   dl->AddRectFilled(bb.Min, bb.Max, selected || held ? theme::selected_fill() : theme::surface(), theme::kRounding);
   dl->AddRect(bb.Min, bb.Max, selected ? theme::primary() : theme::border(), theme::kRounding, 0, selected ? 3.f : 1.5f);
   // The mark: a radio circle or a check box, filled when chosen.
@@ -359,13 +374,12 @@ bool card(const char* id, const std::string& title, const std::string& detail) {
   ImGui::PopFont();
   const float content_h = ts.y + (detail.empty() ? 0 : ds.y + 4);
   const float h = std::max(theme::kRow, content_h + 2 * pad);
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushID(id);
-  bool pressed = ImGui::InvisibleButton("##c", ImVec2(w, h)) || nav_enter();
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  const Hit hit = hit_area(id, w, h);
+  const ImVec2 p = hit.bb.Min;
+  const ImRect bb = hit.bb;
+  const bool pressed = hit.pressed;
+  const bool held = hit.held;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImRect bb(p, ImVec2(p.x + w, p.y + h));
   dl->AddRectFilled(bb.Min, bb.Max, held ? theme::selected_fill() : theme::surface(), theme::kRounding);
   dl->AddRect(bb.Min, bb.Max, theme::border(), theme::kRounding, 0, 1.5f);
   const float ty = p.y + (h - content_h) * 0.5f;
@@ -392,12 +406,11 @@ bool text_field(const char* id, const std::string& label, const std::string& val
   ImVec2 ts = text_size(shown, w - 2 * pad);
   const float min_h = multiline ? theme::kRow * 2.5f : theme::kRow;
   const float h = std::max(min_h, ts.y + 2 * pad);
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushID(id);
-  bool pressed = ImGui::InvisibleButton("##t", ImVec2(w, h)) || nav_enter();
-  ImGui::PopID();
+  const Hit hit = hit_area(id, w, h);
+  const ImVec2 p = hit.bb.Min;
+  const ImRect bb = hit.bb;
+  const bool pressed = hit.pressed;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImRect bb(p, ImVec2(p.x + w, p.y + h));
   dl->AddRectFilled(bb.Min, bb.Max, theme::surface(), 8);
   ImU32 edge = has_error ? theme::error() : editing ? theme::primary() : theme::border();
   dl->AddRect(bb.Min, bb.Max, edge, 8, 0, editing || has_error ? 3.f : 2.f);
