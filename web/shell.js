@@ -16,6 +16,20 @@
   }
   $('loader-retry').addEventListener('click', () => location.reload());
 
+  // The browser may take the WebGL context away (GPU reset, memory pressure on a phone). The app
+  // redraws by itself when it is restored; if that does not happen soon, say so and offer a reload
+  // (drafts are saved with every answer, so nothing is lost).
+  let glLostTimer = 0;
+  canvas.addEventListener('webglcontextlost', () => {
+    clearTimeout(glLostTimer);
+    glLostTimer = setTimeout(() => { $('gl-lost').hidden = false; }, 3000);
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    clearTimeout(glLostTimer);
+    $('gl-lost').hidden = true;
+  });
+  $('gl-lost-reload').addEventListener('click', () => location.reload());
+
   function progress(frac) {
     const p = Math.max(0, Math.min(99, Math.round(frac * 100)));
     bar.style.width = p + '%';

@@ -37,6 +37,7 @@ export async function launch() {
   });
   const problems = [];
   const watch = (page) => {
+    pageProblems.set(page, problems);
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push('console error: ' + m.text());
       if (process.env.E2E_CONSOLE) console.log(`[console.${m.type()}] ${m.text().slice(0, 300)}`);
@@ -58,6 +59,18 @@ export async function launch() {
   };
 }
 
+// Runs `fn` once more if it fails the first time, printing the first failure. Only for tests of
+// what the browser's GPU process does on its own time (WebGL context loss and restore in SwiftShader
+// under load); a real regression fails both runs.
+export async function twice(name, fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    console.log(`# ${name}: first run failed, running again: ${String(e && e.message).slice(0, 2000)}`);
+    return await fn();
+  }
+}
+
 // Opens the app (or, without a url, waits for the page that is loading, e.g. after reload()).
 export async function open(page, url) {
   if (url) await page.goto(url);
@@ -69,6 +82,9 @@ export async function open(page, url) {
 export const state = (page) => page.evaluate(() => window.digiready.state());
 export const widgets = (page) => page.evaluate(() => window.digiready.widgets());
 
+// Console errors, page errors and stray requests per page, so a timeout can say what went wrong.
+const pageProblems = new WeakMap();
+
 // Waits until state() satisfies `pred` (a function of the state), returns that state.
 export async function waitFor(page, pred, timeout = 10000) {
   const end = Date.now() + timeout;
@@ -78,7 +94,13 @@ export async function waitFor(page, pred, timeout = 10000) {
     if (pred(s)) return s;
     await page.waitForTimeout(50);
   }
-  throw new Error('timed out waiting; last state: ' + JSON.stringify(s));
+  const page_side = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const gl = c && (c.getContext('webgl2') || c.getContext('webgl'));
+    return { visibility: document.visibilityState, gl_lost: gl ? gl.isContextLost() : null };
+  }).catch((e) => ({ evaluate_failed: e.message }));
+  throw new Error('timed out waiting; page: ' + JSON.stringify(page_side) + '; problems: ' +
+    JSON.stringify(pageProblems.get(page) || []) + '; last state: ' + JSON.stringify(s).slice(0, 600));
 }
 
 // Finds a widget by id (exact) or by a predicate; scrolls the body (by dragging) until it is visible.
