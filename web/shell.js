@@ -152,16 +152,36 @@
 
   // --- File import (organiser): picker and drag-and-drop hand each file's text to the app ---
   const picker = $('file-import');
-  async function importFiles(files) {
+  // Files are read in a worker (web/import-worker.js) so that reading 10,000 of them does not wait
+  // for the app's frames, nor the frames for the reading. Each file's bytes go to the app as they are.
+  let importWorker = null;
+  const importQueue = [];
+  function importFiles(files) {
     const list = Array.from(files);
+    if (!list.length) return;
+    importQueue.push(list);
+    if (importQueue.length === 1) importNext();
+  }
+  function importNext() {
+    const list = importQueue[0];
+    if (!list) return;
     hook._call('import_begin', String(list.length));
-    // Read in parallel chunks: awaiting one file at a time hands the app one file per frame.
-    for (let i = 0; i < list.length; i += 256) {
-      const chunk = list.slice(i, i + 256);
-      const texts = await Promise.all(chunk.map((f) => f.text().catch(() => '')));
-      chunk.forEach((f, k) => hook._call2('import_file', f.name, texts[k]));
-    }
-    hook._call('import_end', '');
+    if (!importWorker) importWorker = new Worker('import-worker.js');
+    importWorker.onmessage = (e) => {
+      const m = e.data;
+      if (m.done) {
+        hook._call('import_end', '');
+        importQueue.shift();
+        importNext();
+        return;
+      }
+      let off = 0;
+      m.names.forEach((name, k) => {
+        hook._callBytes('import_file', name, m.buf.subarray(off, off + m.sizes[k]));
+        off += m.sizes[k];
+      });
+    };
+    importWorker.postMessage(list);
   }
   hook._pickFiles = () => { picker.value = ''; picker.click(); };
   picker.addEventListener('change', () => importFiles(picker.files));

@@ -57,6 +57,12 @@ EM_JS(void, dr_js_init, (), {
     var a = pass(what), b = pass(arg), c = pass(arg2);
     _dr_event(a, b, c);
   };
+  // Bytes as read from a file go in as they are: no decoding to a JS string and encoding back.
+  hook['_callBytes'] = function(what, arg, bytes) {
+    var a = pass(what), b = pass(arg), p = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, p);
+    _dr_event_bytes(a, b, p, bytes.length);
+  };
 });
 
 EM_JS(void, dr_js_console_error, (const char* text), { console.error(UTF8ToString(text)); });
@@ -170,6 +176,17 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
     done(std::move(g_surveys));
     g_surveys.clear();
   }
+}
+
+// The same, for a file's bytes (which may hold anything, a NUL included: the length says where
+// they end).
+EMSCRIPTEN_KEEPALIVE void dr_event_bytes(char* what, char* arg, char* data, int len) {
+  const std::string w = what, a = arg;
+  std::string bytes(data, std::size_t(std::max(0, len)));
+  std::free(what);
+  std::free(arg);
+  std::free(data);
+  if (w == "import_file" && g_import.file) g_import.file(a, bytes);
 }
 }
 

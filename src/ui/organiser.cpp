@@ -15,9 +15,9 @@ namespace ui {
 
 namespace {
 constexpr const char* kKeptKey = "digiready.organiser.kept";  // verified results, NDJSON
-// Work per frame: enough that a big batch is not paced by drawing (slow on weak GPUs), small enough
-// that the page still answers taps at about 30 fps.
-constexpr double kSliceMs = 25;
+// Work per frame while importing: about ten frames a second keep the progress moving and taps
+// answered, while most of the time goes to the import (10,000 files in under 2 s, `make report`).
+constexpr double kSliceMs = 100;
 // localStorage holds ~5 MB per site and households' drafts and results need room too.
 constexpr std::size_t kKeepMaxBytes = 1536u << 10;
 
