@@ -11,12 +11,17 @@ file(READ ${SRC}/web/shell.js shell)
 string(REPLACE "@WASM_BYTES@" "${wasm_bytes}" shell "${shell}")
 file(WRITE ${DIST}/shell.js "${shell}")
 
-# Surveys are data: copied as they are, listed in surveys/index.json for the app to fetch.
+# Surveys are data: copied without the whitespace between tokens (their checksum is over canonical
+# JSON, so it does not change), listed in surveys/index.json for the app to fetch.
 file(GLOB surveys RELATIVE ${SRC}/assets/surveys ${SRC}/assets/surveys/*.json)
 list(SORT surveys)
 set(index "")
 foreach(s IN LISTS surveys)
-  file(COPY ${SRC}/assets/surveys/${s} DESTINATION ${DIST}/surveys)
+  execute_process(COMMAND /usr/bin/python3 ${SRC}/tools/minify-json.py ${SRC}/assets/surveys/${s} ${DIST}/surveys/${s}
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not copy survey ${s}")
+  endif()
   string(APPEND index "\"${s}\",")
 endforeach()
 string(REGEX REPLACE ",$" "" index "${index}")

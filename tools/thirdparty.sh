@@ -10,7 +10,12 @@ IMGUI_VERSION=1.86
 # SDL_LEAN_AND_MEAN drops SDL's software blitters, RLE and YUV code: we draw with WebGL only
 # (about 150 KB of wasm less). Part of the stamp, so a change of flags rebuilds.
 SDL_CFLAGS="-Oz -DSDL_LEAN_AND_MEAN=1"
-stamp="$tp/.done-sdl$SDL_VERSION-imgui$IMGUI_VERSION-$(echo "$SDL_CFLAGS" | md5sum | cut -c1-8)"
+# Static, no threads, only video (emscripten driver, GLES) and events: every other subsystem and
+# video driver adds size the page never uses.
+SDL_OPTIONS="-DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_THREADS=OFF -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF
+  -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_RENDER=OFF -DSDL_OFFSCREEN=OFF
+  -DSDL_DUMMYVIDEO=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_OPENGL=OFF -DSDL_VULKAN=OFF"
+stamp="$tp/.done-sdl$SDL_VERSION-imgui$IMGUI_VERSION-$(echo "$SDL_CFLAGS $SDL_OPTIONS" | md5sum | cut -c1-8)"
 [ -f "$stamp" ] && exit 0
 mkdir -p "$tp"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -38,11 +43,9 @@ tar -xzf "$tp"/libsdl2_${SDL_VERSION}+dfsg.orig.tar.gz -C "$tp/SDL2-src" --strip
 tar -xJf "$tp"/imgui_${IMGUI_VERSION}+ds.orig.tar.xz -C "$tp/imgui" --strip-components=1
 
 echo "thirdparty: building SDL2 $SDL_VERSION for wasm (configure takes ~3 minutes, once)"
-# Options per shared/toolchain.md: static, no threads, only video/events (audio etc. add size).
+# shellcheck disable=SC2086 # SDL_OPTIONS is a list of words
 emcmake cmake -S "$tp/SDL2-src" -B "$tp/SDL2-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_INSTALL_PREFIX="$tp/sdl2" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_THREADS=OFF -DSDL_TEST=OFF \
-  -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF \
-  -DSDL_HIDAPI=OFF -DSDL_RENDER=OFF -DCMAKE_C_FLAGS="$SDL_CFLAGS" >"$tp/sdl2-configure.log" 2>&1 \
+  -DCMAKE_INSTALL_PREFIX="$tp/sdl2" $SDL_OPTIONS -DCMAKE_C_FLAGS="$SDL_CFLAGS" >"$tp/sdl2-configure.log" 2>&1 \
   || { tail -30 "$tp/sdl2-configure.log"; exit 1; }
 ninja -C "$tp/SDL2-build" -j2 install >"$tp/sdl2-build.log" 2>&1 || { tail -30 "$tp/sdl2-build.log"; exit 1; }
 touch "$stamp"

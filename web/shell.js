@@ -232,23 +232,26 @@
   // The wasm's size, stamped in at build time (cmake/assemble-site.cmake): a compressed response's
   // content-length would not match the bytes the reader yields.
   const WASM_BYTES = Number('@WASM_BYTES@') || 0;
-  async function fetchWasm() {
+  // Counts the bytes as they arrive (the progress bar), and compiles them as they arrive too, so that
+  // little is left to do once the last byte is in.
+  async function loadWasm(imports) {
     const res = await fetch('digiready.wasm');
     if (!res.ok) throw new Error('HTTP ' + res.status);
     const total = WASM_BYTES || (res.headers.get('content-encoding') ? 0 : Number(res.headers.get('content-length')) || 0);
-    if (!res.body || !total) return new Uint8Array(await res.arrayBuffer());
-    const reader = res.body.getReader();
-    const buf = new Uint8Array(total);
     let got = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (got + value.length > buf.length) throw new Error('size mismatch');
-      buf.set(value, got);
-      got += value.length;
-      progress(got / total);
+    const count = (n) => { got += n; if (total) progress(got / total); };
+    if (res.body && window.TransformStream && WebAssembly.instantiateStreaming) {
+      const counted = res.body.pipeThrough(new TransformStream({
+        transform(chunk, ctl) { count(chunk.length); ctl.enqueue(chunk); },
+        flush() { hook.wasmMs = performance.now(); wasmArrived(); },
+      }));
+      return WebAssembly.instantiateStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }), imports);
     }
-    return got === total ? buf : buf.subarray(0, got);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    count(bytes.length);
+    hook.wasmMs = performance.now();
+    wasmArrived();
+    return WebAssembly.instantiate(bytes, imports);
   }
 
   window['Module'] = {
@@ -258,8 +261,7 @@
     onAbort: () => fail('Ứng dụng gặp lỗi khi khởi động. Hãy tải lại trang.',
       'The app failed to start. Please reload the page.'),
     instantiateWasm(imports, done) {
-      fetchWasm()
-        .then((bytes) => { hook.wasmMs = performance.now(); wasmArrived(); return WebAssembly.instantiate(bytes, imports); })
+      loadWasm(imports)
         .then((r) => { hook.instantiatedMs = performance.now(); progress(1); done(r.instance, r.module); })
         .catch(() => fail('Không tải được ứng dụng (mạng yếu hoặc bị ngắt). Kiểm tra mạng rồi bấm "Thử lại".',
           'Could not load the app (weak or no connection). Check the connection and press "Try again".'));
