@@ -14,6 +14,9 @@ const FileReport& Importer::add(std::string_view json, std::string_view file_nam
   rep.errors = std::move(rr.errors);
   rep.warnings = std::move(rr.warnings);
   rep.score_differences = std::move(rr.score_differences);
+  rep.differences = std::move(rr.differences);
+  rep.problem = rr.problem;
+  rep.survey_id = rr.result.survey_id;
   rep.ok = rr.ok;
   if (!rr.ok) {
     ++failed_;
@@ -37,6 +40,7 @@ const FileReport& Importer::add_failure(std::string_view file_name, std::string 
   FileReport rep;
   rep.file = std::string(file_name);
   rep.errors.push_back(std::move(error));
+  rep.problem = ReadProblem::Damaged;
   ++failed_;
   reports_.push_back(std::move(rep));
   return reports_.back();

@@ -17,7 +17,10 @@ struct FileReport {
   bool ok = false;         // verified and kept (or a duplicate of a kept one)
   bool duplicate = false;  // same result id as an earlier file: kept once
   bool changed = false;    // checksum or stored scores differ: changed after export, or another survey version
+  std::string survey_id;                    // when read: the result's survey
+  ReadProblem problem = ReadProblem::None;  // why it failed, as a kind the UI can say in words
   std::vector<std::string> errors, warnings, score_differences;
+  std::vector<ScoreDifference> differences;
 };
 
 // Feed one file at a time (the browser spreads thousands over frames); nothing is re-read.

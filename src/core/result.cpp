@@ -256,12 +256,29 @@ SurveyCatalog::Match SurveyCatalog::resolve(std::string_view id, std::string_vie
 
 // ---- reading ----
 
+const char* to_key(ReadProblem p) {
+  switch (p) {
+    case ReadProblem::None: return "";
+    case ReadProblem::Damaged: return "damaged";
+    case ReadProblem::NotAResult: return "not_result";
+    case ReadProblem::NewerApp: return "newer_app";
+    case ReadProblem::Changed: return "changed";
+    case ReadProblem::UnknownSurvey: return "unknown_survey";
+    case ReadProblem::Invalid: return "invalid";
+  }
+  return "";
+}
+
 namespace {
 
 struct Reader {
   std::string file;
   ReadResult& out;
-  void err(const std::string& field, const std::string& msg) { out.errors.push_back(file + ": " + field + ": " + msg); }
+  // The first problem found names the kind, unless a more specific one is given later.
+  void err(const std::string& field, const std::string& msg, ReadProblem kind = ReadProblem::Invalid) {
+    out.errors.push_back(file + ": " + field + ": " + msg);
+    if (out.problem == ReadProblem::None) out.problem = kind;
+  }
   void warn(const std::string& field, const std::string& msg) { out.warnings.push_back(file + ": " + field + ": " + msg); }
 
   const JV* get(const JV& o, const char* k) {
@@ -318,20 +335,26 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
   std::string perr;
   if (!json::parse(text, kMaxResultBytes, kMaxJsonDepth, file_name, doc, perr)) {
     out.errors.push_back(perr);
+    out.problem = ReadProblem::Damaged;
     return out;
   }
-  if (!doc.IsObject()) { R.err("top level", std::string("must be an object, not ") + json::type_name(doc)); return out; }
+  if (!doc.IsObject()) {
+    R.err("top level", std::string("must be an object, not ") + json::type_name(doc), ReadProblem::NotAResult);
+    return out;
+  }
   Result& r = out.result;
   std::string format;
-  if (R.str(doc, "format", format, "format", true) && format != "digiready-result")
-    R.err("format", "is '" + format + "', expected 'digiready-result'");
+  if (!R.get(doc, "format")) R.err("format", "missing", ReadProblem::NotAResult);
+  else if (R.str(doc, "format", format, "format", true) && format != "digiready-result")
+    R.err("format", "is '" + format + "', expected 'digiready-result'", ReadProblem::NotAResult);
   const JV* fv = R.get(doc, "format_version");
   int version = 0;
-  if (!fv) R.err("format_version", "missing");
-  else if (!fv->IsInt()) R.err("format_version", "must be an integer");
+  if (!fv) R.err("format_version", "missing", ReadProblem::NotAResult);
+  else if (!fv->IsInt()) R.err("format_version", "must be an integer", ReadProblem::NotAResult);
   else if ((version = fv->GetInt()) < 1 || version > kResultFormatVersion)
     R.err("format_version", std::to_string(version) + " is not readable by this app (reads 1 to " +
-                                std::to_string(kResultFormatVersion) + ")");
+                                std::to_string(kResultFormatVersion) + ")",
+          version > kResultFormatVersion ? ReadProblem::NewerApp : ReadProblem::NotAResult);
   if (!out.errors.empty()) return out;
   out.migrated = version < kResultFormatVersion;
 
@@ -426,12 +449,19 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
   r.checksum = stored_sum;
   if (stored_sum.empty()) R.warn("checksum", "missing");
   else out.checksum_ok = sha256_hex(json::canonical(doc, "checksum")) == stored_sum;
-  if (!stored_sum.empty() && !out.checksum_ok) R.err("checksum", "does not match the content: the file was changed or damaged");
+  if (!stored_sum.empty() && !out.checksum_ok) {
+    R.err("checksum", "does not match the content: the file was changed or damaged", ReadProblem::Changed);
+    // An edit is the likely cause of anything else found wrong: say that.
+    if (out.problem == ReadProblem::Invalid) out.problem = ReadProblem::Changed;
+  }
 
   if (!out.errors.empty()) return out;
 
   auto match = catalog.resolve(r.survey_id, r.survey_version, r.survey_sha256);
-  if (!match.survey) { R.err("survey", match.error); return out; }
+  if (!match.survey) {
+    R.err("survey", match.error, ReadProblem::UnknownSurvey);
+    return out;
+  }
   if (!match.warning.empty()) R.warn("survey", match.warning);
   const Survey& s = *match.survey;
   r.survey = match.survey;
@@ -473,19 +503,29 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
       for (auto& d : stored.dimensions)
         if (d.first == id) st = &d.second;
       if (!st) {
-        if (p) out.score_differences.push_back("dimension " + id + ": not stored, recomputed " + fmt(p));
+        if (p) {
+          out.score_differences.push_back("dimension " + id + ": not stored, recomputed " + fmt(p));
+          out.differences.push_back({ScoreDifference::Kind::Dimension, id, true, std::nullopt, p, {}, {}});
+        }
       } else if (differs(*st, p)) {
         out.score_differences.push_back("dimension " + id + ": stored " + fmt(*st) + ", recomputed " + fmt(p));
+        out.differences.push_back({ScoreDifference::Kind::Dimension, id, true, *st, p, {}, {}});
       }
     }
     for (auto& d : stored.dimensions)
-      if (s.dimension_index(d.first) < 0)
+      if (s.dimension_index(d.first) < 0) {
         out.score_differences.push_back("dimension " + d.first + ": stored but not in the survey");
-    if (differs(stored.overall, r.scores.overall))
+        out.differences.push_back({ScoreDifference::Kind::Dimension, d.first, false, d.second, std::nullopt, {}, {}});
+      }
+    if (differs(stored.overall, r.scores.overall)) {
       out.score_differences.push_back("overall: stored " + fmt(stored.overall) + ", recomputed " + fmt(r.scores.overall));
-    if (stored.level != r.scores.level)
+      out.differences.push_back({ScoreDifference::Kind::Overall, {}, true, stored.overall, r.scores.overall, {}, {}});
+    }
+    if (stored.level != r.scores.level) {
       out.score_differences.push_back("level: stored " + (stored.level.empty() ? std::string("none") : stored.level) +
                                       ", recomputed " + (r.scores.level.empty() ? std::string("none") : r.scores.level));
+      out.differences.push_back({ScoreDifference::Kind::Level, {}, true, {}, {}, stored.level, r.scores.level});
+    }
   }
   out.ok = true;
   return out;

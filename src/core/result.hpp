@@ -73,12 +73,37 @@ class SurveyCatalog {
   std::vector<std::shared_ptr<const Survey>> surveys_;
 };
 
+// Why a file could not be read, as a kind the UI can say in the reader's language (the `errors`
+// lines give the technical detail).
+enum class ReadProblem {
+  None,
+  Damaged,        // not JSON, cut short, too big or too deep
+  NotAResult,     // JSON, but not a DigiReady result
+  NewerApp,       // a format_version this app does not know yet: update the app
+  Changed,        // the checksum does not match: edited or damaged after export
+  UnknownSurvey,  // the survey (or that version of it) is not on this device
+  Invalid,        // a result of a known survey, but its content does not fit it
+};
+// "damaged", "not_result", "newer_app", "changed", "unknown_survey", "invalid" ("" for None).
+const char* to_key(ReadProblem p);
+
+// One stored score that is not what the answers give.
+struct ScoreDifference {
+  enum class Kind { Dimension, Overall, Level } kind = Kind::Overall;
+  std::string dimension;                       // Kind::Dimension: its id
+  bool in_survey = true;                       // false: a stored dimension the survey does not have
+  std::optional<double> stored, recomputed;    // Dimension and Overall (absent = not stored / none)
+  std::string stored_level, recomputed_level;  // Level ("" = none)
+};
+
 struct ReadResult {
   bool ok = false;
+  ReadProblem problem = ReadProblem::None;  // set when !ok
   Result result;
   std::vector<std::string> errors, warnings;  // each starts with the file name
   bool checksum_ok = false;
-  std::vector<std::string> score_differences;  // stored vs recomputed, one line each
+  std::vector<std::string> score_differences;  // stored vs recomputed, one line each (technical)
+  std::vector<ScoreDifference> differences;    // the same, as data
   bool migrated = false;                       // was an older format_version
 };
 

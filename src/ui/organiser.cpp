@@ -177,7 +177,7 @@ void organiser_init(App& app) {
           o.compare_picking = false;
           dr::ReadResult rr = dr::read_result(text, name, app.catalog());
           const Session& ss = app.session();
-          if (!rr.ok) o.compare_error = rr.errors.empty() ? name : rr.errors.front();
+          if (!rr.ok) o.compare_error = name + ": " + app.t(("import.problem." + std::string(dr::to_key(rr.problem))).c_str());
           else if (!ss.survey || rr.result.survey_id != ss.survey->id) o.compare_error = app.t("progress.other_survey");
           else { o.earlier = std::move(rr.result); o.compare_error.clear(); }
         } else {
@@ -417,6 +417,7 @@ std::string organiser_state_json(const App& app) {
         w.StartObject();
         write_str(w, "file", rep.file);
         write_str(w, "error", rep.errors.empty() ? std::string() : rep.errors.front());
+        write_str(w, "problem", dr::to_key(rep.problem));
         w.EndObject();
       }
   w.EndArray();

@@ -29,6 +29,51 @@ std::string level_label(const dr::Survey& s, int level, const std::string& lang)
   return level >= 0 && level < int(s.levels.size()) ? s.levels[size_t(level)].label.get(lang) : "—";
 }
 
+// A file that was not counted, in words the organiser can act on, then the technical detail.
+std::string problem_text(const App& app, const dr::FileReport& r) {
+  std::string out = r.file + "\n" + app.t(("import.problem." + std::string(dr::to_key(r.problem))).c_str());
+  if (!r.errors.empty()) {
+    std::string detail = r.errors.front();
+    if (detail.rfind(r.file + ": ", 0) == 0) detail = detail.substr(r.file.size() + 2);  // named above
+    out += "\n" + dr::format(app.t("import.detail"), {detail});
+  }
+  return out;
+}
+
+const dr::Survey* survey_of(App& app, const dr::FileReport& r) {
+  for (const auto& s : app.catalog().surveys())
+    if (s->id == r.survey_id) return s.get();
+  return nullptr;
+}
+
+// One stored score that is not what the answers give: "Safety: in the file 80%, recomputed 60%".
+std::string difference_text(const App& app, const dr::Survey& s, const dr::ScoreDifference& d) {
+  using Kind = dr::ScoreDifference::Kind;
+  const std::string& lang = app.lang();
+  const std::string none = app.t("import.diff.none");
+  std::string what, stored, now;
+  if (d.kind == Kind::Level) {
+    auto label = [&](const std::string& id) {
+      for (const dr::Level& l : s.levels)
+        if (l.id == id) return l.label.get(lang);
+      return id.empty() ? none : id;
+    };
+    what = app.t("import.diff.level");
+    stored = label(d.stored_level);
+    now = label(d.recomputed_level);
+  } else {
+    what = app.t("import.diff.overall");
+    if (d.kind == Kind::Dimension) {
+      const int di = s.dimension_index(d.dimension);
+      what = di >= 0 ? s.dimensions[size_t(di)].title.get(lang) : d.dimension;
+    }
+    stored = d.stored ? percent_text(d.stored) : none;
+    now = d.recomputed ? percent_text(d.recomputed) : none;
+  }
+  if (!d.in_survey) return dr::format(app.t("import.diff.not_in_survey"), {what});
+  return dr::format(app.t("import.diff.line"), {what, stored, now});
+}
+
 std::string share_text(std::size_t n, std::size_t of) {
   char b[48];
   std::snprintf(b, sizeof b, "%zu (%d%%)", n, of ? int(std::lround(100.0 * double(n) / double(of))) : 0);
@@ -156,9 +201,7 @@ void draw_import(App& app, Organiser& o) {
     std::size_t n = 0;
     for (const dr::FileReport& r : imp->reports()) {
       if (r.ok || n++ >= kShow) continue;
-      std::string why;
-      for (const std::string& e : r.errors) why += (why.empty() ? "" : "\n") + e;
-      message_box(why.empty() ? r.file : why, true);
+      message_box(problem_text(app, r), true);
     }
     if (n > kShow) text(dr::format(app.t("organiser.more"), {std::to_string(n - kShow)}), theme::muted());
   }
@@ -170,7 +213,8 @@ void draw_import(App& app, Organiser& o) {
     for (const dr::FileReport& r : imp->reports()) {
       if (!r.changed || n++ >= kShow) continue;
       std::string why = r.file;
-      for (const std::string& d : r.score_differences) why += "\n" + d;
+      const dr::Survey* rs = survey_of(app, r);
+      for (const dr::ScoreDifference& d : r.differences) why += "\n" + (rs ? difference_text(app, *rs, d) : std::string());
       message_box(why, false);
     }
     if (n > kShow) text(dr::format(app.t("organiser.more"), {std::to_string(n - kShow)}), theme::muted());
@@ -396,7 +440,7 @@ void draw_detail(App& app, Organiser& o) {
   text(app.t("organiser.file") + ": " + rep.file, theme::muted(), FontRole::Small);
   if (rep.changed) {
     std::string why = app.t("organiser.changed_one");
-    for (const std::string& d : rep.score_differences) why += "\n" + d;
+    for (const dr::ScoreDifference& d : rep.differences) why += "\n" + difference_text(app, s, d);
     message_box(why, true);
   }
   text(level_label(s, row.level, lang) + "  ·  " + percent_text(row.overall), theme::primary(), FontRole::Title);

@@ -196,3 +196,56 @@ TEST(ResultRead, RefusesAbsurdlyLongNumbers) {
   ASSERT_FALSE(r.errors.empty());
   EXPECT_NE(r.errors.front().find("number longer than"), std::string::npos) << r.errors.front();
 }
+
+// Each way a file can fail has a kind the UI says in the reader's language, with what to do.
+TEST(Result, ProblemKinds) {
+  auto c = catalog();
+  std::string good = result_to_json(sample());
+  auto kind = [&](const std::string& j) { return read_result(j, "f.json", c).problem; };
+  EXPECT_EQ(read_result(good, "f.json", c).problem, ReadProblem::None);
+  EXPECT_EQ(kind(""), ReadProblem::Damaged);
+  EXPECT_EQ(kind(good.substr(0, good.size() / 2)), ReadProblem::Damaged);
+  EXPECT_EQ(kind(std::string(kMaxResultBytes + 1, ' ')), ReadProblem::Damaged);
+  EXPECT_EQ(kind("[1,2]"), ReadProblem::NotAResult);
+  EXPECT_EQ(kind("{\"name\":\"a shopping list\"}"), ReadProblem::NotAResult);
+  EXPECT_EQ(kind(replace(good, "\"format\":\"digiready-result\"", "\"format\":\"digiready-survey\"")), ReadProblem::NotAResult);
+  EXPECT_EQ(kind(replace(good, "\"format_version\":2", "\"format_version\":3")), ReadProblem::NewerApp);
+  EXPECT_EQ(kind(replace(good, "\"format_version\":2", "\"format_version\":0")), ReadProblem::NotAResult);
+  // An edit that also breaks the content is reported as the edit.
+  EXPECT_EQ(kind(replace(good, "\"otp\":\"never_share\"", "\"otp\":\"share\"")), ReadProblem::Changed);
+  EXPECT_EQ(kind(replace(good, "\"otp\":\"never_share\"", "\"otp\":{}")), ReadProblem::Changed);
+  Result r = sample();
+  r.survey_id = "other";
+  EXPECT_EQ(kind(result_to_json(r)), ReadProblem::UnknownSurvey);
+  r = sample();
+  r.answers["otp"] = "maybe";  // re-stamped: only the content is wrong
+  EXPECT_EQ(kind(result_to_json(r)), ReadProblem::Invalid);
+  EXPECT_STREQ(to_key(ReadProblem::NewerApp), "newer_app");
+  EXPECT_STREQ(to_key(ReadProblem::None), "");
+}
+
+TEST(Result, DifferencesAsData) {
+  Result r = sample();
+  r.scores.overall = 99;
+  r.scores.dimensions[1].second = 10;
+  r.scores.level = "l1";
+  r.scores.dimensions.push_back({"gone", 40.0});
+  auto c = catalog();
+  ReadResult rr = read_result(result_to_json(r), "r.json", c);
+  ASSERT_TRUE(rr.ok);
+  ASSERT_EQ(rr.differences.size(), rr.score_differences.size());
+  ASSERT_EQ(rr.differences.size(), 4u);
+  using Kind = ScoreDifference::Kind;
+  EXPECT_EQ(rr.differences[0].kind, Kind::Dimension);
+  EXPECT_EQ(rr.differences[0].dimension, "pay");
+  EXPECT_EQ(rr.differences[0].stored, 10.0);
+  EXPECT_EQ(rr.differences[0].recomputed, 50.0);
+  EXPECT_EQ(rr.differences[1].dimension, "gone");
+  EXPECT_FALSE(rr.differences[1].in_survey);
+  EXPECT_EQ(rr.differences[2].kind, Kind::Overall);
+  EXPECT_EQ(rr.differences[2].stored, 99.0);
+  EXPECT_EQ(rr.differences[2].recomputed, 70.31);
+  EXPECT_EQ(rr.differences[3].kind, Kind::Level);
+  EXPECT_EQ(rr.differences[3].stored_level, "l1");
+  EXPECT_EQ(rr.differences[3].recomputed_level, "l2");
+}

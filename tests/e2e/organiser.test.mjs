@@ -104,6 +104,13 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.match(why['truncated.json'], /invalid JSON/);
     assert.match(why['other-version.json'], /another survey version/);
     assert.match(why['format-v3.json'], /format_version: 3/);
+    // ...and what to do about it, as a kind the screen says in the reader's language.
+    const kind = Object.fromEntries(s.failed_files.map((f) => [f.file, f.problem]));
+    assert.equal(kind['tampered.json'], 'changed');
+    assert.equal(kind['malformed.json'], 'damaged');
+    assert.equal(kind['truncated.json'], 'damaged');
+    assert.equal(kind['other-version.json'], 'unknown_survey');
+    assert.equal(kind['format-v3.json'], 'newer_app');
     assert.deepEqual(s.changed_files.map((f) => f.file).sort(), ['edited-13.json', 'edited-14.json']);
     assert.ok(s.changed_files[0].differences.some((d) => /overall: stored 95, recomputed 16.67/.test(d)));
     assert.equal(s.notice !== '', true, 'says whether the results were kept on this device');
