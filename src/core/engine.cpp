@@ -165,6 +165,32 @@ void toggle_option(const Question& q, Answers& a, std::string_view value) {
   else set_answer(a, q.id, Value(std::move(l)));
 }
 
+namespace {
+// "1.500.000" -> "1500000" when every group after the first has three digits and one separator
+// ('.', ',' or a space) is used throughout; anything else is returned as it was.
+std::string ungroup_thousands(const std::string& t) {
+  std::size_t i = (!t.empty() && (t[0] == '-' || t[0] == '+')) ? 1 : 0;
+  std::string out = t.substr(0, i);
+  char sep = 0;
+  std::size_t run = 0;
+  bool grouped = false;
+  for (; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c >= '0' && c <= '9') {
+      out += c;
+      ++run;
+      continue;
+    }
+    if (c != '.' && c != ',' && c != ' ') return t;
+    if ((sep && c != sep) || run == 0 || (grouped ? run != 3 : run > 3)) return t;
+    sep = c;
+    grouped = true;
+    run = 0;
+  }
+  return grouped && run == 3 ? out : t;
+}
+}  // namespace
+
 Value parse_typed_input(const Question& q, std::string_view text, bool& ok) {
   ok = true;
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -174,6 +200,9 @@ Value parse_typed_input(const Question& q, std::string_view text, bool& ok) {
     case QuestionType::Integer:
     case QuestionType::Decimal: {
       std::string t(text);
+      // Whole numbers are often written with thousands grouped ("1.500", "12 000" in Vietnamese,
+      // "1,500" in English): accept groups of exactly three digits and drop the separators.
+      if (q.type == QuestionType::Integer) t = ungroup_thousands(t);
       bool seen_sep = false;
       for (char& c : t) {
         if (c == ',' && q.type == QuestionType::Decimal) c = '.';  // Vietnamese decimal comma

@@ -86,6 +86,18 @@ TEST(Engine, TypedInput) {
   EXPECT_FALSE(ok);
   EXPECT_EQ(parse_typed_input(*s->find("age"), "-3", ok), Value(-3));
   EXPECT_TRUE(ok);
+  // Whole numbers with thousands grouped, as people write them.
+  for (const char* grouped : {"1.500", "1,500", "1 500"}) {
+    EXPECT_EQ(parse_typed_input(*s->find("age"), grouped, ok), Value(1500)) << grouped;
+    EXPECT_TRUE(ok) << grouped;
+  }
+  EXPECT_EQ(parse_typed_input(*s->find("age"), "12.000.000", ok), Value(12000000));
+  EXPECT_TRUE(ok);
+  EXPECT_EQ(parse_typed_input(*s->find("age"), "-2.000", ok), Value(-2000));
+  for (const char* bad : {"1.50", "1.5000", "1.500,000", "1..500", ".500", "1.500.", "1234.567"}) {
+    parse_typed_input(*s->find("age"), bad, ok);
+    EXPECT_FALSE(ok) << bad;
+  }
   EXPECT_TRUE(parse_typed_input(*s->find("age"), "", ok).is_null());
   EXPECT_TRUE(ok);
   EXPECT_EQ(parse_typed_input(*s->find("dob"), "1990-12-31", ok), Value("1990-12-31"));
