@@ -192,14 +192,16 @@
   });
 
   // --- Surveys are data files next to the app. They are fetched once the wasm has arrived, so they
-  // do not compete with it for a weak link's bandwidth. ---
+  // do not compete with it for a weak link's bandwidth, and handed to the app once its first frame is
+  // on screen, so reading them does not delay that frame. ---
   let wasmArrived;
   const afterWasm = new Promise((r) => { wasmArrived = r; });
-  hook._surveys = afterWasm.then(() => fetch('surveys/index.json'))
+  const fetched = afterWasm.then(() => fetch('surveys/index.json'))
     .then((r) => r.json())
     .then((names) => Promise.all(names.map((n) =>
       fetch('surveys/' + n).then((r) => r.text()).then((t) => [n, t], () => [n, '']))))
     .catch(() => []);
+  hook._surveys = Promise.all([fetched, hook.ready]).then(([list]) => list);
 
   // --- Service worker: offline after one visit ---
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {

@@ -57,7 +57,8 @@ void open_text_overlay(std::string_view widget_id); // keyboard users (no gestur
 void close_text_overlay();
 
 // --- WebGL context loss (tab in background, GPU reset): the app stops drawing on `lost` and
-// rebuilds its GL objects on `restored`. ---
+// rebuilds its GL objects on `restored`. Call once the context is current: it also turns on the
+// WebGL extensions the renderer needs (again after a restore). ---
 void watch_gl_context(std::function<void()> lost, std::function<void()> restored);
 // Asks the context itself (in case a restore event was missed).
 bool gl_context_is_lost();

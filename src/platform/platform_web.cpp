@@ -20,20 +20,18 @@ EM_BOOL on_gl_lost(int, const void*, void*) {
 }
 }  // namespace
 
-// A restored context has lost its extensions (e.g. OES_vertex_array_object on WebGL 1): enable them
-// again the way emscripten does for a new context.
 EM_JS(int, dr_js_gl_is_lost, (), { return GL.currentContext && GL.currentContext.GLctx.isContextLost() ? 1 : 0; });
 
-EM_JS(void, dr_js_gl_reinit_extensions, (), {
-  if (GL.currentContext) {
-    GL.currentContext.initExtensionsDone = false;
-    GL.initExtensions(GL.currentContext);
-  }
-});
+// WebGL extensions are off until asked for. Emscripten would turn on every one the browser has (a
+// slow start on phones, -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0); ImGui's renderer needs only
+// vertex array objects. A restored context has lost them: asked for again then.
+static void enable_gl_extensions() {
+  emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "OES_vertex_array_object");
+}
 
 namespace {
 EM_BOOL on_gl_restored(int, const void*, void*) {
-  dr_js_gl_reinit_extensions();
+  enable_gl_extensions();
   if (g_gl_restored) g_gl_restored();
   return EM_TRUE;
 }
@@ -248,6 +246,7 @@ void open_text_overlay(std::string_view widget_id) { dr_js_open_text(std::string
 void close_text_overlay() { dr_js_close_text(); }
 
 void watch_gl_context(std::function<void()> lost, std::function<void()> restored) {
+  enable_gl_extensions();
   g_gl_lost = std::move(lost);
   g_gl_restored = std::move(restored);
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_gl_lost);
@@ -259,7 +258,7 @@ void apply_update() { dr_js_apply_update(); }
 
 bool gl_context_is_lost() {
   if (dr_js_gl_is_lost()) return true;
-  dr_js_gl_reinit_extensions();  // it came back: as on a restore event
+  enable_gl_extensions();  // it came back: as on a restore event
   return false;
 }
 
