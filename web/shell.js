@@ -150,6 +150,43 @@
   // --- Live region for screen readers ---
   hook._announce = function (text) { $('live').textContent = text; };
 
+  // --- Bulk storage (IndexedDB) for the organiser's imported results: localStorage holds ~5 MB per
+  // site, shared with households' drafts; thousands of results need more. Chunks of text in lists;
+  // answers go back to the app with the request id (src/platform/platform_web.cpp). ---
+  let bulkDb = null;
+  function bulk(work, failed) {
+    if (!bulkDb) {
+      bulkDb = new Promise((resolve, reject) => {
+        if (!window.indexedDB) { reject(new Error('no IndexedDB')); return; }
+        const req = indexedDB.open('digiready', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('chunks', { autoIncrement: true }).createIndex('list', 'list');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    }
+    bulkDb.then(work).catch(failed);
+  }
+  hook._bulkAppend = (list, data, id) => bulk((db) => {
+    const tx = db.transaction('chunks', 'readwrite');
+    tx.objectStore('chunks').add({ list, data });
+    tx.oncomplete = () => hook._call2('bulk_appended', String(id), '1');
+    tx.onabort = () => hook._call2('bulk_appended', String(id), '0');  // quota, private mode
+  }, () => hook._call2('bulk_appended', String(id), '0'));
+  hook._bulkRead = (list, id) => bulk((db) => {
+    const req = db.transaction('chunks').objectStore('chunks').index('list').getAll(list);
+    req.onsuccess = () => {
+      const enc = new TextEncoder();
+      for (const c of req.result) hook._callBytes('bulk_chunk', String(id), enc.encode(c.data));
+      hook._call2('bulk_read', String(id), '');
+    };
+    req.onerror = () => hook._call2('bulk_read', String(id), '');
+  }, () => hook._call2('bulk_read', String(id), ''));
+  hook._bulkClear = (list) => bulk((db) => {
+    const tx = db.transaction('chunks', 'readwrite');
+    const store = tx.objectStore('chunks');
+    store.index('list').getAllKeys(list).onsuccess = (e) => { for (const k of e.target.result) store.delete(k); };
+  }, () => {});
+
   // --- File import (organiser): picker and drag-and-drop hand each file's text to the app ---
   const picker = $('file-import');
   // Files are read in a worker (web/import-worker.js) so that reading 10,000 of them does not wait

@@ -28,6 +28,13 @@ bool storage_set(std::string_view key, std::string_view value);
 void storage_remove(std::string_view key);
 std::vector<std::string> storage_keys(std::string_view prefix);
 
+// --- Bulk storage (IndexedDB): lists of text chunks too big for localStorage (the organiser's
+// imported results). Asynchronous: the callbacks run later, between frames. Where IndexedDB is
+// missing or refuses, appends report false and reads give nothing. ---
+void bulk_append(std::string_view list, std::string_view chunk, std::function<void(bool ok)> done);
+void bulk_read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done);
+void bulk_clear(std::string_view list);
+
 // --- Files out: a download with this name, the clipboard ---
 void download(std::string_view file_name, std::string_view mime, std::string_view data);
 void copy_to_clipboard(std::string_view text);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -13,6 +14,10 @@ platform::TextEvents g_text;
 std::function<void(std::vector<std::pair<std::string, std::string>>)> g_surveys_done;
 std::vector<std::pair<std::string, std::string>> g_surveys;
 std::function<void()> g_gl_lost, g_gl_restored;
+// Bulk storage requests waiting for IndexedDB, by request id.
+int g_bulk_next = 0;
+std::map<int, std::function<void(bool)>> g_bulk_appends;
+std::map<int, std::pair<std::vector<std::string>, std::function<void(std::vector<std::string>)>>> g_bulk_reads;
 
 EM_BOOL on_gl_lost(int, const void*, void*) {
   if (g_gl_lost) g_gl_lost();
@@ -89,6 +94,18 @@ EM_JS(void, dr_js_storage_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+// Bulk storage lives in shell.js (IndexedDB); these hand requests over and answers come back
+// through dr_event / dr_event_bytes with the request id.
+EM_JS(void, dr_js_bulk_append, (const char* list, const char* data, int len, int id), {
+  window['digiready']['_bulkAppend'](UTF8ToString(list), UTF8ToString(data, len), id);
+});
+EM_JS(void, dr_js_bulk_read, (const char* list, int id), {
+  window['digiready']['_bulkRead'](UTF8ToString(list), id);
+});
+EM_JS(void, dr_js_bulk_clear, (const char* list), {
+  window['digiready']['_bulkClear'](UTF8ToString(list));
+});
+
 // Keys joined by "\n" (keys never contain a newline: we make them).
 EM_JS(char*, dr_js_storage_keys, (const char* prefix), {
   var pre = UTF8ToString(prefix), out = [];
@@ -122,7 +139,7 @@ EM_JS(void, dr_js_copy, (const char* text), {
   function fallback() {
     var t = document.createElement('textarea');
     t.value = s;
-    t.setAttribute('readonly', '');
+    t.setAttribute('readonly', 'readonly');
     t.style.position = 'fixed';
     t.style.left = '-10000px';
     document.body.appendChild(t);
@@ -169,6 +186,19 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   else if (w == "import_file" && g_import.file) g_import.file(a, b);
   else if (w == "import_end" && g_import.end) g_import.end();
   else if (w == "survey") g_surveys.emplace_back(a, b);
+  else if (w == "bulk_appended") {
+    auto it = g_bulk_appends.find(std::atoi(a.c_str()));
+    if (it == g_bulk_appends.end()) return;
+    auto done = std::move(it->second);
+    g_bulk_appends.erase(it);
+    if (done) done(b == "1");
+  } else if (w == "bulk_read") {
+    auto it = g_bulk_reads.find(std::atoi(a.c_str()));
+    if (it == g_bulk_reads.end()) return;
+    auto [chunks, done] = std::move(it->second);
+    g_bulk_reads.erase(it);
+    if (done) done(std::move(chunks));
+  }
   else if (w == "surveys_done" && g_surveys_done) {
     auto done = std::move(g_surveys_done);
     done(std::move(g_surveys));
@@ -185,6 +215,10 @@ EMSCRIPTEN_KEEPALIVE void dr_event_bytes(char* what, char* arg, char* data, int 
   std::free(arg);
   std::free(data);
   if (w == "import_file" && g_import.file) g_import.file(a, bytes);
+  else if (w == "bulk_chunk") {
+    auto it = g_bulk_reads.find(std::atoi(a.c_str()));
+    if (it != g_bulk_reads.end()) it->second.first.push_back(std::move(bytes));
+  }
 }
 }
 
@@ -232,6 +266,20 @@ void download(std::string_view file_name, std::string_view mime, std::string_vie
 }
 
 void copy_to_clipboard(std::string_view text) { dr_js_copy(std::string(text).c_str()); }
+
+void bulk_append(std::string_view list, std::string_view chunk, std::function<void(bool ok)> done) {
+  const int id = ++g_bulk_next;
+  g_bulk_appends[id] = std::move(done);
+  dr_js_bulk_append(std::string(list).c_str(), chunk.data(), int(chunk.size()), id);
+}
+
+void bulk_read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done) {
+  const int id = ++g_bulk_next;
+  g_bulk_reads[id] = {{}, std::move(done)};
+  dr_js_bulk_read(std::string(list).c_str(), id);
+}
+
+void bulk_clear(std::string_view list) { dr_js_bulk_clear(std::string(list).c_str()); }
 
 void set_import_handler(ImportEvents events) { g_import = std::move(events); }
 void open_file_picker() { dr_js_pick_files(); }

@@ -14,12 +14,14 @@
 namespace ui {
 
 namespace {
-constexpr const char* kKeptKey = "digiready.organiser.kept";  // verified results, NDJSON
+// Verified results kept for the next visit: NDJSON chunks in bulk storage (IndexedDB). Earlier
+// versions kept them in localStorage under the old key; read once and moved.
+constexpr const char* kKeptList = "organiser.kept";
+constexpr const char* kOldKeptKey = "digiready.organiser.kept";
+constexpr std::size_t kKeptChunkBytes = 2u << 20;
 // Work per frame while importing: about ten frames a second keep the progress moving and taps
 // answered, while most of the time goes to the import (10,000 files in under 2 s, `make report`).
 constexpr double kSliceMs = 100;
-// localStorage holds ~5 MB per site and households' drafts and results need room too.
-constexpr std::size_t kKeepMaxBytes = 1536u << 10;
 
 Organiser g_org;
 const dr::SurveyCatalog* g_catalog = nullptr;
@@ -80,18 +82,37 @@ void add_row(const dr::Importer& imp) {
   g_org.all.push_back(std::move(row));
 }
 
-// Keeps the verified results for the next visit, while they fit in the browser's storage.
-void keep(App& app) {
+// Sends what is waiting to be kept to bulk storage (the text is copied out at once: the chunk's
+// memory is free again when this returns).
+void flush_keep(App& app) {
   Organiser& o = g_org;
-  if (!o.importer || o.importer->results().empty()) return;
-  if (o.batch_bytes > kKeepMaxBytes) {
-    o.notice = app.t("organiser.not_kept_many");
-    o.notice_error = true;
-    return;
-  }
-  const bool ok = platform::storage_set(kKeptKey, o.importer->ndjson());
-  o.notice = ok ? app.t("organiser.kept") : app.t("organiser.not_kept_full");
-  o.notice_error = !ok;
+  if (o.keep_pending.empty()) return;
+  ++o.keeping;
+  platform::bulk_append(kKeptList, o.keep_pending, [&app](bool ok) {
+    Organiser& og = g_org;
+    og.keep_failed = og.keep_failed || !ok;
+    if (--og.keeping || og.batch_open) return;
+    og.notice = app.t(og.keep_failed ? "organiser.not_kept_full" : "organiser.kept");
+    og.notice_error = og.keep_failed;
+    app.request_frame();
+  });
+  std::string().swap(o.keep_pending);
+}
+
+// A newly verified result, kept for the next visit as the text it came in (one line of NDJSON:
+// line breaks in valid JSON are whitespace, so they become spaces). Streamed out in chunks while a
+// batch is read, so neither 10,000 results nor their copies pile up in memory.
+void keep(App& app, const std::string& file, const std::string& id, const std::string& text) {
+  Organiser& o = g_org;
+  // Read back from bulk storage, or finished on this device (kept there): nothing to store again.
+  const bool stored = (!o.kept_name.empty() && file.rfind(o.kept_name, 0) == 0) || file == o.device_name;
+  if (!o.kept_ids.insert(id).second || stored) return;
+  const std::size_t at = o.keep_pending.size();
+  o.keep_pending += text;
+  for (std::size_t i = at; i < o.keep_pending.size(); ++i)
+    if (o.keep_pending[i] == '\n' || o.keep_pending[i] == '\r') o.keep_pending[i] = ' ';
+  o.keep_pending += '\n';
+  if (o.keep_pending.size() >= kKeptChunkBytes) flush_keep(app);
 }
 
 const dr::Value* answer_of(const dr::Result& r, const std::string& id) {
@@ -115,7 +136,11 @@ void finish_batch(App& app) {
   o.batch_open = false;
   o.last_import_ms = platform::now_ms() - o.batch_start_ms;
   o.dirty = true;
-  keep(app);
+  flush_keep(app);
+  if (!o.keeping && !o.all.empty()) {  // nothing left on its way: say how it went
+    o.notice = app.t(o.keep_failed ? "organiser.not_kept_full" : "organiser.kept");
+    o.notice_error = o.keep_failed;
+  }
 }
 
 template <class W>
@@ -159,8 +184,9 @@ void organiser_init(App& app) {
         if (o.compare_picking && count == 1 && app.screen() == Screen::Results) return;
         o.compare_picking = false;
         if (!o.busy()) {
-          o.batch_total = o.batch_done = o.batch_bytes = 0;
+          o.batch_total = o.batch_done = 0;
           o.batch_start_ms = platform::now_ms();
+          o.keep_failed = false;
         }
         o.batch_total += std::size_t(std::max(0, count));
         o.receiving = o.batch_open = true;
@@ -181,7 +207,6 @@ void organiser_init(App& app) {
           else if (!ss.survey || rr.result.survey_id != ss.survey->id) o.compare_error = app.t("progress.other_survey");
           else { o.earlier = std::move(rr.result); o.compare_error.clear(); }
         } else {
-          o.batch_bytes += text.size();
           enqueue(name, text);
         }
         app.request_frame();
@@ -201,11 +226,14 @@ void organiser_clear() {
   o.all.clear();
   o.by_id.clear();
   o.rows.clear();
-  o.batch_total = o.batch_done = o.batch_bytes = 0;
+  o.batch_total = o.batch_done = 0;
   o.detail = -1;
   o.dirty = true;
   o.notice.clear();  // fed_device stays: results on this device come back only when new
-  platform::storage_remove(kKeptKey);
+  o.kept_ids.clear();
+  std::string().swap(o.keep_pending);
+  platform::bulk_clear(kKeptList);
+  platform::storage_remove(kOldKeptKey);
 }
 
 void organiser_pump(App& app) {
@@ -218,16 +246,32 @@ void organiser_pump(App& app) {
   if (!o.kept_loaded) {
     // What was imported on an earlier visit, read (and verified) again.
     o.kept_loaded = true;
-    const std::string kept = platform::storage_get(kKeptKey);
-    if (!kept.empty()) enqueue(app.t("organiser.kept_file") + ".ndjson", kept);
+    o.kept_name = app.t("organiser.kept_file") + ".ndjson";
+    o.device_name = app.t("organiser.device_file");
+    o.kept_loading = true;
+    platform::bulk_read(kKeptList, [&app](std::vector<std::string> chunks) {
+      Organiser& og = g_org;
+      og.kept_loading = false;
+      for (const std::string& c : chunks) enqueue(og.kept_name, c);
+      // Kept by an earlier version in localStorage: read it with the rest, and move it over.
+      const std::string old = platform::storage_get(kOldKeptKey);
+      if (!old.empty()) {
+        enqueue(og.kept_name, old);
+        platform::bulk_append(kKeptList, old, [](bool ok) {
+          if (ok) platform::storage_remove(kOldKeptKey);
+        });
+      }
+      app.request_frame();
+    });
   }
   // Results finished on this device (the organiser's own phone) join the review.
   for (const Store::Entry& e : app.store().results()) {
     if (!o.fed_device.insert(e.result.id).second) continue;
-    o.queue.emplace_back(app.t("organiser.device_file"), dr::result_to_json(e.result));
+    o.queue.emplace_back(o.device_name, dr::result_to_json(e.result));
   }
   if (o.queue.empty()) {
     if (o.batch_open && !o.receiving) finish_batch(app);
+    else if (!o.batch_open) flush_keep(app);
     return;
   }
   const std::size_t before = o.all.size();
@@ -237,7 +281,10 @@ void organiser_pump(App& app) {
     o.queue.pop_front();
     const std::size_t n = o.importer->results().size();
     o.importer->add(text, name);
-    if (o.importer->results().size() > n) add_row(*o.importer);
+    if (o.importer->results().size() > n) {
+      add_row(*o.importer);
+      keep(app, name, o.importer->results().back().id, text);
+    }
     ++o.batch_done;
   }
   o.batch_total = std::max(o.batch_total, o.batch_done + o.queue.size());
@@ -436,6 +483,7 @@ std::string organiser_state_json(const App& app) {
       }
   w.EndArray();
   write_str(w, "notice", o.notice);
+  w.Key("notice_error"); w.Bool(o.notice_error);
   w.Key("enumerator"); w.Bool(o.enumerator);
   w.Key("enumerator_batch"); w.Uint64(o.batch_ids.size());
   w.Key("compare");

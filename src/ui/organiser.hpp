@@ -48,7 +48,6 @@ struct Organiser {
   bool receiving = false;                        // the browser is still handing over files
   bool batch_open = false;                       // a batch from the browser not yet finished
   double batch_start_ms = 0, last_import_ms = 0;
-  std::size_t batch_bytes = 0;
   std::vector<OrgRow> all;   // one per verified result, import order
   std::unordered_map<std::string, std::size_t> by_id;  // result id -> index into `all`
   std::vector<std::size_t> rows;  // indices into `all`: filtered and sorted
@@ -70,6 +69,9 @@ struct Organiser {
   int detail = -1;      // index into `all` of the result opened, -1 = none
   int below_level = 2;  // training needs: below this level's minimum
   bool kept_loaded = false;
+  bool kept_loading = false;               // reading what an earlier visit kept
+  std::string kept_name, device_name;      // file names of kept results / of this device's own
+  std::set<std::string> kept_ids;          // results already in bulk storage (or on this device)
   std::set<std::string> fed_device;  // device results already fed in (by id)
   std::string notice;                // after a batch: kept on this device or not
   bool notice_error = false;
@@ -85,7 +87,10 @@ struct Organiser {
   std::optional<dr::Result> earlier;
   std::string compare_error;
 
-  bool busy() const { return receiving || !queue.empty(); }
+  std::string keep_pending;                // verified results not yet sent to bulk storage (NDJSON)
+  std::size_t keeping = 0;                 // chunks on their way to bulk storage
+  bool keep_failed = false;                // one of this batch's chunks was refused (storage full)
+  bool busy() const { return receiving || kept_loading || keeping || !queue.empty(); }
   const dr::Survey* survey(const App& app) const;
 };
 

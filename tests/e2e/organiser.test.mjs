@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, open, state, widgets, tap, find, shot, waitFor } from './lib.mjs';
-import { mixedBatch, household, smeRecord } from './batch.mjs';
+import { mixedBatch, household, smeRecord, bigBatch } from './batch.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -254,6 +254,51 @@ test('the NDJSON export reads back by drag-and-drop; results are kept on this de
     await tap(page, 'org.clear');
     await tap(page, 'org.clear');
     await waitFor(page, (st) => st.organiser.files === 0);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('thousands of imported results are kept for the next visit; those an older version kept move over', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    // An earlier version kept its imports in localStorage.
+    const older = [household('household-digital-skills', 0, 9001), household('household-digital-skills', 1, 9002)];
+    await page.evaluate((t) => localStorage.setItem('digiready.organiser.kept', t), older.join('\n') + '\n');
+    await page.reload();
+    await open(page);
+    await tap(page, 'home.organiser');
+    let s = (await waitFor(page, (st) => !st.organiser.busy && st.organiser.imported === 2)).organiser;
+    // 3,000 more, dropped on the page: far more than localStorage could keep (about 4.5 MB).
+    const files = bigBatch(3000);
+    await page.evaluate((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files);
+    s = (await waitFor(page, (st) => !st.organiser.busy && st.organiser.files >= 3002, 30000)).organiser;
+    assert.equal(s.imported, 3002);
+    assert.equal(s.notice_error, false, s.notice);
+    assert.match(s.notice, /Đã lưu/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('digiready.organiser.kept')), null, 'moved out of localStorage');
+    // Next visit: all of them are back, read and verified again, none counted twice.
+    await page.reload();
+    await open(page);
+    await tap(page, 'home.organiser');
+    s = (await waitFor(page, (st) => !st.organiser.busy && st.organiser.imported === 3002, 30000)).organiser;
+    assert.deepEqual([s.failed, s.duplicates, s.changed], [0, 0, 0]);
+    // Cleared means cleared, also for the next visit.
+    await find(page, 'org.clear');
+    await tap(page, 'org.clear');
+    await tap(page, 'org.clear');
+    await waitFor(page, (st) => st.organiser.files === 0);
+    await page.reload();
+    await open(page);
+    await tap(page, 'home.organiser');
+    await page.waitForTimeout(500);
+    s = (await waitFor(page, (st) => !st.organiser.busy)).organiser;
+    assert.equal(s.imported, 0);
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
