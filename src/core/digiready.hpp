@@ -1,6 +1,7 @@
 // Everything the UI and CLI need from the core.
 #pragma once
 #include "core/engine.hpp"
+#include "core/fold.hpp"
 #include "core/importer.hpp"
 #include "core/result.hpp"
 #include "core/scoring.hpp"

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
+#include "core/fold.hpp"
 #include "core/json.hpp"
 
 namespace dr {
@@ -58,10 +60,17 @@ std::string Importer::ndjson() const {
 // ---- aggregation ----
 
 namespace {
-const std::string& profile_value(const Result& r, std::string_view id) {
-  static const std::string empty;
+// Place names as typed vary in spaces and line breaks: tidied, "Thôn Đông " is "Thôn Đông".
+std::string profile_value(const Result& r, std::string_view id) {
   auto it = r.profile.find(id);
-  return it != r.profile.end() && it->second.is_string() ? it->second.str() : empty;
+  return it != r.profile.end() && it->second.is_string() ? tidy(it->second.str()) : std::string();
+}
+
+// Who a training list names: the household code, else the business name, else the result id.
+std::string who(const Result& r) {
+  for (const char* k : {"household_code", "business_name"})
+    if (std::string v = profile_value(r, k); !v.empty()) return v;
+  return r.id;
 }
 
 int band(const Survey& s, double percent) {
@@ -133,7 +142,10 @@ std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, con
     if (!for_survey(r, s) || !f.matches(r)) continue;
     for (size_t i = 0; i < r.scores.dimensions.size() && i < out.size(); ++i) {
       const auto& p = r.scores.dimensions[i].second;
-      if (p && *p < below_percent) out[i].by_group[profile_value(r, group_by)].push_back(r.id);
+      if (!p || *p >= below_percent) continue;
+      const std::string group = profile_value(r, group_by);
+      out[i].by_group[group].push_back(r.id);
+      out[i].people[group].push_back({who(r), *p});
     }
   }
   return out;
@@ -142,6 +154,18 @@ std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, con
 // ---- CSV ----
 
 std::string csv_field(std::string_view s) {
+  // A cell starting like a formula (=, +, -, @) would be run by a spreadsheet: a household's typed
+  // text must stay text. Numbers (-3, +84...) are left alone.
+  std::string guarded;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) {
+    const std::string t(s);
+    char* end = nullptr;
+    std::strtod(t.c_str(), &end);
+    if (t.size() == 1 || !end || *end != '\0') {
+      guarded = "'" + t;
+      s = guarded;
+    }
+  }
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
   std::string o = "\"";
   for (char c : s) {
@@ -186,13 +210,18 @@ std::string label_of(const Question& q, const Value& v, std::string_view lang) {
 std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang) {
   Csv c;
   const bool vi = lang == "vi";
-  for (const char* h : {"result_id", "status", "language", "started", "completed"}) c.cell(h);
+  // Headers in words, each with its code in brackets: people read the words, tools match the codes.
+  const char* fixed[][3] = {{"result_id", "Mã kết quả", "Result id"}, {"status", "Trạng thái", "Status"},
+                            {"language", "Ngôn ngữ", "Language"}, {"started", "Bắt đầu", "Started"},
+                            {"completed", "Hoàn thành lúc", "Completed"}};
+  for (auto& h : fixed) c.cell(std::string(vi ? h[1] : h[2]) + " [" + h[0] + "]");
   for (auto& q : s.questions) {
     if (q.type == QuestionType::Info) continue;
+    const std::string head = tidy(q.title.get(lang)) + " [" + q.id + "]";
     if (q.type == QuestionType::Multiple)
-      for (auto& o : q.options) c.cell(q.id + ": " + o.label.get(lang));
+      for (auto& o : q.options) c.cell(head + ": " + o.label.get(lang));
     else
-      c.cell(q.id);
+      c.cell(head);
   }
   for (auto& d : s.dimensions) c.cell(d.title.get(lang) + " %");
   c.cell(vi ? "Tổng %" : "Overall %");
@@ -201,8 +230,8 @@ std::string results_csv(const std::vector<Result>& results, const Survey& s, con
   for (const Result& r : results) {
     if (!for_survey(r, s) || !f.matches(r)) continue;
     c.cell(r.id);
-    c.cell(r.status == Status::Complete ? "complete" : "draft");
-    c.cell(r.language);
+    c.cell(r.status == Status::Complete ? (vi ? "Hoàn thành" : "Complete") : (vi ? "Chưa xong" : "Draft"));
+    c.cell(r.language == "vi" ? "Tiếng Việt" : r.language == "en" ? "English" : r.language);
     c.cell(r.started);
     c.cell(r.completed);
     for (auto& q : s.questions) {
@@ -253,23 +282,25 @@ std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_vi
 }
 
 std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang) {
+  // One row per person and dimension, grouped by village: a list to act on, and to sort or filter
+  // in a spreadsheet.
   Csv c;
   const bool vi = lang == "vi";
   c.cell(vi ? "Lĩnh vực" : "Dimension");
   c.cell(vi ? "Thôn/ấp" : "Village");
-  c.cell(vi ? "Số người" : "Respondents");
-  c.cell(vi ? "Mã kết quả" : "Result ids");
+  c.cell(vi ? "Mã hộ / tên" : "Household code / name");
+  c.cell(vi ? "Điểm lĩnh vực %" : "Dimension score %");
   c.end();
   for (auto& n : needs) {
     int di = s.dimension_index(n.dimension);
-    for (auto& [group, ids] : n.by_group) {
-      c.cell(di >= 0 ? s.dimensions[size_t(di)].title.get(lang) : n.dimension);
-      c.cell(group);
-      c.cell(std::to_string(ids.size()));
-      std::string all;
-      for (auto& id : ids) all += (all.empty() ? "" : " ") + id;
-      c.cell(all);
-      c.end();
+    for (auto& [group, people] : n.people) {
+      for (auto& p : people) {
+        c.cell(di >= 0 ? s.dimensions[size_t(di)].title.get(lang) : n.dimension);
+        c.cell(group);
+        c.cell(p.who);
+        c.cell(pct(std::round(p.percent * 100) / 100));
+        c.end();
+      }
     }
   }
   return c.out;

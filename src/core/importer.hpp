@@ -77,8 +77,13 @@ Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const 
 
 // For each dimension: respondents below `below_percent`, grouped by the profile field `group_by`.
 struct TrainingNeed {
+  struct Person {
+    std::string who;  // household code, else business name, else result id
+    double percent;   // their score on the dimension
+  };
   std::string dimension;
   std::map<std::string, std::vector<std::string>> by_group;  // group value ("" = not given) -> result ids
+  std::map<std::string, std::vector<Person>> people;         // the same groups and order
 };
 std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, const Survey& s, const Filter& f,
                                          double below_percent, std::string_view group_by = "village");
@@ -88,7 +93,8 @@ std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, con
 std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang);
 std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_view lang);
 std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang);
-// One CSV field, quoted when it holds a comma, quote, CR or LF.
+// One CSV field, quoted when it holds a comma, quote, CR or LF; text that a spreadsheet would take for
+// a formula (=, +, -, @ first, not a number) gets a leading apostrophe.
 std::string csv_field(std::string_view s);
 
 }  // namespace dr

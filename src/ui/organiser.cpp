@@ -66,18 +66,26 @@ void add_row(const dr::Importer& imp) {
   OrgRow row;
   row.result = imp.results().size() - 1;
   row.report = imp.reports().size() - 1;
-  row.code = profile_text(r, "household_code");
-  if (row.code.empty()) row.code = profile_text(r, "business_name");
-  row.province = profile_text(r, "province");
-  row.commune = profile_text(r, "commune");
-  row.village = profile_text(r, "village");
+  // As typed, tidied: "Thôn Đông " and "Thôn Đông" are one village (the core's filters agree).
+  row.code = dr::tidy(profile_text(r, "household_code"));
+  if (row.code.empty()) row.code = dr::tidy(profile_text(r, "business_name"));
+  row.province = dr::tidy(profile_text(r, "province"));
+  row.commune = dr::tidy(profile_text(r, "commune"));
+  row.village = dr::tidy(profile_text(r, "village"));
   const std::string& when = r.completed.empty() ? r.updated : r.completed;
   row.date = when.substr(0, std::min<std::size_t>(10, when.size()));
   row.overall = r.scores.overall;
   if (r.survey)
     for (std::size_t i = 0; i < r.survey->levels.size(); ++i)
       if (r.survey->levels[i].id == r.scores.level) row.level = int(i);
-  row.search = lower_ascii(row.code + " " + row.commune + " " + row.village);
+  // Search and order ignore case and tone marks ("dong" finds "Đông"); the province by its name.
+  std::string province_names;
+  const dr::Question* pq = r.survey ? r.survey->find("province") : nullptr;
+  if (const dr::Option* po = pq ? pq->find_option(row.province) : nullptr)
+    for (const auto& [lang, label] : po->label.items) province_names += " " + label;
+  row.search = dr::fold(row.code + " " + row.province + province_names + " " + row.commune + " " + row.village);
+  row.code_key = dr::fold(row.code);
+  row.place_key = dr::fold(row.commune) + '\x1f' + dr::fold(row.village);
   g_org.by_id.emplace(r.id, g_org.all.size());
   g_org.all.push_back(std::move(row));
 }
@@ -310,7 +318,7 @@ void organiser_rebuild(App& app) {
       if (n > best) { best = n; o.survey_id = id; }
   }
   o.filter.survey_id = o.survey_id;
-  const std::string needle = lower_ascii(o.search);
+  const std::string needle = dr::fold(dr::tidy(o.search));
   for (std::size_t i = 0; i < o.all.size(); ++i) {
     const dr::Result& r = results[o.all[i].result];
     if (!o.filter.matches(r)) continue;
@@ -321,8 +329,12 @@ void organiser_rebuild(App& app) {
   auto key_less = [&](std::size_t a, std::size_t b) {
     const OrgRow &x = all[a], &y = all[b];
     switch (o.sort) {
-      case SortBy::Code: return x.code < y.code;
-      case SortBy::Village: return std::tie(x.commune, x.village, x.code) < std::tie(y.commune, y.village, y.code);
+      // As a person orders names: without tone marks first, "Thôn 2" before "Thôn 10".
+      case SortBy::Code: return dr::natural_compare_folded(x.code_key, y.code_key) < 0;
+      case SortBy::Village: {
+        const int c = dr::natural_compare_folded(x.place_key, y.place_key);
+        return c ? c < 0 : dr::natural_compare_folded(x.code_key, y.code_key) < 0;
+      }
       case SortBy::Level: return std::make_pair(x.level, x.overall.value_or(-1)) < std::make_pair(y.level, y.overall.value_or(-1));
       case SortBy::Overall: return x.overall.value_or(-1) < y.overall.value_or(-1);
     }

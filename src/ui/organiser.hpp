@@ -25,7 +25,8 @@ struct OrgRow {
   std::string code, province, commune, village, date;
   std::optional<double> overall;
   int level = -1;  // index into Survey::levels
-  std::string search;  // lower-cased code + places, for the search box
+  std::string search;  // code + places folded (no case, no tone marks), for the search box
+  std::string code_key, place_key;  // folded, for ordering
 };
 
 // A national target a survey can be measured against (../shared/frameworks.md, 2025 targets).

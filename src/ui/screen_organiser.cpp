@@ -87,18 +87,22 @@ bool half_button(const char* id, const std::string& label, bool second) {
   return button(id, label, ButtonStyle::Secondary, second ? avail : (avail - theme::kGap) * 0.5f);
 }
 
-// The distinct values of a profile field among the current survey's results (within the commune
-// chosen, for villages), for the inline chooser.
+// The distinct values of a profile field among the current survey's results, narrowed by the places
+// already chosen (communes of the province, villages of the commune), in a person's order.
 std::vector<std::string> values_of(const Organiser& o, const char* field) {
+  const std::string f = field;
   std::set<std::string> out;
   for (const OrgRow& r : o.all) {
     const dr::Result& res = o.importer->results()[r.result];
     if (res.survey_id != o.survey_id) continue;
-    if (std::string(field) == "village" && !o.filter.commune.empty() && r.commune != o.filter.commune) continue;
-    const std::string& v = std::string(field) == "province" ? r.province : std::string(field) == "commune" ? r.commune : r.village;
+    if (f != "province" && !o.filter.province.empty() && r.province != o.filter.province) continue;
+    if (f == "village" && !o.filter.commune.empty() && r.commune != o.filter.commune) continue;
+    const std::string& v = f == "province" ? r.province : f == "commune" ? r.commune : r.village;
     if (!v.empty()) out.insert(v);
   }
-  return {out.begin(), out.end()};
+  std::vector<std::string> sorted(out.begin(), out.end());
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) { return dr::natural_compare(a, b) < 0; });
+  return sorted;
 }
 
 // One inline list of choices under the filter buttons; index 0 is "all".
@@ -227,7 +231,7 @@ void draw_import(App& app, Organiser& o) {
   text(app.t("enum.hint"), theme::muted(), FontRole::Small);
   for (const auto& s : app.catalog().surveys()) {
     const std::string id = "enum.start." + s->id;
-    if (card(id.c_str(), s->title.get(lang), app.t("enum.start"))) {
+    if (card(id.c_str(), s->title.get(lang), app.t(s->find("household_code") ? "enum.start" : "enum.start_business"))) {
       o.enumerator = true;
       o.batch_ids.clear();
       o.batch_json.clear();
@@ -269,9 +273,10 @@ void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bo
   dl->AddText(ImVec2(p.x + w - pad - pw, p.y + 10), theme::ink(), pct.c_str());
   std::string line2 = (row.village.empty() ? row.commune : row.village) + " · " + level_label(s, row.level, lang);
   if (wide) {
+    // Each dimension by its number in the key above the table (titles would not fit).
     line2 += " · " + row.date;
     for (size_t d = 0; d < r.scores.dimensions.size() && d < s.dimensions.size(); ++d)
-      line2 += " · " + s.dimensions[d].id.substr(0, 4) + " " + percent_text(r.scores.dimensions[d].second);
+      line2 += " · " + std::to_string(d + 1) + ": " + percent_text(r.scores.dimensions[d].second);
   }
   ImGui::PushFont(font(FontRole::Small));
   dl->PushClipRect(p, ImVec2(p.x + w - pad, p.y + kRowH), true);
@@ -325,6 +330,12 @@ void draw_list(App& app, Organiser& o, const dr::Survey& s) {
   }
   text(dr::format(app.t("organiser.n_rows"), {std::to_string(o.rows.size())}), theme::muted(), FontRole::Small);
   const bool wide = ImGui::GetContentRegionAvail().x >= 600;
+  if (wide) {
+    std::string key;
+    for (size_t d = 0; d < s.dimensions.size(); ++d)
+      key += (key.empty() ? "" : " · ") + std::to_string(d + 1) + ": " + s.dimensions[d].title.get(app.lang());
+    text(app.t("organiser.dimensions_key") + " " + key, theme::muted(), FontRole::Small);
+  }
   ImGuiListClipper clip;
   clip.Begin(int(o.rows.size()), kRowH + theme::kGap);
   while (clip.Step())
@@ -341,11 +352,10 @@ void draw_summary(App& app, Organiser& o, const dr::Survey& s) {
   text(app.t("organiser.mean_overall") + ": " + percent_text(ag.mean_overall));
   spacing(4);
   text(app.t("organiser.by_level"), theme::ink(), FontRole::Title);
-  std::size_t most = 1;
-  for (auto n : ag.by_level) most = std::max(most, n);
+  // Bars are shares of everyone counted, like the target bars below (not of the biggest group).
   for (size_t i = 0; i < s.levels.size() && i < ag.by_level.size(); ++i) {
     text(s.levels[i].label.get(lang), theme::ink(), FontRole::Small);
-    bar(float(ag.by_level[i]) / float(most), 20, theme::primary(), share_text(ag.by_level[i], ag.count));
+    bar(float(ag.by_level[i]) / float(ag.count), 20, theme::primary(), share_text(ag.by_level[i], ag.count));
   }
   if (ag.no_level) text(dr::format(app.t("organiser.no_level"), {std::to_string(ag.no_level)}), theme::muted(), FontRole::Small);
 
@@ -374,16 +384,15 @@ void draw_summary(App& app, Organiser& o, const dr::Survey& s) {
 
   spacing(4);
   text(app.t("organiser.by_dimension"), theme::ink(), FontRole::Title);
-  std::string legend;
-  for (const dr::Level& l : s.levels) legend += (legend.empty() ? "" : " / ") + l.label.get(lang);
-  text(app.t("organiser.dimension_legend") + ": " + legend, theme::muted(), FontRole::Small);
   for (size_t i = 0; i < ag.dimensions.size() && i < s.dimensions.size(); ++i) {
     const dr::DimensionAggregate& d = ag.dimensions[i];
     text(s.dimensions[i].title.get(lang));
     bar(d.mean ? float(*d.mean / 100) : 0.f, 18, theme::primary(), percent_text(d.mean));
+    // How many people are at each level on this dimension, named: "Cơ bản 12 · Khá 4".
     std::string dist;
-    for (auto n : d.by_level) dist += (dist.empty() ? "" : " / ") + std::to_string(n);
-    text(dist, theme::muted(), FontRole::Small);
+    for (size_t l = 0; l < d.by_level.size() && l < s.levels.size(); ++l)
+      dist += (dist.empty() ? "" : " · ") + s.levels[l].label.get(lang) + " " + std::to_string(d.by_level[l]);
+    text(app.t("organiser.dimension_legend") + ": " + dist, theme::muted(), FontRole::Small);
   }
   spacing(8);
   draw_exports(app, o, s);
@@ -536,8 +545,16 @@ void draw_enumerator_bar(App& app) {
       auto it = last.profile.find(k);
       if (s->find(k) && it != last.profile.end()) dr::set_answer(a, k, it->second);
     }
-    if (s->find("household_code"))
-      dr::set_answer(a, "household_code", dr::Value(next_household_code(profile_text(last, "household_code"))));
+    if (s->find("household_code")) {
+      // The next free code after the last one: the enumerator may have gone back to an earlier
+      // household, so skip codes already used on this device.
+      std::set<std::string> used;
+      for (const auto* list : {&app.store().results(), &app.store().drafts()})
+        for (const Store::Entry& e : *list) used.insert(dr::tidy(profile_text(e.result, "household_code")));
+      std::string code = next_household_code(profile_text(last, "household_code"));
+      for (int guard = 0; used.count(code) && guard < 100000; ++guard) code = next_household_code(code);
+      dr::set_answer(a, "household_code", dr::Value(code));
+    }
     app.answers_changed();
     return;
   }

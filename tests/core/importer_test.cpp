@@ -1,4 +1,5 @@
 #include "core/importer.hpp"
+#include "core/fold.hpp"
 
 #include "test_util.hpp"
 
@@ -91,8 +92,12 @@ TEST(Importer, Aggregates) {
   EXPECT_EQ(needs[0].by_group.at("Ấp 2").size(), 1u);
   EXPECT_EQ(needs[1].by_group.size(), 2u);               // pay: 0 (Ấp 1) and 50 (Ấp 2)
   EXPECT_EQ(needs[2].by_group.at("Ấp 1").size(), 1u);
+  ASSERT_EQ(needs[0].people.at("Ấp 1").size(), 2u);
+  EXPECT_EQ(needs[0].people.at("Ấp 1")[0].percent, 0);
   std::string tcsv = training_needs_csv(needs, *s, "en");
-  EXPECT_NE(tcsv.find("Devices,Ấp 1,2,"), std::string::npos);
+  EXPECT_EQ(tcsv.rfind("\xEF\xBB\xBF" "Dimension,Village,Household code / name,Dimension score %\r\n", 0), 0u);
+  // One row per person (no household code in this survey: the result id names them).
+  EXPECT_NE(tcsv.find("Devices,Ấp 1," + im.results()[0].id + ",0\r\n"), std::string::npos);
 
   std::string acsv = aggregates_csv(aggregate(im.results(), *s, f), *s, "en");
   EXPECT_EQ(acsv.rfind("\xEF\xBB\xBFMeasure,Respondents,Mean %,Starting,Basic,Good\r\n", 0), 0u);
@@ -107,6 +112,28 @@ TEST(Csv, Quoting) {
   EXPECT_EQ(csv_field("cr\r"), "\"cr\r\"");
   EXPECT_EQ(csv_field("Tiếng Việt"), "Tiếng Việt");
   EXPECT_EQ(csv_field(""), "");
+  // Text a spreadsheet would run as a formula stays text; numbers stay numbers.
+  EXPECT_EQ(csv_field("=1+2 Bản Mường"), "'=1+2 Bản Mường");
+  EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_field("+84 912"), "'+84 912");
+  EXPECT_EQ(csv_field("-"), "'-");
+  EXPECT_EQ(csv_field("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(csv_field("-3"), "-3");
+  EXPECT_EQ(csv_field("+84912"), "+84912");
+  EXPECT_EQ(csv_field("12.5"), "12.5");
+}
+
+TEST(Importer, PlaceNamesTidiedForGroupsAndFilters) {
+  Importer im(cat());
+  im.add(make("Ấp 1", "never", "share"), "1.json");
+  im.add(make(" Ấp  1\n", "never", "share"), "2.json");
+  auto s = drt::mini();
+  auto needs = training_needs(im.results(), *s, Filter{}, 60);
+  EXPECT_EQ(needs[1].by_group.size(), 1u);
+  EXPECT_EQ(needs[1].by_group.at("Ấp 1").size(), 2u);
+  Filter f;
+  f.village = "Ấp 1";
+  EXPECT_EQ(aggregate(im.results(), *s, f).count, 2u);
 }
 
 TEST(Csv, ResultsRowsWithLabelsAndSplitMultiple) {
@@ -119,9 +146,12 @@ TEST(Csv, ResultsRowsWithLabelsAndSplitMultiple) {
   std::vector<Result> rs{r};
   std::string csv = results_csv(rs, *s, Filter{}, "en");
   ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u);
-  // Header: multiple split per option, with labels in the chosen language (quoted when needed).
-  EXPECT_NE(csv.find(",phone_use: Calls,phone_use: Zalo,\"phone_use: Banking, \"\"app\"\"\",phone_use: None of these,"),
+  // Header: words with the code in brackets; multiple split per option, with labels in the chosen
+  // language (quoted when needed).
+  EXPECT_EQ(csv.find("Result id [result_id],Status [status],Language [language],Started [started],Completed [completed],"), 3u);
+  EXPECT_NE(csv.find(",What for? [phone_use]: Calls,What for? [phone_use]: Zalo,\"What for? [phone_use]: Banking, \"\"app\"\"\",What for? [phone_use]: None of these,"),
             std::string::npos);
+  EXPECT_NE(csv.find("\r\n" + r.id + ",Complete,Tiếng Việt,"), std::string::npos);
   EXPECT_NE(csv.find(",Devices %,Payments %,Safety %,Overall %,Level\r\n"), std::string::npos);
   // Row: village quoted, labels not codes, 1/0 per option, blank for unanswered multiple (wallet has momo).
   EXPECT_NE(csv.find(",\"Thôn Đông, xã A\","), std::string::npos);
@@ -135,4 +165,22 @@ TEST(Csv, ResultsRowsWithLabelsAndSplitMultiple) {
   std::string csv2 = results_csv(rs2, *s, Filter{}, "vi");
   EXPECT_NE(csv2.find(",,,,,"), std::string::npos);
   EXPECT_NE(csv2.find("Tổng %"), std::string::npos);
+}
+
+TEST(Fold, TidyFoldAndNaturalOrder) {
+  EXPECT_EQ(tidy("  Thôn \n Đông\t"), "Thôn Đông");
+  EXPECT_EQ(tidy(""), "");
+  EXPECT_EQ(fold("Ấp Mới, ĐÔNG Hòa"), "ap moi, dong hoa");
+  EXPECT_EQ(fold("Nguyễn Thị Hồng Nhung"), "nguyen thi hong nhung");
+  EXPECT_EQ(fold("Đắk Lắk"), "dak lak");
+  EXPECT_EQ(fold("Hòa"), fold("Ho\xCC\x80" "a"));  // NFC and NFD alike
+  EXPECT_EQ(fold("HH-01 ✓"), "hh-01 ✓");        // other characters kept
+  EXPECT_EQ(fold("\xE1\x80"), "\xE1\x80");      // a broken sequence is kept, not a crash
+  EXPECT_LT(natural_compare("Thôn 2", "Thôn 10"), 0);
+  EXPECT_LT(natural_compare("Ấp Bắc", "Thôn 1"), 0);  // Ấp sorts with A, not after T
+  EXPECT_LT(natural_compare("HH-0009", "HH-0010"), 0);
+  EXPECT_LT(natural_compare("hh-2", "HH-10"), 0);
+  EXPECT_NE(natural_compare("Đông", "dong"), 0);  // different strings never equal
+  EXPECT_EQ(natural_compare("Thôn 1", "Thôn 1"), 0);
+  EXPECT_GT(natural_compare("Thôn 1a", "Thôn 1"), 0);
 }

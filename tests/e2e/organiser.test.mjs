@@ -154,6 +154,10 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     await page.keyboard.insertText('hh-0005');
     s = (await waitFor(page, (st) => st.organiser.filter.search === 'hh-0005')).organiser;
     assert.equal(s.rows, 1);
+    // Typed without tone marks, in any case, as people do on a phone: "MOI" finds Ấp "Mới".
+    await page.evaluate(() => { const o = document.getElementById('text-overlay'); o.value = 'MOI'; o.dispatchEvent(new Event('input')); });
+    s = (await waitFor(page, (st) => st.organiser.filter.search === 'MOI')).organiser;
+    assert.equal(s.rows, 4);
     await page.evaluate(() => { const o = document.getElementById('text-overlay'); o.value = ''; o.dispatchEvent(new Event('input')); o.blur(); });
     await waitFor(page, (st) => st.organiser.rows === expect.household);
 
@@ -191,8 +195,12 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.equal(s.training.public_services, 10, '6 weakest + 4 middle households');
     await shot(page, 'organiser-training');
     const tcsv = csvOf((await download(page, 'org.export.training')).data);
-    assert.deepEqual(tcsv[0], ['Lĩnh vực', 'Thôn/ấp', 'Số người', 'Mã kết quả']);
-    assert.ok(tcsv.some((r) => r[1] === 'Thôn Tây' && r[0] === 'Dịch vụ công trực tuyến và VNeID'), 'middle households need public services');
+    assert.deepEqual(tcsv[0], ['Lĩnh vực', 'Thôn/ấp', 'Mã hộ / tên', 'Điểm lĩnh vực %']);
+    // One row per household, named by its code: a list the team can take door to door.
+    const pub = tcsv.filter((r) => r[0] === 'Dịch vụ công trực tuyến và VNeID');
+    assert.equal(pub.length, 10);
+    assert.ok(pub.every((r) => /^HH-\d{4}$/.test(r[2])), pub.map((r) => r[2]).join(','));
+    assert.ok(pub.some((r) => r[1] === 'Thôn Tây'), 'middle households need public services');
 
     // CSV of respondents: one row each, labels in Vietnamese, one column per option of a multi-select.
     const { name, data } = await download(page, 'org.export.csv');
@@ -200,15 +208,17 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     const csv = csvOf(data);
     assert.equal(csv.length, 1 + 14);
     const head = csv[0];
-    const col = (h) => head.indexOf(h);
+    // Headers in words with the code in brackets: "Thôn, ấp [village]".
+    const col = (code) => head.findIndex((h) => h.endsWith(`[${code}]`));
     assert.ok(col('village') >= 0 && col('phone') >= 0);
-    const qr = head.filter((h) => h.startsWith('k_qr: '));
+    assert.ok(!/^\[/.test(head[col('village')]), 'a header starts with words: ' + head[col('village')]);
+    const qr = head.filter((h) => h.includes('[k_qr]: '));
     assert.ok(qr.length >= 4, 'one column per option: ' + qr.join('|'));
     const hh3 = csv.find((r) => r[col('household_code')] === 'HH-0003');
     assert.equal(hh3[col('village')], 'Ấp "Mới", số 2');
     assert.equal(hh3[col('province')], 'An Giang');
     assert.equal(hh3[col('commune')], 'Xã Tân Phú');
-    assert.deepEqual(qr.map((h) => hh3[col(h)]).slice(0, 2), ['1', '1']);
+    assert.deepEqual(qr.map((h) => hh3[head.indexOf(h)]).slice(0, 2), ['1', '1']);
     assert.ok(head.includes('Tổng %') && head.includes('Mức'));
     assert.equal(hh3[head.indexOf('Mức')], 'Thành thạo');
     const edited = csv.find((r) => r[col('household_code')] === 'HH-0013');
