@@ -94,6 +94,7 @@
     overlay.setAttribute('inputmode', w.inputmode || 'text');
     overlay.setAttribute('aria-label', w.label || '');
     overlay.rows = w.multiline ? 4 : 1;
+    overlay.maxLength = w.multiline ? 2000 : 200;  // a name or a place, or a few paragraphs
     overlay.dataset.multiline = w.multiline ? '1' : '';
     placeOverlay(w);
     overlay.hidden = false;
@@ -106,8 +107,10 @@
     if (!editing) return;
     const id = editing.id;
     editing = null;
+    // Hiding the focused field drops focus to <body>: give it back to the app (keyboard users).
+    const hadFocus = document.activeElement === overlay;
     overlay.hidden = true;
-    if (document.activeElement === overlay) canvas.focus();
+    if (hadFocus) canvas.focus();
     if (!fromApp) hook._call('text_end', id);
   }
   hook._openText = function (id) { // keyboard users: Enter on a focused field (no gesture needed)
@@ -149,6 +152,22 @@
 
   // --- Live region for screen readers ---
   hook._announce = function (text) { $('live').textContent = text; };
+
+  // --- The phone's Back button: one history entry stands guard, so Back moves back inside the app
+  // (previous question, then the screen before) instead of leaving it; on home it leaves. Chrome
+  // skips entries added without a user gesture when going back, so the guard is set on a tap or key.
+  let guarded = false;
+  const guard = () => {
+    if (guarded || !hook.ready) return;
+    history.pushState({ digiready: true }, '');
+    guarded = true;
+  };
+  window.addEventListener('pointerup', guard, true);
+  window.addEventListener('keydown', guard, true);
+  window.addEventListener('popstate', () => {
+    guarded = false;
+    if (hook.state().screen !== 'home') hook._call('back', '');  // on home, the next Back leaves
+  });
 
   // --- Bulk storage (IndexedDB) for the organiser's imported results: localStorage holds ~5 MB per
   // site, shared with households' drafts; thousands of results need more. Chunks of text in lists;

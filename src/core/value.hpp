@@ -28,8 +28,9 @@ struct Value {
   const std::vector<std::string>& list() const { return list_; }
   std::vector<std::string>& list_mut() { return list_; }
   // "Answered" per the format: not null, not an empty string, not an empty list.
+  // Only spaces typed is no answer, like an empty string.
   bool answered() const {
-    return kind_ == Kind::Number || (kind_ == Kind::String && !str_.empty()) ||
+    return kind_ == Kind::Number || (kind_ == Kind::String && str_.find_first_not_of(" \t\r\n") != std::string::npos) ||
            (kind_ == Kind::List && !list_.empty());
   }
 

@@ -46,6 +46,10 @@ struct ImportEvents {
   std::function<void()> end;
 };
 void set_import_handler(ImportEvents events);
+
+// --- The phone's Back button / gesture (browser history): `back` is called instead of leaving the
+// page, except on the home screen, where Back leaves as usual. ---
+void set_back_handler(std::function<void()> back);
 void open_file_picker();
 
 // Bundled surveys (data files next to the app): name + text of each, once fetched.

@@ -14,6 +14,7 @@ platform::TextEvents g_text;
 std::function<void(std::vector<std::pair<std::string, std::string>>)> g_surveys_done;
 std::vector<std::pair<std::string, std::string>> g_surveys;
 std::function<void()> g_gl_lost, g_gl_restored;
+std::function<void()> g_back;
 // Bulk storage requests waiting for IndexedDB, by request id.
 int g_bulk_next = 0;
 std::map<int, std::function<void(bool)>> g_bulk_appends;
@@ -186,6 +187,7 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   else if (w == "import_file" && g_import.file) g_import.file(a, b);
   else if (w == "import_end" && g_import.end) g_import.end();
   else if (w == "survey") g_surveys.emplace_back(a, b);
+  else if (w == "back" && g_back) g_back();
   else if (w == "bulk_appended") {
     auto it = g_bulk_appends.find(std::atoi(a.c_str()));
     if (it == g_bulk_appends.end()) return;
@@ -282,6 +284,8 @@ void bulk_read(std::string_view list, std::function<void(std::vector<std::string
 void bulk_clear(std::string_view list) { dr_js_bulk_clear(std::string(list).c_str()); }
 
 void set_import_handler(ImportEvents events) { g_import = std::move(events); }
+
+void set_back_handler(std::function<void()> back) { g_back = std::move(back); }
 void open_file_picker() { dr_js_pick_files(); }
 
 void request_surveys(std::function<void(std::vector<std::pair<std::string, std::string>>)> done) {

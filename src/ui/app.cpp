@@ -83,10 +83,30 @@ void App::init() {
         request_frame();
       },
       [this](const std::string&) {
+        // Typing is over: spaces at the ends of a text answer go (only spaces is no answer).
+        if (session_.survey && !session_.editing.empty()) {
+          const dr::Question* q = session_.survey->find(session_.editing);
+          const dr::Value* v = q ? dr::find_answer(session_.answers, q->id) : nullptr;
+          if (v && v->is_string() && (q->type == dr::QuestionType::Text || q->type == dr::QuestionType::LongText)) {
+            const std::string& t = v->str();
+            const auto a = t.find_first_not_of(" \t\r\n"), b = t.find_last_not_of(" \t\r\n");
+            const std::string trimmed = a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
+            if (trimmed != t) {
+              if (trimmed.empty()) dr::clear_answer(session_.answers, q->id);
+              else dr::set_answer(session_.answers, q->id, dr::Value(trimmed));
+              answers_changed();
+            }
+          }
+        }
         session_.editing.clear();
         organiser_text_begin("");
         request_frame();
       },
+  });
+
+  platform::set_back_handler([this] {
+    back_event_ = true;
+    request_frame();
   });
 
   organiser_init(*this);  // file import (picker, drag-and-drop) for the organiser review
@@ -237,14 +257,24 @@ void App::end_screen() {
   ImGui::End();
 }
 
+bool App::back_pressed() const {
+  return session_.editing.empty() && (back_event_ || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)));
+}
+
 void App::draw() {
   hook_begin_frame();
-  // Escape goes back, from anywhere but home.
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && session_.editing.empty()) {
+  // Back (Escape, or the phone's Back button) goes back, from anywhere but home.
+  if (back_pressed()) {
     switch (screen_) {
+      case Screen::Organiser:
+        if (organiser().detail >= 0) {  // a result opened from the list: back to the list
+          organiser().detail = -1;
+          break;
+        }
+        go(Screen::Home);
+        break;
       case Screen::Intro:
-      case Screen::Results:
-      case Screen::Organiser: go(Screen::Home); break;
+      case Screen::Results: go(Screen::Home); break;
       case Screen::Review:  // draw_review goes to the last question
       case Screen::Question:  // draw_question goes to the previous question
       case Screen::Home: break;
@@ -258,6 +288,7 @@ void App::draw() {
     case Screen::Results: draw_results(*this); break;
     case Screen::Organiser: draw_organiser(*this); break;
   }
+  back_event_ = false;
   keyboard_tab_order();
 }
 

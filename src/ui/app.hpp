@@ -49,6 +49,8 @@ class App {
   void go(Screen s);
   Screen screen() const { return screen_; }
   void request_frame() { frame_requested_ = true; }
+  // Escape, or the phone's Back button, this frame (not while typing): each screen goes back.
+  bool back_pressed() const;
 
   dr::SurveyCatalog& catalog() { return catalog_; }
   bool surveys_loaded() const { return surveys_loaded_; }
@@ -89,6 +91,7 @@ class App {
   std::string glyph_check_;  // survey texts to check against the font once it is built
   Screen screen_ = Screen::Home;
   bool frame_requested_ = true;
+  bool back_event_ = false;  // the phone's Back button, for this frame
   long long frames_ = 0;
   dr::SurveyCatalog catalog_;
   bool surveys_loaded_ = false;

@@ -57,7 +57,7 @@ std::string question_problem(App& app, const dr::Question& q) {
   auto typed = ss.typed.find(q.id);
   if (typed != ss.typed.end()) {
     if (q.type == dr::QuestionType::Date) return app.t("survey.bad_date");
-    return app.t("survey.bad_number");
+    return app.t(q.type == dr::QuestionType::Integer ? "survey.bad_integer" : "survey.bad_number");
   }
   auto p = dr::check_answer(s, q, ss.answers);
   if (!p) return {};
@@ -141,7 +141,7 @@ void draw_question(App& app) {
     if (prev < 0) app.go(Screen::Intro);
     else go_to_question(app, prev);
   };
-  if (ss.editing.empty() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) go_back();
+  if (app.back_pressed()) go_back();
 
   app.begin_screen(1);
   // Progress is always visible: n of N, and how much is answered.
@@ -235,7 +235,7 @@ void draw_review(App& app) {
   Session& ss = app.session();
   const dr::Survey& s = *ss.survey;
   const std::string& lang = app.lang();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+  if (app.back_pressed()) {
     int last = step(s, ss.answers, int(s.questions.size()), -1);
     if (last >= 0) go_to_question(app, last);
   }

@@ -142,6 +142,12 @@ test('skip logic shows and hides; a required question blocks Next with its messa
     assert.equal(s.question, 'household_code', 'Next is refused');
     assert.match(s.validation, /Vui lòng trả lời/);
     await shot(page, 'skip-required-message');
+    // Only spaces is no answer either.
+    await typeInto(page, 'household_code', '   ');
+    await tap(page, 'survey.next');
+    s = await state(page);
+    assert.equal(s.question, 'household_code', 'spaces alone are refused');
+    assert.match(s.validation, /Vui lòng trả lời/);
     // Walk to the phone question, say "no smartphone": the smartphone-only questions disappear.
     while ((s = await state(page)).question !== 'phone') {
       await answer(page, s);
@@ -160,6 +166,40 @@ test('skip logic shows and hides; a required question blocks Next with its messa
     await tap(page, 'survey.next');
     s = await state(page);
     assert.equal(s.question, 'info_search', 'internet/dev_* are skipped without a smartphone');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test("the phone's Back button goes to the previous question, then out of the survey, not out of the app", async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    let s = await startSurvey(page, 'online-payment');
+    const seen = [];
+    for (let i = 0; i < 3; i++) {
+      seen.push(s.question);
+      await answer(page, s);
+      await tap(page, 'survey.next');
+      s = await state(page);
+    }
+    // Back, as the phone's button does it; the person looks and taps between presses.
+    const back = async () => {
+      await page.goBack();
+      await page.waitForTimeout(200);
+      await page.touchscreen.tap(206, 5);  // the screen's top edge: nothing there to press
+    };
+    await back();
+    s = await waitFor(page, (st) => st.question === seen[2]);
+    await back();
+    s = await waitFor(page, (st) => st.question === seen[1]);
+    assert.ok(s.answered >= 2, 'answers kept');
+    await back();
+    await back();
+    await back();  // first question -> intro -> home
+    s = await waitFor(page, (st) => st.screen === 'home');
+    assert.equal(s.drafts, 1, 'the draft is kept');
+    assert.equal(await page.evaluate(() => !!window.digiready), true, 'still in the app');
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
