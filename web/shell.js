@@ -103,7 +103,7 @@
     try { overlay.setSelectionRange(end, end); } catch (e) { /* some inputmodes refuse */ }
     hook._call('text_begin', w.id);
   }
-  function closeOverlay(fromApp) {
+  function closeOverlay(fromApp, enter) {
     if (!editing) return;
     const id = editing.id;
     editing = null;
@@ -111,7 +111,7 @@
     const hadFocus = document.activeElement === overlay;
     overlay.hidden = true;
     if (hadFocus) canvas.focus();
-    if (!fromApp) hook._call('text_end', id);
+    if (!fromApp) hook._call2('text_end', id, enter ? 'enter' : '');
   }
   hook._openText = function (id) { // keyboard users: Enter on a focused field (no gesture needed)
     const w = hook.widgets().find((v) => v.id === id);
@@ -126,7 +126,7 @@
   overlay.addEventListener('keydown', (e) => {
     if ((e.key === 'Enter' && !overlay.dataset.multiline) || e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault();
-      closeOverlay(false);
+      closeOverlay(false, e.key === 'Enter');
     }
   });
   overlay.addEventListener('blur', () => closeOverlay(false));

@@ -245,13 +245,40 @@ std::string format_value(const Value& v) {
   return {};
 }
 
-Progress progress(const Survey& s, const Answers& a) {
+namespace {
+// Does expression e read, directly or through computed values, a question in `open` without an answer?
+bool waits_on(const Survey& s, EvalContext& ctx, const std::vector<char>& open, const Expr& e, int depth) {
+  std::vector<int> refs;
+  expression_refs(e, refs);
+  const int nq = int(s.questions.size());
+  for (int r : refs) {
+    if (r < nq) {
+      if (open[size_t(r)] && !ctx.answer(r)) return true;
+    } else if (depth < 16) {  // the loader bounds computed chains and rejects cycles
+      const Computed& c = s.computed[size_t(r - nq)];
+      if (c.expr && waits_on(s, ctx, open, *c.expr, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+Progress progress(const Survey& s, const Answers& a, int from) {
   EvalContext ctx(s, a);
   Progress p;
+  // open: visible, or hidden only until an answer still to come (in question order: skip logic reads
+  // earlier questions).
+  std::vector<char> open(s.questions.size(), 0);
   for (auto& q : s.questions) {
-    if (q.type == QuestionType::Info || !ctx.visible(q.index)) continue;
-    ++p.total;
-    if (ctx.answer(q.index)) ++p.answered;
+    if (ctx.visible(q.index)) {
+      open[size_t(q.index)] = 1;
+      if (q.type == QuestionType::Info) continue;
+      ++p.total;
+      if (ctx.answer(q.index)) ++p.answered;
+    } else if (q.visible_if && waits_on(s, ctx, open, *q.visible_if, 0)) {
+      open[size_t(q.index)] = 1;
+      if (q.type != QuestionType::Info && q.index > from) ++p.pending;
+    }
   }
   return p;
 }

@@ -42,8 +42,13 @@ std::string format_value(const Value& v);
 struct Progress {
   int answered = 0;  // visible askable questions with an answer (info excluded)
   int total = 0;     // visible askable questions
-  float fraction() const { return total ? float(answered) / float(total) : 0.f; }
+  // Hidden askable questions after `from` whose skip logic waits on an answer not given yet (the
+  // "internet" question until "do you have a smartphone" is answered): they may still come, so
+  // "n of N" counts them and N only shrinks as answers rule them out, instead of jumping up.
+  int pending = 0;
+  int expected() const { return total + pending; }
+  float fraction() const { return expected() ? float(answered) / float(expected()) : 0.f; }
 };
-Progress progress(const Survey& s, const Answers& a);
+Progress progress(const Survey& s, const Answers& a, int from = -1);
 
 }  // namespace dr

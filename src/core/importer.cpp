@@ -22,16 +22,22 @@ const FileReport& Importer::add(std::string_view json, std::string_view file_nam
   rep.ok = rr.ok;
   if (!rr.ok) {
     ++failed_;
-  } else if (ids_.count(rr.result.id)) {
+  } else if (auto seen = ids_.find(rr.result.id); seen != ids_.end()) {
     rep.duplicate = true;  // the same respondent exported twice: count once
     ++duplicates_;
+    // Same id, other content: not a copy. Said out loud, so nobody counts on the wrong one silently.
+    if (result_to_json(results_[seen->second]) != result_to_json(rr.result)) {
+      rep.conflict = true;
+      ++conflicts_;
+      rep.warnings.push_back(rep.file + ": same result id as an earlier file but other content; the earlier one is kept");
+    }
   } else {
     rep.changed = !rep.score_differences.empty();
     if (rep.changed) {
       ++changed_;
       rep.warnings.push_back(rep.file + ": scores: changed after export, or another survey version");
     }
-    ids_.insert(rr.result.id);
+    ids_.emplace(rr.result.id, results_.size());
     results_.push_back(std::move(rr.result));
   }
   reports_.push_back(std::move(rep));

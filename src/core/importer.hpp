@@ -16,6 +16,7 @@ struct FileReport {
   std::string file;
   bool ok = false;         // verified and kept (or a duplicate of a kept one)
   bool duplicate = false;  // same result id as an earlier file: kept once
+  bool conflict = false;   // ...but with other content (both verified): the first one read is kept
   bool changed = false;    // checksum or stored scores differ: changed after export, or another survey version
   std::string survey_id;                    // when read: the result's survey
   ReadProblem problem = ReadProblem::None;  // why it failed, as a kind the UI can say in words
@@ -35,6 +36,7 @@ class Importer {
   const std::vector<FileReport>& reports() const { return reports_; }
   std::size_t failed() const { return failed_; }
   std::size_t duplicates() const { return duplicates_; }
+  std::size_t conflicts() const { return conflicts_; }  // duplicates whose content differs
   std::size_t changed() const { return changed_; }
   // One canonical JSON record per line, in import order.
   std::string ndjson() const;
@@ -43,8 +45,8 @@ class Importer {
   const SurveyCatalog* catalog_;
   std::vector<Result> results_;
   std::vector<FileReport> reports_;
-  std::set<std::string, std::less<>> ids_;
-  std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0;
+  std::map<std::string, std::size_t, std::less<>> ids_;  // result id -> index in results_
+  std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0, conflicts_ = 0;
 };
 
 // Profile-field filters use the conventional profile ids "province", "commune", "village".

@@ -61,7 +61,8 @@ void request_surveys(std::function<void(std::vector<std::pair<std::string, std::
 struct TextEvents {
   std::function<void(const std::string& widget_id)> begin;
   std::function<void(const std::string& text)> input; // the whole current text, after each change
-  std::function<void(const std::string& widget_id)> end;
+  // `enter`: closed by Enter in a one-line field (the keyboard's "Go"): the person wants to move on.
+  std::function<void(const std::string& widget_id, bool enter)> end;
 };
 void set_text_handler(TextEvents events);
 void open_text_overlay(std::string_view widget_id); // keyboard users (no gesture needed)

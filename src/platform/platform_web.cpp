@@ -182,7 +182,7 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   std::free(arg2);
   if (w == "text_begin" && g_text.begin) g_text.begin(a);
   else if (w == "text_input" && g_text.input) g_text.input(a);
-  else if (w == "text_end" && g_text.end) g_text.end(a);
+  else if (w == "text_end" && g_text.end) g_text.end(a, b == "enter");
   else if (w == "import_begin" && g_import.begin) g_import.begin(std::atoi(a.c_str()));
   else if (w == "import_file" && g_import.file) g_import.file(a, b);
   else if (w == "import_end" && g_import.end) g_import.end();

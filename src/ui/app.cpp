@@ -82,7 +82,9 @@ void App::init() {
         }
         request_frame();
       },
-      [this](const std::string&) {
+      [this](const std::string&, bool enter) {
+        // Enter in a one-line answer field means "next", as on any form.
+        if (enter && screen_ == Screen::Question && !session_.editing.empty()) session_.submit_next = true;
         // Typing is over: spaces at the ends of a text answer go (only spaces is no answer).
         if (session_.survey && !session_.editing.empty()) {
           const dr::Question* q = session_.survey->find(session_.editing);
@@ -225,6 +227,7 @@ void App::begin_screen(int bottom_rows) {
   if (scroll_to_top > 0) {
     ImGui::SetScrollY(0);
     --scroll_to_top;
+    request_frame();  // ImGui applies a scroll at the next Begin: that frame must come, idle or not
   }
   const ImVec2 a = ImGui::GetWindowPos();
   hook_set_clip(a.y, a.y + ImGui::GetWindowHeight());
@@ -327,12 +330,14 @@ std::string App::state_json() {
       s += ",\"question_type\":";
       append_json_string(s, dr::to_string(q->type));
     }
-    const dr::Progress p = dr::progress(sv, session_.answers);
-    s += ",\"answered\":" + std::to_string(p.answered) + ",\"total\":" + std::to_string(p.total);
+    // As the screen says it: on a question, N counts what may still come.
+    const dr::Progress p = dr::progress(sv, session_.answers, q && screen_ == Screen::Question ? q->index : int(sv.questions.size()));
+    s += ",\"answered\":" + std::to_string(p.answered) + ",\"total\":" + std::to_string(p.expected());
     std::string problem;
     if (q && screen_ == Screen::Question) problem = question_problem(*this, *q);
     s += ",\"validation\":";
     append_json_string(s, problem);
+    if (!problem.empty()) s += std::string(",\"validation_in_view\":") + (session_.problem_in_view ? "true" : "false");
     if (screen_ == Screen::Results) {
       char buf[64];
       if (session_.scores.overall) {

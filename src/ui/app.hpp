@@ -26,6 +26,11 @@ struct Session {
   bool help_open = false;
   bool back_to_review = false;   // editing from the review page: Next returns there
   std::string editing;           // question id whose text field has the overlay open
+  bool submit_next = false;      // Enter closed the text field: press Next on the next frame
+  int reveal_problem = 0;        // frames left to scroll the refused answer's message into view
+  bool problem_in_view = false;  // the message was inside the visible body last frame (test hook)
+  float review_scroll = 0;       // where the review page was, to come back there after an edit
+  int restore_review = 0;        // frames left to put the review page back at review_scroll
   std::map<std::string, std::string> typed;  // number/date text as typed, while it does not parse
   dr::Scores scores;             // for the results screen
   bool saved_on_device = false;  // results screen: kept in storage

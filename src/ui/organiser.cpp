@@ -397,6 +397,7 @@ std::string organiser_state_json(const App& app) {
   w.Key("imported"); w.Uint64(imp ? imp->results().size() : 0);
   w.Key("failed"); w.Uint64(imp ? imp->failed() : 0);
   w.Key("duplicates"); w.Uint64(imp ? imp->duplicates() : 0);
+  w.Key("conflicts"); w.Uint64(imp ? imp->conflicts() : 0);
   w.Key("changed"); w.Uint64(imp ? imp->changed() : 0);
   w.Key("busy"); w.Bool(o.busy());
   w.Key("queued"); w.Uint64(o.queue.size());

@@ -52,7 +52,7 @@ void draw_home(App& app) {
       const dr::Survey& s = *d.result.survey;
       std::string label = app.t("home.continue_item") + ": " + s.title.get(lang);
       std::string detail = dr::format("{0}/{1} · {2}", {std::to_string(d.progress.answered),
-                                                          std::to_string(d.progress.total),
+                                                          std::to_string(d.progress.expected()),
                                                           short_date(d.result.updated, lang)});
       const std::string code = who(d.result);
       if (!code.empty()) detail += " · " + code;

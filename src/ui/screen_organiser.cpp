@@ -194,6 +194,7 @@ void draw_import(App& app, Organiser& o) {
     if (imp->changed()) text(dr::format(app.t("organiser.n_changed"), {std::to_string(imp->changed())}), theme::error());
     if (imp->failed()) text(dr::format(app.t("organiser.n_failed"), {std::to_string(imp->failed())}), theme::error());
     if (imp->duplicates()) text(dr::format(app.t("organiser.n_duplicates"), {std::to_string(imp->duplicates())}), theme::muted());
+    if (imp->conflicts()) text(dr::format(app.t("organiser.n_conflicts"), {std::to_string(imp->conflicts())}), theme::error());
   }
   if (!o.notice.empty()) message_box(o.notice, o.notice_error);
   // Bad files with their reasons, then changed ones with each difference (a readable number of each).
@@ -221,6 +222,16 @@ void draw_import(App& app, Organiser& o) {
       for (const dr::ScoreDifference& d : r.differences) why += "\n" + (rs ? difference_text(app, *rs, d) : std::string());
       message_box(why, false);
     }
+    if (n > kShow) text(dr::format(app.t("organiser.more"), {std::to_string(n - kShow)}), theme::muted());
+  }
+
+  if (imp && imp->conflicts()) {
+    spacing(4);
+    text(app.t("organiser.conflicts_title"), theme::error(), FontRole::Title);
+    text(app.t("organiser.conflicts_help"), theme::muted(), FontRole::Small);
+    std::size_t n = 0;
+    for (const dr::FileReport& r : imp->reports())
+      if (r.conflict && n++ < kShow) message_box(r.file, false);
     if (n > kShow) text(dr::format(app.t("organiser.more"), {std::to_string(n - kShow)}), theme::muted());
   }
 

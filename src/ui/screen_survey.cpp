@@ -119,19 +119,26 @@ void draw_question(App& app) {
   auto go_next = [&]() {
     if (!question_problem(app, q).empty() || ss.typed.count(q.id)) {
       ss.show_problem = true;
+      ss.reveal_problem = 2;
       app.announce_question();
       return;
     }
     if (auto p = dr::check_answer(s, q, ss.answers)) {
       ss.show_problem = true;
+      ss.reveal_problem = 2;  // on a short landscape screen the message can be below the fold
+      app.request_frame();
       platform::announce(p->kind == dr::Problem::Required ? app.t("survey.required") : p->message.get(lang));
       return;
     }
     int next = ss.back_to_review ? -1 : step(s, ss.answers, ss.pos, +1);
     if (next < 0) {
-      ss.back_to_review = false;
       platform::close_text_overlay();
       app.go(Screen::Review);
+      if (ss.back_to_review) {  // back where the person was on the review page, not at its top
+        app.scroll_to_top = 0;
+        ss.restore_review = 2;
+      }
+      ss.back_to_review = false;
     } else {
       go_to_question(app, next);
     }
@@ -142,12 +149,17 @@ void draw_question(App& app) {
     else go_to_question(app, prev);
   };
   if (app.back_pressed()) go_back();
+  if (ss.submit_next) {
+    ss.submit_next = false;
+    go_next();
+  }
 
   app.begin_screen(1);
   // Progress is always visible: n of N, and how much is answered.
   int n = 0, total = 0;
   ordinal(s, ss.answers, ss.pos, n, total);
-  const dr::Progress pr = dr::progress(s, ss.answers);
+  const dr::Progress pr = dr::progress(s, ss.answers, ss.pos);
+  total += pr.pending;  // questions still ahead that an answer not given yet may show
   // Survey title, and the language switch (answers are kept when the language changes).
   {
     const float lang_w = 132;
@@ -220,7 +232,18 @@ void draw_question(App& app) {
     }
     case dr::QuestionType::Info: break;
   }
-  if (!problem.empty()) message_box(problem, true);
+  if (!problem.empty()) {
+    message_box(problem, true);
+    if (ss.reveal_problem > 0) {
+      if (ImGui::GetCursorScreenPos().y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
+    }
+    ss.problem_in_view = ImGui::GetItemRectMax().y <= ImGui::GetWindowPos().y + ImGui::GetWindowHeight() + 1 &&
+                         ImGui::GetItemRectMin().y >= ImGui::GetWindowPos().y - 1;
+  }
+  if (ss.reveal_problem > 0) {
+    --ss.reveal_problem;
+    app.request_frame();
+  }
 
   app.end_body();
   const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
@@ -240,9 +263,16 @@ void draw_review(App& app) {
     if (last >= 0) go_to_question(app, last);
   }
   app.begin_screen(1);
+  if (ss.restore_review > 0) {
+    ImGui::SetScrollY(ss.review_scroll);
+    --ss.restore_review;
+    app.request_frame();
+  } else {
+    ss.review_scroll = ImGui::GetScrollY();
+  }
   text(app.t("review.title"), theme::primary(), FontRole::Title);
   text(app.t("review.hint"), theme::muted());
-  const dr::Progress pr = dr::progress(s, ss.answers);
+  const dr::Progress pr = dr::progress(s, ss.answers, int(s.questions.size()));  // nothing pending now
   bar(pr.fraction(), 12, theme::primary(), dr::format(app.t("review.answered"), {std::to_string(pr.answered), std::to_string(pr.total)}));
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
   int n = 0;
@@ -263,7 +293,13 @@ void draw_review(App& app) {
     }
   }
   app.end_body();
-  if (button("review.submit", app.t("review.submit"), ButtonStyle::Primary)) {
+  const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
+  if (button("review.back", app.t("nav.back"), ButtonStyle::Secondary, half)) {
+    int last = step(s, ss.answers, int(s.questions.size()), -1);
+    if (last >= 0) go_to_question(app, last);
+  }
+  ImGui::SameLine(0, theme::kGap);
+  if (button("review.submit", app.t("review.submit"), ButtonStyle::Primary, half)) {
     int bad = dr::first_problem(s, ss.answers);
     if (bad >= 0) {
       ss.back_to_review = true;

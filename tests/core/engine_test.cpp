@@ -115,10 +115,22 @@ TEST(Engine, Progress) {
   // Visible: 4 profile + has_phone, hours, pays_online, otp, note, dob (info and hidden excluded).
   EXPECT_EQ(p.total, 10);
   EXPECT_EQ(p.answered, 0);
+  // Waiting on answers not given yet: phone_use, confidence (has_phone), wallet (pays_online),
+  // adult_only (computed 'adult' reads age).
+  EXPECT_EQ(p.pending, 4);
+  EXPECT_EQ(p.expected(), 14);
+  EXPECT_EQ(progress(*s, a, s->find("phone_use")->index).pending, 3);  // only those after it
   a = drt::example_a();
   p = progress(*s, a);
   EXPECT_EQ(p.total, 13);
   EXPECT_EQ(p.answered, 8);
+  EXPECT_EQ(p.pending, 1);  // adult_only: age not given
+  // "No phone" rules the phone questions out: N shrinks, it does not wait for them.
+  Answers none;
+  none["has_phone"] = "no";
+  p = progress(*s, none);
+  EXPECT_EQ(p.total, 10);
+  EXPECT_EQ(p.pending, 2);
 }
 
 TEST(Text, Fallback) {

@@ -31,6 +31,7 @@ TEST(Importer, CountsFailuresDuplicatesAndKeepsGoing) {
   EXPECT_TRUE(im.add(a, "a.json").ok);
   EXPECT_FALSE(im.add("{broken", "b.json").ok);
   EXPECT_TRUE(im.add(a, "a-copy.json").duplicate);
+  EXPECT_FALSE(im.reports().back().conflict);  // a true copy
   EXPECT_TRUE(im.add(make("Ấp 2", "never", "share"), "c.json").ok);
   im.add_failure("d.json", "d.json: cannot open");
   EXPECT_EQ(im.results().size(), 2u);
@@ -39,6 +40,27 @@ TEST(Importer, CountsFailuresDuplicatesAndKeepsGoing) {
   EXPECT_EQ(im.reports().size(), 5u);
   std::string nd = im.ndjson();
   EXPECT_EQ(std::count(nd.begin(), nd.end(), '\n'), 2);
+}
+
+TEST(Importer, SameIdOtherContentIsSaidNotHidden) {
+  auto s = drt::mini();
+  Answers a;
+  a["pays_online"] = "often";
+  Result r = new_result(*s, "vi", "2024-01-01T00:00:00Z");
+  complete_result(r, *s, a, "2024-01-01T00:05:00Z");
+  const std::string first = result_to_json(r);
+  a["pays_online"] = "never";  // the same record, answered otherwise and exported again
+  complete_result(r, *s, a, "2024-01-02T00:05:00Z");
+  Importer im(cat());
+  EXPECT_TRUE(im.add(first, "first.json").ok);
+  const FileReport& rep = im.add(result_to_json(r), "second.json");
+  EXPECT_TRUE(rep.duplicate);
+  EXPECT_TRUE(rep.conflict);
+  ASSERT_FALSE(rep.warnings.empty());
+  EXPECT_NE(rep.warnings.back().find("second.json"), std::string::npos);
+  EXPECT_EQ(im.conflicts(), 1u);
+  ASSERT_EQ(im.results().size(), 1u);
+  EXPECT_EQ(result_to_json(im.results()[0]), first);  // the first one read stays
 }
 
 TEST(Importer, FlagsChangedScores) {

@@ -112,11 +112,13 @@ export function mixedBatch() {
   // The same results sent twice (over Zalo, renamed).
   add('hh-1 (1).json', household('household-digital-skills', 0, 1, { village: villages[0] }));
   add('hh-2-copy.json', household('household-digital-skills', 1, 2, { village: villages[1] }));
+  // Same result id as hh-3, other answers (redone and sent again): counted once, and said.
+  add('hh-3-redone.json', household('household-digital-skills', 0, 3, { village: villages[2] }));
   // Online payment: 4 households, 3 with an account (75 %, below the 80 % target).
   for (let n = 1; n <= 4; n++) add(`pay-${n}.json`, household('online-payment', n === 1 ? 0 : 1, n));
   return {
     files,
-    expect: { files: 25, imported: 18, failed: 5, duplicates: 2, changed: 2, household: 14, payment: 4 },
+    expect: { files: 26, imported: 18, failed: 5, duplicates: 3, conflicts: 1, changed: 2, household: 14, payment: 4 },
   };
 }
 

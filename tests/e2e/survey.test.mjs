@@ -204,6 +204,51 @@ test("the phone's Back button goes to the previous question, then out of the sur
   } finally { await b.close(); }
 });
 
+test("Enter goes on from a one-line field; a refused answer's message is brought into view; the review page keeps its place and has Back", async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    let s = await startSurvey(page, 'household-digital-skills');
+    assert.equal(s.question, 'household_code');
+    await typeInto(page, 'household_code', 'HD-0042');
+    await page.keyboard.press('Enter');  // the keyboard's "Go"
+    s = await waitFor(page, (st) => st.question !== 'household_code');
+    assert.equal(s.question, 'province');
+    assert.equal(await page.evaluate(() => document.getElementById('text-overlay').hidden), true);
+    assert.equal(s.answered, 1, 'the typed code was kept');
+    while ((s = await state(page)).question !== 'age_group') {
+      await answer(page, s);
+      await tap(page, 'survey.next');
+    }
+    // The phone turned sideways: six options fill the short screen, so the message falls below them.
+    await page.setViewportSize({ width: 915, height: 412 });
+    await page.waitForTimeout(300);
+    await tap(page, 'survey.next');
+    s = await waitFor(page, (st) => st.validation !== '' && st.validation_in_view === true);
+    assert.equal(s.question, 'age_group');
+    await shot(page, 'landscape-required-in-view');
+    await page.setViewportSize({ width: 412, height: 915 });
+    await page.waitForTimeout(300);
+    s = await answerAll(page);
+    assert.equal(s.screen, 'review');
+    // Edit an answer far down the page: Next comes back to the same place, not the top.
+    await tap(page, 'review.edit.k_otp');
+    await waitFor(page, (st) => st.question === 'k_otp');
+    await tap(page, 'survey.next');
+    await waitFor(page, (st) => st.screen === 'review');
+    await page.waitForTimeout(200);
+    const edit = (await widgets(page)).find((w) => w.id === 'review.edit.k_otp');
+    assert.ok(edit && edit.h >= 24, 'the edited answer is still on screen');
+    await shot(page, 'review-after-edit');
+    // Back on the review page goes to the last question.
+    await tap(page, 'review.back');
+    s = await waitFor(page, (st) => st.screen === 'question');
+    assert.equal(s.question, 'want_learn');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
 test('reload mid-survey and continue with every answer intact; language switch keeps answers', async () => {
   const b = await launch();
   try {
