@@ -19,6 +19,24 @@ constexpr float kRowH = 76;  // fixed, so ImGuiListClipper can skip the rows out
 
 std::string today() { return dr::now_iso8601().substr(0, 10); }
 
+// The start of an export's file name: the survey, then the place and level filtered on, so a file
+// says which village it is about ("digiready-online-payment-thon-dong-2026-11-28.csv").
+std::string export_stem(const dr::Survey& s, const dr::Filter& f) {
+  std::string out = "digiready-" + s.id;
+  for (const std::string* part : {&f.province, &f.commune, &f.village, &f.level}) {
+    if (part->empty()) continue;
+    std::string slug;
+    for (char c : dr::fold(*part)) {  // folded: lower case, no tone marks, đ as d
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (keep) slug += c;
+      else if (!slug.empty() && slug.back() != '-') slug += '-';
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    if (!slug.empty()) out += "-" + slug.substr(0, 40);
+  }
+  return out;
+}
+
 std::string label_of(const dr::Survey& s, const char* question, const std::string& value, const std::string& lang) {
   const dr::Question* q = s.find(question);
   const dr::Option* o = q ? q->find_option(value) : nullptr;
@@ -171,9 +189,9 @@ void download_csv(const std::string& name, const std::string& csv) {
 
 void draw_exports(App& app, Organiser& o, const dr::Survey& s) {
   if (button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
-    download_csv("digiready-" + s.id + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.agg, s, app.lang()));
+    download_csv(export_stem(s, o.filter) + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.agg, s, app.lang()));
   if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
-    download_csv("digiready-" + s.id + "-" + today() + "-training.csv", dr::training_needs_csv(o.needs, s, app.lang()));
+    download_csv(export_stem(s, o.filter) + "-" + today() + "-training.csv", dr::training_needs_csv(o.needs, s, app.lang()));
   if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
     platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.importer->ndjson());
 }
@@ -529,7 +547,7 @@ void draw_organiser(App& app) {
   if (o.tab == OrgTab::Import || !s) {
     if (button("org.import", app.t("organiser.import"), ButtonStyle::Primary, -1, !o.busy())) platform::open_file_picker();
   } else if (button("org.export.csv", app.t("organiser.export_csv"), ButtonStyle::Primary)) {
-    download_csv("digiready-" + s->id + "-" + today() + ".csv",
+    download_csv(export_stem(*s, o.filter) + "-" + today() + ".csv",
                  dr::results_csv(o.importer->results(), *s, o.filter, app.lang()));
   }
   app.end_screen();

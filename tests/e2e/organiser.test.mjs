@@ -233,8 +233,12 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     await waitFor(page, (st) => !st.organiser.busy && st.organiser.imported === expect.imported);
     await tap(page, 'org.tab.2');
     await page.waitForTimeout(300);  // the new tab settles at its top
-    const acsv = csvOf((await download(page, 'org.export.aggregates')).data);
-    assert.deepEqual(acsv[1].slice(0, 3), ['Tổng', '14', '49.79']);
+    // One village's figures: the file name says which (no tone marks, so every system takes it).
+    await choose(page, 'village', 'Thôn Đông');
+    const agg = await download(page, 'org.export.aggregates');
+    assert.match(agg.name, /^digiready-household-digital-skills-thon-dong-\d{4}-\d{2}-\d{2}-aggregates\.csv$/);
+    const acsv = csvOf(agg.data);
+    assert.deepEqual(acsv[1].slice(0, 3), ['Tổng', '6', '16.67']);  // HH-0001, 4, 7, 10, 13, 14: all template 0
     const nd = (await download(page, 'org.export.ndjson')).data.toString('utf8').trim().split('\n');
     assert.equal(nd.length, expect.imported);
     fs.writeFileSync(path.join(os.tmpdir(), 'dr-org-all.ndjson'), nd.join('\n') + '\n');
