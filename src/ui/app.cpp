@@ -238,6 +238,12 @@ void App::end_body() {
   ImGui::PopTextWrapPos();
   spacing(theme::kPad);
   touch_scroll();
+  // Content that got shorter (a list closed) leaves the body scrolled past its end until ImGui clamps
+  // the scroll at the next Begin: draw that frame now, or the screen shows blank space and a tap
+  // lands on what the next frame moves there.
+  const float scroll_max_now =
+      std::max(0.f, ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetWindowHeight());
+  if (ImGui::GetScrollY() > scroll_max_now + 1) request_frame();
   // A thin scroll indicator, so people know there is more below.
   if (ImGui::GetScrollMaxY() > 0) {
     ImGuiWindow* w = ImGui::GetCurrentWindow();

@@ -624,6 +624,14 @@ void draw_progress_compare(App& app) {
     o.earlier.reset();
     o.compare_error.clear();
   }
+  if (!o.compare_open) {
+    // Offered where there is something to compare with: an earlier result of this survey on this
+    // device, or a business (it reassesses itself and keeps its earlier file).
+    bool earlier = s.find("business_name") != nullptr;
+    for (const Store::Entry& e : app.store().results())
+      earlier = earlier || (e.result.survey_id == s.id && e.result.id != ss.result.id);
+    if (!earlier) return;
+  }
   spacing(4);
   if (!o.compare_open) {
     if (button("progress.open", app.t("progress.open"), ButtonStyle::Secondary)) o.compare_open = true;

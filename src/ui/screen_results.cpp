@@ -107,7 +107,6 @@ void draw_results(App& app) {
     const ImU32 col = !d.percent ? theme::track() : *d.percent >= s.strength_min ? theme::good() : theme::primary();
     bar(f, 18, col, percent_text(d.percent));
   }
-  draw_progress_compare(app);  // before/after with an earlier result (screen_organiser.cpp)
 
   if (!sc.strengths.empty()) {
     spacing(4);
@@ -126,6 +125,8 @@ void draw_results(App& app) {
       if (d.advice) text(d.advice->get(lang));
     }
   }
+
+  draw_progress_compare(app);  // before/after with an earlier result (screen_organiser.cpp)
 
   if (!sc.knowledge.empty()) {
     spacing(4);
