@@ -337,6 +337,17 @@ void organiser_rebuild(App& app) {
       }
       case SortBy::Level: return std::make_pair(x.level, x.overall.value_or(-1)) < std::make_pair(y.level, y.overall.value_or(-1));
       case SortBy::Overall: return x.overall.value_or(-1) < y.overall.value_or(-1);
+      case SortBy::Date: {  // the full time: several households a day
+        const dr::Result &rx = results[x.result], &ry = results[y.result];
+        return (rx.completed.empty() ? rx.updated : rx.completed) < (ry.completed.empty() ? ry.updated : ry.completed);
+      }
+      case SortBy::Dimension: {  // not scored (hidden by skip logic) after the lowest when ascending
+        const auto& dx = results[x.result].scores.dimensions;
+        const auto& dy = results[y.result].scores.dimensions;
+        const double px = o.sort_dim < dx.size() ? dx[o.sort_dim].second.value_or(-1) : -1;
+        const double py = o.sort_dim < dy.size() ? dy[o.sort_dim].second.value_or(-1) : -1;
+        return px < py;
+      }
     }
     return false;
   };
@@ -416,8 +427,10 @@ std::string organiser_state_json(const App& app) {
   write_str(w, "level", o.filter.level);
   write_str(w, "search", o.search);
   w.EndObject();
-  static const char* sorts[] = {"code", "village", "level", "overall"};
+  static const char* sorts[] = {"code", "village", "level", "overall", "date", "dimension"};
   write_str(w, "sort", sorts[int(o.sort)]);
+  if (const dr::Survey* sv = o.sort == SortBy::Dimension ? o.survey(app) : nullptr)
+    write_str(w, "sort_dimension", o.sort_dim < sv->dimensions.size() ? sv->dimensions[o.sort_dim].id : std::string());
   w.Key("ascending"); w.Bool(o.ascending);
   w.Key("rows"); w.Uint64(o.rows.size());
   w.Key("first_rows");  // the top of the table, for checking the sort

@@ -40,7 +40,8 @@ struct Target {
 const std::vector<Target>& targets();
 
 enum class OrgTab { Import, List, Summary, Training };
-enum class SortBy { Code, Village, Level, Overall };
+// The first four are the segmented control; Date and Dimension come from the "more" chooser.
+enum class SortBy { Code, Village, Level, Overall, Date, Dimension };
 
 struct Organiser {
   std::unique_ptr<dr::Importer> importer;
@@ -65,6 +66,7 @@ struct Organiser {
   std::string search;
   bool search_editing = false;
   SortBy sort = SortBy::Code;
+  std::size_t sort_dim = 0;  // SortBy::Dimension: index into Survey::dimensions
   bool ascending = true;
   std::string chooser;  // which inline chooser is open: "survey", "province", ...
   int detail = -1;      // index into `all` of the result opened, -1 = none

@@ -136,6 +136,9 @@ void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
   } else if (which == "level") {
     items.emplace_back("", app.t("organiser.all"));
     for (const dr::Level& l : s.levels) items.emplace_back(l.id, l.label.get(lang));
+  } else if (which == "sort") {
+    items.emplace_back("date", app.t("organiser.sort_date"));
+    for (size_t d = 0; d < s.dimensions.size(); ++d) items.emplace_back(std::to_string(d), s.dimensions[d].title.get(lang));
   } else if (which == "below") {
     for (size_t i = 1; i < s.levels.size(); ++i)
       items.emplace_back(std::to_string(i), s.levels[i].label.get(lang) + " (" + percent_text(s.levels[i].min) + ")");
@@ -150,11 +153,20 @@ void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
     const std::string id = "org.pick." + which + "." + std::to_string(i);
     const bool on = which == "survey" ? items[i].first == o.survey_id
                     : which == "below" ? items[i].first == std::to_string(o.below_level)
+                    : which == "sort"  ? (items[i].first == "date" ? o.sort == SortBy::Date
+                                          : o.sort == SortBy::Dimension && items[i].first == std::to_string(o.sort_dim))
                                        : target && *target == items[i].first;
     if (!option_row(id.c_str(), items[i].second, on, false)) continue;
-    if (which == "survey") {
+    if (which == "sort") {
+      // Again on the chosen one reverses it; newest first by date, weakest first by an area (who
+      // needs help comes first).
+      if (on) o.ascending = !o.ascending;
+      else if (items[i].first == "date") o.sort = SortBy::Date, o.ascending = false;
+      else o.sort = SortBy::Dimension, o.sort_dim = std::size_t(std::stoul(items[i].first)), o.ascending = true;
+    } else if (which == "survey") {
       o.survey_id = items[i].first;
       o.filter = dr::Filter();
+      if (o.sort == SortBy::Dimension) o.sort = SortBy::Code;  // that survey has other areas
     } else if (which == "below") {
       o.below_level = std::stoi(items[i].first);
     } else if (target) {
@@ -180,7 +192,7 @@ void draw_filters(App& app, Organiser& o, const dr::Survey& s) {
   const dr::Level* lv = s.level_by_id(o.filter.level);
   if (half_button("org.f.level", app.t("organiser.level") + ": " + (lv ? lv->label.get(lang) : app.t("organiser.all")), true))
     toggle_chooser(o, "level");
-  if (!o.chooser.empty() && o.chooser != "below") draw_chooser(app, o, s);
+  if (!o.chooser.empty() && o.chooser != "below" && o.chooser != "sort") draw_chooser(app, o, s);
 }
 
 void download_csv(const std::string& name, const std::string& csv) {
@@ -294,13 +306,16 @@ void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bo
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + kRowH), held ? theme::selected_fill() : theme::surface(), theme::kRounding);
   dl->AddRect(p, ImVec2(p.x + w, p.y + kRowH), changed ? theme::error() : theme::border(), theme::kRounding, 0,
               changed ? 2.5f : 1.5f);
-  const std::string pct = percent_text(row.overall);
+  // Sorted by one area: its % is the figure on the right; the overall moves into the second line.
+  const bool by_dim = o.sort == SortBy::Dimension && o.sort_dim < r.scores.dimensions.size();
+  const std::string pct = percent_text(by_dim ? r.scores.dimensions[o.sort_dim].second : row.overall);
   const std::string code = (row.code.empty() ? "—" : row.code) + (changed ? "  (!)" : "");
   const float pad = 14;
   dl->AddText(ImVec2(p.x + pad, p.y + 10), theme::primary(), code.c_str());
   const float pw = ImGui::CalcTextSize(pct.c_str()).x;
   dl->AddText(ImVec2(p.x + w - pad - pw, p.y + 10), theme::ink(), pct.c_str());
   std::string line2 = (row.village.empty() ? row.commune : row.village) + " · " + level_label(s, row.level, lang);
+  if (by_dim) line2 += " · " + app.t("progress.overall") + " " + percent_text(row.overall);
   if (wide) {
     // Each dimension by its number in the key above the table (titles would not fit).
     line2 += " · " + row.date;
@@ -341,11 +356,11 @@ void draw_list(App& app, Organiser& o, const dr::Survey& s) {
   const char* keys[] = {"organiser.sort_code", "organiser.sort_village", "organiser.sort_level", "organiser.sort_overall"};
   std::vector<std::string> labels;
   for (int i = 0; i < 4; ++i) labels.push_back(app.t(keys[i]));
-  const int pick = segmented("org.sort", labels, int(o.sort));
+  const int pick = segmented("org.sort", labels, int(o.sort) < 4 ? int(o.sort) : -1);
   // The direction as a small triangle in the chosen segment (the font has no arrows).
   const auto& ws = hook_widgets();
   for (const WidgetRecord& r : ws)
-    if (r.id == "org.sort." + std::to_string(int(o.sort))) {
+    if (int(o.sort) < 4 && r.id == "org.sort." + std::to_string(int(o.sort))) {
       const float x = r.x + r.w - 16, y = r.y + r.h * 0.5f;
       ImDrawList* dl = ImGui::GetWindowDrawList();
       if (o.ascending) dl->AddTriangleFilled(ImVec2(x - 6, y + 4), ImVec2(x + 6, y + 4), ImVec2(x, y - 5), IM_COL32_WHITE);
@@ -357,6 +372,17 @@ void draw_list(App& app, Organiser& o, const dr::Survey& s) {
     else { o.sort = SortBy(pick); o.ascending = pick < 2; }
     o.dirty = true;
   }
+  // Any other column: the date, or one area's % (e.g. who is weakest at online public services).
+  std::string more = app.t("organiser.sort_more");
+  if (o.sort == SortBy::Date || (o.sort == SortBy::Dimension && o.sort_dim < s.dimensions.size())) {
+    const std::string what = o.sort == SortBy::Date ? app.t("organiser.sort_date") : s.dimensions[o.sort_dim].title.get(app.lang());
+    const char* dir = o.sort == SortBy::Date ? (o.ascending ? "organiser.oldest" : "organiser.newest")
+                                             : (o.ascending ? "organiser.up" : "organiser.down");
+    more = dr::format(app.t("organiser.sorted_by"), {what, app.t(dir)});
+  }
+  if (button("org.sort.more", more, ButtonStyle::Secondary))
+    toggle_chooser(o, "sort");
+  if (o.chooser == "sort") draw_chooser(app, o, s);
   text(dr::format(app.t("organiser.n_rows"), {std::to_string(o.rows.size())}), theme::muted(), FontRole::Small);
   const bool wide = ImGui::GetContentRegionAvail().x >= 600;
   if (wide) {

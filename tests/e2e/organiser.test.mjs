@@ -135,6 +135,21 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.equal(s.first_rows[0], 'HH-0003');
     await tap(page, 'org.sort.3');
     assert.equal((await org(page)).ascending, true);
+    // Any other column: one area's %, weakest first (who needs help with online public services).
+    await tap(page, 'org.sort.more');
+    await tap(page, (w) => w.id.startsWith('org.pick.sort.') && w.label === 'Dịch vụ công trực tuyến và VNeID');
+    s = (await waitFor(page, (st) => st.organiser.sort === 'dimension')).organiser;
+    assert.equal(s.sort_dimension, 'public_services');
+    assert.equal(s.ascending, true);
+    assert.deepEqual(s.first_rows, ['HH-0001', 'HH-0004', 'HH-0007', 'HH-0010', 'HH-0013'], 'the weakest (template 0) first');
+    assert.match((await find(page, 'org.sort.more')).label, /Đang xếp theo: Dịch vụ công.*thấp đến cao/);
+    await shot(page, 'organiser-list-by-area');
+    await tap(page, 'org.sort.more');
+    await tap(page, (w) => w.id.startsWith('org.pick.sort.') && w.label === 'Dịch vụ công trực tuyến và VNeID');
+    s = (await waitFor(page, (st) => st.organiser.ascending === false)).organiser;
+    assert.ok(['HH-0003', 'HH-0006', 'HH-0009', 'HH-0012'].includes(s.first_rows[0]), s.first_rows.join(','));
+    await tap(page, 'org.sort.0');
+    await waitFor(page, (st) => st.organiser.sort === 'code');
 
     // Filter by village (a name with a comma and quotes), then by level.
     await choose(page, 'village', 'Ấp "Mới", số 2');
