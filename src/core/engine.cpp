@@ -274,7 +274,8 @@ Progress progress(const Survey& s, const Answers& a, int from) {
       open[size_t(q.index)] = 1;
       if (q.type == QuestionType::Info) continue;
       ++p.total;
-      if (ctx.answer(q.index)) ++p.answered;
+      // An answer that breaks a rule (out of range, a constraint) is not progress: Next refuses it.
+      if (ctx.answer(q.index) && !check_in(ctx, q)) ++p.answered;
     } else if (q.visible_if && waits_on(s, ctx, open, *q.visible_if, 0)) {
       open[size_t(q.index)] = 1;
       if (q.type != QuestionType::Info && q.index > from) ++p.pending;

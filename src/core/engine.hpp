@@ -40,7 +40,7 @@ Value parse_typed_input(const Question& q, std::string_view text, bool& ok);
 std::string format_value(const Value& v);
 
 struct Progress {
-  int answered = 0;  // visible askable questions with an answer (info excluded)
+  int answered = 0;  // visible askable questions with an acceptable answer (info excluded)
   int total = 0;     // visible askable questions
   // Hidden askable questions after `from` whose skip logic waits on an answer not given yet (the
   // "internet" question until "do you have a smartphone" is answered): they may still come, so

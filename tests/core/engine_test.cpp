@@ -125,6 +125,12 @@ TEST(Engine, Progress) {
   EXPECT_EQ(p.total, 13);
   EXPECT_EQ(p.answered, 8);
   EXPECT_EQ(p.pending, 1);  // adult_only: age not given
+  // An answer out of range is not progress (Next refuses it).
+  Answers bad = drt::example_a();
+  bad["hours"] = 1000.0;  // max 24
+  EXPECT_EQ(progress(*s, bad).answered, 8);
+  bad["hours"] = 5.0;
+  EXPECT_EQ(progress(*s, bad).answered, 9);
   // "No phone" rules the phone questions out: N shrinks, it does not wait for them.
   Answers none;
   none["has_phone"] = "no";
