@@ -16,12 +16,15 @@ int step(const dr::Survey& s, const dr::Answers& a, int pos, int dir) {
   return -1;
 }
 
-// "Question n of N" counts the visible askable questions (info screens are not questions).
+// "Question n of N" counts the visible askable questions (info screens are not questions) of the
+// same kind as the one at `pos`: the profile fields ("about you") and the survey's questions apart,
+// so N matches the number of questions the home screen gives.
 void ordinal(const dr::Survey& s, const dr::Answers& a, int pos, int& n, int& total) {
   n = 0;
   total = 0;
+  const bool profile = s.questions[size_t(pos)].profile();
   for (const dr::Question& q : s.questions) {
-    if (q.type == dr::QuestionType::Info || !dr::is_visible(s, q, a)) continue;
+    if (q.type == dr::QuestionType::Info || q.profile() != profile || !dr::is_visible(s, q, a)) continue;
     ++total;
     if (q.index <= pos) n = total;
   }
@@ -157,9 +160,9 @@ void draw_question(App& app) {
   app.begin_screen(1);
   // Progress is always visible: n of N, and how much is answered.
   int n = 0, total = 0;
-  ordinal(s, ss.answers, ss.pos, n, total);
-  const dr::Progress pr = dr::progress(s, ss.answers, ss.pos);
-  total += pr.pending;  // questions still ahead that an answer not given yet may show
+  ordinal(s, ss.answers, q.index, n, total);  // q: Back / Next above may already have moved ss.pos
+  const dr::Progress pr = dr::progress(s, ss.answers, q.index);
+  if (!q.profile()) total += pr.pending;  // questions still ahead that an answer not given yet may show
   // Survey title, and the language switch (answers are kept when the language changes).
   {
     const float lang_w = 132;
@@ -175,7 +178,9 @@ void draw_question(App& app) {
     }
   }
   bar(pr.fraction(), 12, theme::primary(),
-      q.type == dr::QuestionType::Info ? std::string() : dr::format(app.t("survey.progress"), {std::to_string(n), std::to_string(total)}));
+      q.type == dr::QuestionType::Info ? std::string()
+                                       : dr::format(app.t(q.profile() ? "survey.progress_profile" : "survey.progress"),
+                                                    {std::to_string(n), std::to_string(total)}));
   if (q.profile()) text(app.t("survey.profile_section"), theme::muted(), FontRole::Small);
   else if (q.section >= 0) text(s.sections[size_t(q.section)].title.get(lang), theme::muted(), FontRole::Small);
   spacing(2);
