@@ -160,9 +160,16 @@ void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
     if (which == "sort") {
       // Again on the chosen one reverses it; newest first by date, weakest first by an area (who
       // needs help comes first).
-      if (on) o.ascending = !o.ascending;
-      else if (items[i].first == "date") o.sort = SortBy::Date, o.ascending = false;
-      else o.sort = SortBy::Dimension, o.sort_dim = std::size_t(std::stoul(items[i].first)), o.ascending = true;
+      if (on) {
+        o.ascending = !o.ascending;
+      } else if (items[i].first == "date") {
+        o.sort = SortBy::Date;
+        o.ascending = false;
+      } else {
+        o.sort = SortBy::Dimension;
+        o.sort_dim = std::size_t(std::stoul(items[i].first));
+        o.ascending = true;
+      }
     } else if (which == "survey") {
       o.survey_id = items[i].first;
       o.filter = dr::Filter();

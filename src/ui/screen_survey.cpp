@@ -263,10 +263,11 @@ void draw_review(App& app) {
   Session& ss = app.session();
   const dr::Survey& s = *ss.survey;
   const std::string& lang = app.lang();
-  if (app.back_pressed()) {
+  auto to_last_question = [&]() {
     int last = step(s, ss.answers, int(s.questions.size()), -1);
     if (last >= 0) go_to_question(app, last);
-  }
+  };
+  if (app.back_pressed()) to_last_question();
   app.begin_screen(1);
   if (ss.restore_review > 0) {
     ImGui::SetScrollY(ss.review_scroll);
@@ -299,10 +300,7 @@ void draw_review(App& app) {
   }
   app.end_body();
   const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
-  if (button("review.back", app.t("nav.back"), ButtonStyle::Secondary, half)) {
-    int last = step(s, ss.answers, int(s.questions.size()), -1);
-    if (last >= 0) go_to_question(app, last);
-  }
+  if (button("review.back", app.t("nav.back"), ButtonStyle::Secondary, half)) to_last_question();
   ImGui::SameLine(0, theme::kGap);
   if (button("review.submit", app.t("review.submit"), ButtonStyle::Primary, half)) {
     int bad = dr::first_problem(s, ss.answers);
