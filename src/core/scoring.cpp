@@ -84,11 +84,15 @@ Scores score(const Survey& s, const Answers& a) {
   EvalContext ctx(s, a);
   for (const Question& q : s.questions) {
     if (!q.scored()) continue;
+    DimensionScore& d = out.dimensions[size_t(q.dimension_index)];
+    if (q.visible_if && !ctx.visible(q.index)) {  // hidden: out of both sums, or 0 if the survey says so
+      if (q.zero_when_hidden) d.weight_sum += q.weight;
+      continue;
+    }
     const Value* v = ctx.answer(q.index);
-    if (!v || (q.visible_if && !ctx.visible(q.index))) continue;  // unanswered or hidden: out of both sums
+    if (!v) continue;  // unanswered: out of both sums
     double f;
     if (!fraction(q, *v, f)) continue;
-    DimensionScore& d = out.dimensions[size_t(q.dimension_index)];
     d.weight_sum += q.weight;
     d.earned += q.weight * f;
     ++d.answered;

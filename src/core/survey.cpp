@@ -248,6 +248,7 @@ void parse_question(Loader& L, const JV& v, Question& q, const std::string& pos)
   L.text(v, "title", q.title, where, true);
   L.text(v, "help", q.help, where);
   L.boolean(v, "required", q.required, where);
+  L.boolean(v, "zero_when_hidden", q.zero_when_hidden, where);
   if (q.required && q.type == QuestionType::Info) L.err(where, "an info item cannot be required");
   L.str(v, "visible_if", q.visible_if_src, where, false);
   L.str(v, "constraint", q.constraint_src, where, false);
@@ -293,8 +294,11 @@ void parse_question(Loader& L, const JV& v, Question& q, const std::string& pos)
   } else {
     for (auto& o : q.options) q.full_score = std::max(q.full_score, o.score);
   }
+  if (q.zero_when_hidden && (q.visible_if_src.empty() || q.dimension.empty()))
+    L.warn(where, "zero_when_hidden has no effect without visible_if and a dimension");
   L.unknown_fields(v, {"id", "type", "title", "help", "required", "visible_if", "constraint", "constraint_message",
-                       "dimension", "weight", "options", "correct", "min", "max", "unit", "placeholder", "max_score"},
+                       "dimension", "weight", "options", "correct", "min", "max", "unit", "placeholder", "max_score",
+                       "zero_when_hidden"},
                    where);
 }
 

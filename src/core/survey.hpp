@@ -36,6 +36,9 @@ struct Question {
   std::string dimension;    // "" = not scored
   int dimension_index = -1;  // into Survey::dimensions, -1 = not scored
   double weight = 1;
+  // Hidden by skip logic = the skill is missing ("installed the bank app?" when there is no
+  // account): counts as 0 with its weight instead of leaving the dimension's sums.
+  bool zero_when_hidden = false;
   std::vector<Option> options;
   std::vector<std::string> correct;  // non-empty = knowledge item
   std::optional<double> min, max;

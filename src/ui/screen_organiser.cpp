@@ -187,6 +187,20 @@ void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
 
 void toggle_chooser(Organiser& o, const char* which) { o.chooser = o.chooser == which ? "" : which; }
 
+// Nobody left after filtering: say so, and undo every filter in one tap (not four choosers).
+void draw_no_match(App& app, Organiser& o) {
+  const dr::Filter& f = o.filter;
+  if (f.province.empty() && f.commune.empty() && f.village.empty() && f.level.empty() && o.search.empty()) return;
+  message_box(app.t("organiser.no_match"), false);
+  if (button("org.clear_filters", app.t("organiser.clear_filters"), ButtonStyle::Secondary)) {
+    o.filter = dr::Filter();
+    o.filter.survey_id = o.survey_id;
+    o.search.clear();
+    o.chooser.clear();
+    o.dirty = true;
+  }
+}
+
 void draw_filters(App& app, Organiser& o, const dr::Survey& s) {
   const std::string& lang = app.lang();
   auto all_or = [&](const std::string& v) { return v.empty() ? app.t("organiser.all") : v; };
@@ -391,6 +405,7 @@ void draw_list(App& app, Organiser& o, const dr::Survey& s) {
     toggle_chooser(o, "sort");
   if (o.chooser == "sort") draw_chooser(app, o, s);
   text(dr::format(app.t("organiser.n_rows"), {std::to_string(o.rows.size())}), theme::muted(), FontRole::Small);
+  if (o.rows.empty()) draw_no_match(app, o);
   const bool wide = ImGui::GetContentRegionAvail().x >= 600;
   if (wide) {
     std::string key;
@@ -410,7 +425,10 @@ void draw_summary(App& app, Organiser& o, const dr::Survey& s) {
   draw_filters(app, o, s);
   const dr::Aggregates& ag = o.agg;
   text(dr::format(app.t("organiser.respondents"), {std::to_string(ag.count)}), theme::ink(), FontRole::Title);
-  if (!ag.count) return;
+  if (!ag.count) {
+    draw_no_match(app, o);
+    return;
+  }
   text(app.t("organiser.mean_overall") + ": " + percent_text(ag.mean_overall));
   spacing(4);
   text(app.t("organiser.by_level"), theme::ink(), FontRole::Title);

@@ -33,11 +33,15 @@ Scores ref_score(const Survey& s, const Answers& a) {
   }
   for (const Question& q : s.questions) {
     if (!q.scored()) continue;
+    DimensionScore& d = out.dimensions[size_t(q.dimension_index)];
+    if (!ref_visible(s, q, a)) {
+      if (q.zero_when_hidden) d.weight_sum += q.weight;
+      continue;
+    }
     const Value* v = find_answer(a, q.id);
-    if (!v || !v->answered() || !ref_visible(s, q, a)) continue;
+    if (!v || !v->answered()) continue;
     std::optional<double> f = question_fraction(q, *v);
     if (!f) continue;
-    DimensionScore& d = out.dimensions[size_t(q.dimension_index)];
     d.weight_sum += q.weight;
     d.earned += q.weight * *f;
     d.answered++;

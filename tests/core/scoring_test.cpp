@@ -104,3 +104,39 @@ TEST(Scoring, TiesKeepFileOrder) {
   a["otp"] = "share";          // safe 0
   EXPECT_EQ(score(*s, a).weakest, (std::vector<int>{0, 1, 2}));
 }
+
+// zero_when_hidden: has_phone left empty hides phone_use and confidence. Unmarked, dev has no
+// question at all (no score, out of the overall); marked, both count as 0 with their weights.
+TEST(Scoring, ZeroWhenHidden) {
+  std::string json = drt::mini_json();
+  for (const char* id : {"\"id\": \"phone_use\"", "\"id\": \"confidence\""}) {
+    const auto at = json.find(id);
+    ASSERT_NE(at, std::string::npos) << id;
+    json.insert(at, "\"zero_when_hidden\": true, ");
+  }
+  LoadResult marked = load_survey(json, "mini-zero.json");
+  ASSERT_TRUE(marked.ok()) << (marked.errors.empty() ? "" : marked.errors[0]);
+  EXPECT_TRUE(marked.warnings.empty()) << marked.warnings[0];
+  Answers a;
+  a["pays_online"] = "often";  // pay: 2/2 = 100 %; wallet visible but unanswered
+  Scores before = score(*drt::mini(), a);
+  EXPECT_FALSE(before.dimensions[0].percent);
+  EXPECT_DOUBLE_EQ(*before.overall, 100);
+  Scores after = score(*marked.survey, a);
+  ASSERT_TRUE(after.dimensions[0].percent);
+  EXPECT_DOUBLE_EQ(*after.dimensions[0].percent, 0);  // 0 / (2 + 1)
+  EXPECT_DOUBLE_EQ(*after.overall, 200.0 / 3);        // (1 * 0 + 2 * 100) / 3
+  // Shown, they score as usual.
+  a["has_phone"] = "yes";
+  a["phone_use"] = std::vector<std::string>{"zalo", "bank"};
+  EXPECT_DOUBLE_EQ(*score(*marked.survey, a).dimensions[0].percent, 100.0 * (1 + 2 * 0.75) / 3);
+}
+
+TEST(Scoring, ZeroWhenHiddenWithoutSkipLogicIsFlagged) {
+  std::string json = drt::mini_json();
+  json.insert(json.find("\"id\": \"has_phone\""), "\"zero_when_hidden\": true, ");
+  LoadResult r = load_survey(json, "mini-flag.json");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("zero_when_hidden has no effect"), std::string::npos) << r.warnings[0];
+}

@@ -160,7 +160,14 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     await choose(page, 'level', 'Chưa sẵn sàng');
     s = (await waitFor(page, (st) => st.organiser.filter.level === 'not_ready')).organiser;
     assert.equal(s.rows, 6, 'four not-ready households + the two edited ones (recomputed scores)');
-    await choose(page, 'level', 'Tất cả');
+    // Nobody matches both: said in words, and one tap clears every filter.
+    await choose(page, 'village', 'Ấp "Mới", số 2');
+    await waitFor(page, (st) => st.organiser.rows === 0);
+    await find(page, 'org.clear_filters');
+    await shot(page, 'organiser-list-no-match');
+    await tap(page, 'org.clear_filters');
+    s = (await waitFor(page, (st) => st.organiser.rows === expect.household)).organiser;
+    assert.deepEqual([s.filter.village, s.filter.level], ['', '']);
 
     // Search through the text overlay, as a phone keyboard types.
     await toTop(page);
