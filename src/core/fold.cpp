@@ -61,6 +61,13 @@ bool digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
+std::string trim(std::string_view s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && space(s[a])) ++a;
+  while (b > a && space(s[b - 1])) --b;
+  return std::string(s.substr(a, b - a));
+}
+
 std::string tidy(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -9,6 +9,8 @@ namespace dr {
 // Trimmed, with every run of spaces, tabs and line breaks made one space ("Thôn Đông " and
 // "Thôn  Đông" are the same village).
 std::string tidy(std::string_view s);
+// Spaces, tabs and line breaks at both ends dropped; the inside as typed (a long answer keeps its lines).
+std::string trim(std::string_view s);
 
 // Lower case without Vietnamese tone and vowel marks, đ as d: "Ấp Mới" -> "ap moi". Precomposed (NFC)
 // and decomposed (NFD) input give the same result. For search and ordering, never for display.

@@ -85,21 +85,7 @@ void App::init() {
       [this](const std::string&, bool enter) {
         // Enter in a one-line answer field means "next", as on any form.
         if (enter && screen_ == Screen::Question && !session_.editing.empty()) session_.submit_next = true;
-        // Typing is over: spaces at the ends of a text answer go (only spaces is no answer).
-        if (session_.survey && !session_.editing.empty()) {
-          const dr::Question* q = session_.survey->find(session_.editing);
-          const dr::Value* v = q ? dr::find_answer(session_.answers, q->id) : nullptr;
-          if (v && v->is_string() && (q->type == dr::QuestionType::Text || q->type == dr::QuestionType::LongText)) {
-            const std::string& t = v->str();
-            const auto a = t.find_first_not_of(" \t\r\n"), b = t.find_last_not_of(" \t\r\n");
-            const std::string trimmed = a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
-            if (trimmed != t) {
-              if (trimmed.empty()) dr::clear_answer(session_.answers, q->id);
-              else dr::set_answer(session_.answers, q->id, dr::Value(trimmed));
-              answers_changed();
-            }
-          }
-        }
+        trim_text_answer();
         session_.editing.clear();
         organiser_text_begin("");
         request_frame();
@@ -169,7 +155,7 @@ void App::go(Screen s) {
     session_.editing.clear();
   }
   screen_ = s;
-  scroll_to_top = 2;
+  scroll_body_to(0);
   clear_flash();
   if (s == Screen::Home && surveys_loaded_) store_.load(catalog_);
   request_frame();
@@ -224,9 +210,9 @@ void App::begin_screen(int bottom_rows) {
   bottom_h_ = bottom_rows > 0 ? bottom_rows * theme::kRow + (bottom_rows - 1) * theme::kGap + theme::kGap : 0;
   // NavFlattened: keyboard focus moves straight onto the widgets, not onto the child as a whole.
   ImGui::BeginChild("##body", ImVec2(col_w, -bottom_h_), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
-  if (scroll_to_top > 0) {
-    ImGui::SetScrollY(0);
-    --scroll_to_top;
+  if (scroll_frames_ > 0) {
+    ImGui::SetScrollY(scroll_y_);
+    --scroll_frames_;
     request_frame();  // ImGui applies a scroll at the next Begin: that frame must come, idle or not
   }
   const ImVec2 a = ImGui::GetWindowPos();
@@ -264,6 +250,19 @@ void App::end_body() {
 void App::end_screen() {
   ImGui::EndChild();
   ImGui::End();
+}
+
+// Typing is over: spaces at the ends of a text answer go (only spaces is no answer).
+void App::trim_text_answer() {
+  const dr::Question* q = session_.survey && !session_.editing.empty() ? session_.survey->find(session_.editing) : nullptr;
+  if (!q || (q->type != dr::QuestionType::Text && q->type != dr::QuestionType::LongText)) return;
+  const dr::Value* v = dr::find_answer(session_.answers, q->id);
+  if (!v || !v->is_string()) return;
+  std::string trimmed = dr::trim(v->str());
+  if (trimmed == v->str()) return;
+  if (trimmed.empty()) dr::clear_answer(session_.answers, q->id);
+  else dr::set_answer(session_.answers, q->id, dr::Value(std::move(trimmed)));
+  answers_changed();
 }
 
 bool App::back_pressed() const {
@@ -462,6 +461,26 @@ void App::announce_question() {
 }
 
 // ---------------------------------------------------------------- helpers
+std::string file_part(std::string_view s) {
+  std::string out;
+  auto put = [&out](char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      put(s[i++]);
+      continue;
+    }
+    std::size_t j = i;  // a run of non-ASCII letters, folded as a whole
+    while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
+    for (char c : dr::fold(s.substr(i, j - i))) put(c);
+    i = j;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
 std::string percent_text(std::optional<double> p) {
   if (!p) return "—";
   char buf[16];

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/digiready.hpp"
@@ -30,7 +31,6 @@ struct Session {
   int reveal_problem = 0;        // frames left to scroll the refused answer's message into view
   bool problem_in_view = false;  // the message was inside the visible body last frame (test hook)
   float review_scroll = 0;       // where the review page was, to come back there after an edit
-  int restore_review = 0;        // frames left to put the review page back at review_scroll
   std::map<std::string, std::string> typed;  // number/date text as typed, while it does not parse
   dr::Scores scores;             // for the results screen
   bool saved_on_device = false;  // results screen: kept in storage
@@ -81,9 +81,13 @@ class App {
   void begin_screen(int bottom_rows);
   void end_body();     // ends the scrolling part, starts the bottom bar
   void end_screen();
-  int scroll_to_top = 0;  // frames left to force the body to the top (after a screen change)
+  // Puts the scrolling body at `y` (0 = top; go() does this for every new screen). Held for two
+  // frames: ImGui applies a scroll at the next Begin, and a new screen's height is known a frame later.
+  void scroll_body_to(float y) { scroll_y_ = y; scroll_frames_ = 2; }
+  void keep_scroll() { scroll_frames_ = 0; }  // cancels a pending scroll_body_to
 
  private:
+  void trim_text_answer();  // the answer field being typed in, when typing ends
   void load_settings();
   void save_settings();
   void on_surveys(std::vector<std::pair<std::string, std::string>> files);
@@ -106,6 +110,8 @@ class App {
   std::string flash_;
   bool flash_error_ = false;
   float bottom_h_ = 0, col_w_ = 0;
+  float scroll_y_ = 0;
+  int scroll_frames_ = 0;
 };
 
 // Screens
@@ -119,6 +125,9 @@ void draw_organiser(App& app);
 // Helpers shared by screens
 std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang);
 std::string percent_text(std::optional<double> p);
+// A piece of a download's file name, so every system takes it: ASCII letters and digits kept, other
+// letters without their marks ("Cà phê HD-01" -> "Ca-phe-HD-01"), anything else one '-'.
+std::string file_part(std::string_view s);
 // The message shown under question q now (typed text that is not a number/date, a broken rule, or a
 // missing required answer once Next was pressed), or "".
 std::string question_problem(App& app, const dr::Question& q);

@@ -40,8 +40,9 @@ struct Target {
 const std::vector<Target>& targets();
 
 enum class OrgTab { Import, List, Summary, Training };
-// The first four are the segmented control; Date and Dimension come from the "more" chooser.
+// The first kSortSegments are the segmented control; Date and Dimension come from the "more" chooser.
 enum class SortBy { Code, Village, Level, Overall, Date, Dimension };
+constexpr int kSortSegments = 4;
 
 struct Organiser {
   std::unique_ptr<dr::Importer> importer;

@@ -24,14 +24,7 @@ std::string today() { return dr::now_iso8601().substr(0, 10); }
 std::string export_stem(const dr::Survey& s, const dr::Filter& f) {
   std::string out = "digiready-" + s.id;
   for (const std::string* part : {&f.province, &f.commune, &f.village, &f.level}) {
-    if (part->empty()) continue;
-    std::string slug;
-    for (char c : dr::fold(*part)) {  // folded: lower case, no tone marks, đ as d
-      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (keep) slug += c;
-      else if (!slug.empty() && slug.back() != '-') slug += '-';
-    }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    const std::string slug = file_part(dr::fold(*part));  // folded first: all lower case
     if (!slug.empty()) out += "-" + slug.substr(0, 40);
   }
   return out;
@@ -364,7 +357,7 @@ void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bo
   }
   if (pressed) {
     o.detail = int(index);
-    app.scroll_to_top = 2;
+    app.scroll_body_to(0);
   }
 }
 
@@ -374,14 +367,16 @@ void draw_list(App& app, Organiser& o, const dr::Survey& s) {
                  o.search_editing, false)) {
     platform::open_text_overlay("org.search");  // keyboard users; a tap opens it in the browser
   }
-  const char* keys[] = {"organiser.sort_code", "organiser.sort_village", "organiser.sort_level", "organiser.sort_overall"};
+  const char* keys[kSortSegments] = {"organiser.sort_code", "organiser.sort_village", "organiser.sort_level",
+                                     "organiser.sort_overall"};
   std::vector<std::string> labels;
-  for (int i = 0; i < 4; ++i) labels.push_back(app.t(keys[i]));
-  const int pick = segmented("org.sort", labels, int(o.sort) < 4 ? int(o.sort) : -1);
+  for (const char* k : keys) labels.push_back(app.t(k));
+  const int segment = int(o.sort) < kSortSegments ? int(o.sort) : -1;
+  const int pick = segmented("org.sort", labels, segment);
   // The direction as a small triangle in the chosen segment (the font has no arrows).
   const auto& ws = hook_widgets();
   for (const WidgetRecord& r : ws)
-    if (int(o.sort) < 4 && r.id == "org.sort." + std::to_string(int(o.sort))) {
+    if (segment >= 0 && r.id == "org.sort." + std::to_string(segment)) {
       const float x = r.x + r.w - 16, y = r.y + r.h * 0.5f;
       ImDrawList* dl = ImGui::GetWindowDrawList();
       if (o.ascending) dl->AddTriangleFilled(ImVec2(x - 6, y + 4), ImVec2(x + 6, y + 4), ImVec2(x, y - 5), IM_COL32_WHITE);
@@ -552,7 +547,7 @@ void draw_detail(App& app, Organiser& o) {
   app.end_body();
   if (button("org.detail.back", app.t("organiser.back_to_list"), ButtonStyle::Primary)) {
     o.detail = -1;
-    app.scroll_to_top = 0;
+    app.keep_scroll();
   }
   app.end_screen();
 }
@@ -593,7 +588,7 @@ void draw_organiser(App& app) {
   if (tab >= 0 && tab != int(o.tab)) {
     o.tab = OrgTab(tab);
     o.chooser.clear();
-    app.scroll_to_top = 2;
+    app.scroll_body_to(0);
   }
   if (o.tab == OrgTab::Import || !s) {
     if (button("org.import", app.t("organiser.import"), ButtonStyle::Primary, -1, !o.busy())) platform::open_file_picker();

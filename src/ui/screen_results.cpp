@@ -17,18 +17,6 @@ std::string profile_value(const dr::Result& r, const char* key) {
   return it != r.profile.end() && it->second.is_string() ? it->second.str() : std::string();
 }
 
-// File names stay ASCII: letters, digits and '-' (Vietnamese letters fold to their base letter
-// where simple, everything else becomes '-').
-std::string file_part(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out.push_back(char(c));
-    else if (c < 0x80 && !out.empty() && out.back() != '-') out.push_back('-');
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::string file_name(const dr::Result& r) {
   std::string who = file_part(profile_value(r, "household_code"));
   if (who.empty()) who = file_part(profile_value(r, "business_name"));

@@ -46,7 +46,7 @@ void go_to_question(App& app, int pos) {
   platform::close_text_overlay();
   ss.editing.clear();
   if (app.screen() != Screen::Question) app.go(Screen::Question);
-  app.scroll_to_top = 2;
+  app.scroll_body_to(0);
   app.announce_question();
   app.request_frame();
 }
@@ -137,10 +137,7 @@ void draw_question(App& app) {
     if (next < 0) {
       platform::close_text_overlay();
       app.go(Screen::Review);
-      if (ss.back_to_review) {  // back where the person was on the review page, not at its top
-        app.scroll_to_top = 0;
-        ss.restore_review = 2;
-      }
+      if (ss.back_to_review) app.scroll_body_to(ss.review_scroll);  // where the person was, not the top
       ss.back_to_review = false;
     } else {
       go_to_question(app, next);
@@ -269,13 +266,7 @@ void draw_review(App& app) {
   };
   if (app.back_pressed()) to_last_question();
   app.begin_screen(1);
-  if (ss.restore_review > 0) {
-    ImGui::SetScrollY(ss.review_scroll);
-    --ss.restore_review;
-    app.request_frame();
-  } else {
-    ss.review_scroll = ImGui::GetScrollY();
-  }
+  ss.review_scroll = ImGui::GetScrollY();
   text(app.t("review.title"), theme::primary(), FontRole::Title);
   text(app.t("review.hint"), theme::muted());
   const dr::Progress pr = dr::progress(s, ss.answers, int(s.questions.size()));  // nothing pending now

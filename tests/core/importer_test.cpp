@@ -192,6 +192,8 @@ TEST(Csv, ResultsRowsWithLabelsAndSplitMultiple) {
 TEST(Fold, TidyFoldAndNaturalOrder) {
   EXPECT_EQ(tidy("  Thôn \n Đông\t"), "Thôn Đông");
   EXPECT_EQ(tidy(""), "");
+  EXPECT_EQ(trim(" \n Nguyễn  Thị\nHồng \t"), "Nguyễn  Thị\nHồng");  // the inside as typed
+  EXPECT_EQ(trim("   "), "");
   EXPECT_EQ(fold("Ấp Mới, ĐÔNG Hòa"), "ap moi, dong hoa");
   EXPECT_EQ(fold("Nguyễn Thị Hồng Nhung"), "nguyen thi hong nhung");
   EXPECT_EQ(fold("Đắk Lắk"), "dak lak");
