@@ -70,4 +70,5 @@ endif()
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -DSRC=${CMAKE_SOURCE_DIR} -DBIN=${CMAKE_BINARY_DIR} -DDIST=${DIGIREADY_DIST}
           -DVERSION=${PROJECT_VERSION} -P ${CMAKE_SOURCE_DIR}/cmake/assemble-site.cmake
+  COMMAND node ${CMAKE_SOURCE_DIR}/tools/precompress.mjs ${DIGIREADY_DIST}
   DEPENDS digiready_web COMMENT "Assembling the site in ${DIGIREADY_DIST}" VERBATIM)

@@ -14,8 +14,18 @@ const TYPES = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
 
-// Compresses like a production web server would (gzip), so sizes and load times are realistic.
-// Pass { gzip: false } for plain responses.
+// A precompressed copy counts only if it is at least as new as the file (a stale copy after a
+// rebuild that skipped it would serve old bytes).
+function readIfNewer(file, mtimeMs) {
+  try {
+    const st = fs.statSync(file);
+    return st.mtimeMs >= mtimeMs ? fs.readFileSync(file) : null;
+  } catch { return null; }
+}
+
+// Compresses like a production web server would, so sizes and load times are realistic: the
+// precompressed FILE.br / FILE.gz that `make web` writes (tools/precompress.mjs), else gzip on the
+// fly. Pass { gzip: false } for plain responses.
 export function serve(root, port = 0, { gzip = true } = {}) {
   const base = path.resolve(root);
   const cache = new Map(); // file -> { mtime, body }
@@ -35,9 +45,23 @@ export function serve(root, port = 0, { gzip = true } = {}) {
       }
       res.setHeader('last-modified', lastModified);
       const type = TYPES[path.extname(file)] || 'application/octet-stream';
-      const wantsGzip = gzip && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
-      if (!wantsGzip) {
-        res.writeHead(200, { 'content-type': type, 'content-length': st.size, 'cache-control': 'no-cache' });
+      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      const send = (body, encoding) => {
+        if (encoding) Object.assign(headers, { 'content-encoding': encoding, vary: 'accept-encoding' });
+        res.writeHead(200, { ...headers, 'content-length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      };
+      const accepts = req.headers['accept-encoding'] || '';
+      const compressible = gzip && COMPRESSIBLE.has(path.extname(file));
+      // As a static host configured for it would (nginx brotli_static/gzip_static, Caddy precompressed):
+      // the build's own .br / .gz copy when the browser accepts it, else gzip made here.
+      for (const [ext, enc] of [['.br', 'br'], ['.gz', 'gzip']]) {
+        if (!compressible || !new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
+        const pre = readIfNewer(file + ext, st.mtimeMs);
+        if (pre) { send(pre, enc); return; }
+      }
+      if (!compressible || !/\bgzip\b/.test(accepts)) {
+        res.writeHead(200, { ...headers, 'content-length': st.size });
         if (req.method === 'HEAD') { res.end(); return; }
         fs.createReadStream(file).pipe(res);
         return;
@@ -47,9 +71,7 @@ export function serve(root, port = 0, { gzip = true } = {}) {
         hit = { mtime: st.mtimeMs, body: zlib.gzipSync(fs.readFileSync(file), { level: 9 }) };
         cache.set(file, hit);
       }
-      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': hit.body.length,
-        'cache-control': 'no-cache', vary: 'accept-encoding' });
-      res.end(req.method === 'HEAD' ? undefined : hit.body);
+      send(hit.body, 'gzip');
     });
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));

@@ -295,6 +295,16 @@
   async function loadWasm(imports) {
     const res = await fetch('digiready.wasm');
     if (!res.ok) throw new Error('HTTP ' + res.status);
+    // Warm start: the service worker answers from its cache, so there is no download to show. The
+    // response goes to the compiler as it is: a Response rebuilt around a counting stream has no
+    // URL, and Chrome keys its cache of compiled wasm by URL (v8.dev/blog/wasm-code-caching), so
+    // the rebuilt one would be compiled again on every start.
+    const fromWorker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (fromWorker && WebAssembly.instantiateStreaming && /^application\/wasm/.test(res.headers.get('content-type') || '')) {
+      hook.wasmMs = performance.now();
+      wasmArrived();
+      return WebAssembly.instantiateStreaming(res, imports);
+    }
     const total = WASM_BYTES || (res.headers.get('content-encoding') ? 0 : Number(res.headers.get('content-length')) || 0);
     let got = 0;
     const count = (n) => { got += n; if (total) progress(got / total); };
