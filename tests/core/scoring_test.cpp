@@ -164,6 +164,14 @@ Answers capable_user() {
   a["sec_lock"] = "pin";
   return a;
 }
+
+// The same person without an account, paying often (through someone else's): pay 50 %.
+Answers capable_without_account() {
+  Answers a = capable_user();
+  a["has_account"] = "no";
+  a["pays_online"] = "often";
+  return a;
+}
 }  // namespace
 
 // Silence is not skill: only the required question, answered well.
@@ -196,9 +204,7 @@ TEST(ScoringV2, SilenceIsNotSkill) {
 //  With an account and the bank app: pay 100 %, overall 100 % -> l2.
 TEST(ScoringV2, LevelRequiresItsCondition) {
   auto s = drt::mini_v2();
-  Answers a = capable_user();
-  a["has_account"] = "no";
-  a["pays_online"] = "often";
+  Answers a = capable_without_account();
   Scores sc = score(*s, a);
   EXPECT_DOUBLE_EQ(*sc.dimensions[1].percent, 50);
   EXPECT_DOUBLE_EQ(*sc.overall, 90);
@@ -225,10 +231,7 @@ TEST(ScoringV2, AdviceWhen) {
   ASSERT_TRUE(sc.dimensions[1].advice);
   EXPECT_EQ(sc.dimensions[1].advice->get("en"), "You have an account: ask the digital team to install the bank app");
 
-  Answers none = capable_user();
-  none["has_account"] = "no";
-  none["pays_online"] = "often";
-  sc = score(*s, none);
+  sc = score(*s, capable_without_account());
   EXPECT_DOUBLE_EQ(*sc.dimensions[1].percent, 50);
   ASSERT_TRUE(sc.dimensions[1].advice);
   EXPECT_EQ(sc.dimensions[1].advice->get("en"), "Practise paying by QR code");
@@ -238,9 +241,7 @@ TEST(ScoringV2, AdviceWhen) {
 // weakest list; only pay (50 %) is advised.
 TEST(ScoringV2, StrengthsAreNotAdvised) {
   auto s = drt::mini_v2();
-  Answers a = capable_user();
-  a["has_account"] = "no";
-  a["pays_online"] = "often";
+  Answers a = capable_without_account();
   Scores sc = score(*s, a);
   EXPECT_EQ(sc.strengths, (std::vector<int>{0, 2}));
   EXPECT_EQ(sc.weakest, (std::vector<int>{1}));
