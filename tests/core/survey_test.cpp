@@ -235,6 +235,15 @@ TEST(SurveyV2, StrengthBelowTopAdviceBandIsAnError) {
   EXPECT_EQ(issues[0], "mini-v2.json: strength_min 75 is below dimension dev's top advice band (min 80): a strength would also get remedial advice");
 }
 
+TEST(SurveyV2, AdviceNeedsAnUnconditionalStart) {
+  auto r = load_v2("{\"min\": 0, \"text\": {\"vi\": \"Không bao giờ đọc mã OTP",
+                   "{\"min\": 0, \"when\": \"${has_phone}\", \"text\": {\"vi\": \"Không bao giờ đọc mã OTP");
+  ASSERT_TRUE(r.ok());
+  auto issues = lint_survey(*r.survey);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0], "mini-v2.json: dimension safe: no advice at min 0 without 'when' (some results would get none)");
+}
+
 TEST(SurveyV2, Warnings) {
   // Knowledge share: otp (knowledge, 1) against sec_lock (2) is 33 %; sec_lock at weight 1 makes it 50 %.
   EXPECT_EQ(warnings_with(load_v2("{\"id\": \"sec_lock\", \"type\": \"single\", \"dimension\": \"safe\", \"weight\": 2",
