@@ -12,8 +12,11 @@ string(REPLACE "@WASM_BYTES@" "${wasm_bytes}" shell "${shell}")
 file(WRITE ${DIST}/shell.js "${shell}")
 
 # Surveys are data: copied without the whitespace between tokens (their checksum is over canonical
-# JSON, so it does not change), listed in surveys/index.json for the app to fetch.
-file(GLOB surveys RELATIVE ${SRC}/assets/surveys ${SRC}/assets/surveys/*.json)
+# JSON, so it does not change), listed in surveys/index.json for the app to fetch. Older versions
+# live in surveys/archive/ (e.g. "archive/household-digital-skills-1.0.0.json") and ship too, so
+# drafts and results made with them still open and verify.
+file(MAKE_DIRECTORY ${DIST}/surveys/archive)
+file(GLOB surveys RELATIVE ${SRC}/assets/surveys ${SRC}/assets/surveys/*.json ${SRC}/assets/surveys/archive/*.json)
 list(SORT surveys)
 set(index "")
 foreach(s IN LISTS surveys)
