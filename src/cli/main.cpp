@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/digiready.hpp"
+#include "core/indicators.hpp"
 #include "core/json.hpp"
 
 namespace fs = std::filesystem;
@@ -49,16 +50,27 @@ void print_all(const std::vector<std::string>& lines, const char* prefix) {
 int usage() {
   std::fputs(
       "usage:\n"
-      "  digiready validate SURVEY.json...\n"
+      "  digiready validate SURVEY.json... [--allow-warnings]\n"
       "  digiready score SURVEY.json ANSWERS.json [--lang LANG]\n"
       "  digiready import RESULT.json... [--survey-dir DIR] [--csv FILE] [--ndjson FILE]\n"
       "                   [--aggregates FILE] [--training FILE] [--below PERCENT] [--lang LANG]\n"
+      "  digiready indicators RESULT.json... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
+      "                   [--province X]... [--commune X]... [--village X]... [--by province|commune|village]\n"
       "  digiready --version\n",
       stderr);
   return 2;
 }
 
-int cmd_validate(const std::vector<std::string>& files) {
+// Warnings fail a format_version 2 file (unless allowed); on the archived version 1 surveys they are
+// reported only, since their scoring is frozen (docs/survey-format.md "Warnings").
+bool report_warnings(const Survey& s, bool allow) {
+  auto warnings = survey_warnings(s);
+  const bool archived = s.format_version < 2;
+  print_all(warnings, archived ? "warning (format_version 1, not failing): " : "warning: ");
+  return warnings.empty() || archived || allow;
+}
+
+int cmd_validate(const std::vector<std::string>& files, bool allow_warnings) {
   if (files.empty()) return usage();
   int bad = 0;
   for (auto& path : files) {
@@ -74,6 +86,7 @@ int cmd_validate(const std::vector<std::string>& files) {
     auto issues = lint_survey(*r.survey);
     print_all(issues, "error: ");
     if (!issues.empty()) { ++bad; continue; }
+    if (!report_warnings(*r.survey, allow_warnings)) { ++bad; continue; }
     std::printf("ok: %s (%s %s, %zu questions, sha256 %s)\n", path.c_str(), r.survey->id.c_str(),
                 r.survey->version.c_str(), r.survey->questions.size(), r.survey->sha256.c_str());
   }
@@ -134,6 +147,27 @@ struct ImportOpts {
   std::string survey_dir = "assets/surveys", csv, ndjson, aggregates, training, lang;
   double below = 50;
 };
+
+// Every survey in `dir` (index.json, the web app's list of survey files, skipped). cmd_import still
+// has its own copy of this loop: the "scale" branch is reworking it, and will call this instead.
+SurveyCatalog load_catalog(const std::string& dir) {
+  SurveyCatalog cat;
+  std::error_code ec;
+  std::vector<std::string> survey_files;
+  for (auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json" && e.path().filename() != "index.json")
+      survey_files.push_back(e.path().string());
+  if (ec) std::fprintf(stderr, "warning: %s: %s\n", dir.c_str(), ec.message().c_str());
+  std::sort(survey_files.begin(), survey_files.end());
+  for (auto& path : survey_files) {
+    std::string text, err;
+    if (!read_file(path, kMaxSurveyBytes, text, err)) { std::fprintf(stderr, "warning: %s\n", err.c_str()); continue; }
+    LoadResult r = load_survey(text, path);
+    if (!r.ok()) { print_all(r.errors, "warning: survey not loaded: "); continue; }
+    cat.add(r.survey);
+  }
+  return cat;
+}
 
 int cmd_import(const std::vector<std::string>& files, const ImportOpts& o) {
   if (files.empty()) return usage();
@@ -205,6 +239,56 @@ int cmd_import(const std::vector<std::string>& files, const ImportOpts& o) {
   return im.failed() || !write_ok ? 1 : 0;
 }
 
+// digiready indicators: the province indicators of verified results, streamed record by record.
+int cmd_indicators(const std::vector<std::string>& args) {
+  std::string survey_dir = "assets/surveys", csv, lang = "vi", by;
+  PlaceFilter filter;
+  std::vector<std::string> files;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::string* into = a == "--survey-dir" ? &survey_dir : a == "--csv" ? &csv : a == "--lang" ? &lang : a == "--by" ? &by : nullptr;
+    std::vector<std::string>* list = a == "--province" ? &filter.provinces : a == "--commune" ? &filter.communes
+                                     : a == "--village" ? &filter.villages : nullptr;
+    if ((into || list) && i + 1 >= args.size()) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); return usage(); }
+    if (into) *into = args[++i];
+    else if (list) list->push_back(args[++i]);
+    else if (a.rfind("--", 0) == 0) { std::fprintf(stderr, "unknown option %s\n", a.c_str()); return usage(); }
+    else files.push_back(a);
+  }
+  auto group = by.empty() ? std::optional<PlaceLevel>(PlaceLevel::None) : place_level_from(by);
+  if (files.empty() || !group) return usage();
+  SurveyCatalog cat = load_catalog(survey_dir);
+  IndicatorTable table(filter, *group, lang);
+  std::size_t failed = 0;
+  for (auto& path : files) {
+    std::string text, err;
+    if (!read_file(path, kMaxResultBytes, text, err)) { std::fprintf(stderr, "failed: %s\n", err.c_str()); ++failed; continue; }
+    ReadResult rr = read_result(text, path, cat);
+    // Only records that verify count: a changed checksum or stored score is not a figure to report.
+    if (!rr.ok || !rr.checksum_ok || !rr.score_differences.empty()) {
+      std::fprintf(stderr, "failed: %s\n", path.c_str());
+      print_all(rr.errors, "  ");
+      if (rr.ok && !rr.checksum_ok) std::fprintf(stderr, "  checksum does not match\n");
+      print_all(rr.score_differences, "  changed: ");
+      ++failed;
+      continue;
+    }
+    table.add(rr.result, *rr.result.survey);
+  }
+  print_all(table.warnings(), "warning: ");
+  auto rows = table.rows();
+  std::printf("records: %zu read, %zu kept, %zu failed\n", files.size(), table.records_kept(), failed);
+  for (auto& r : rows) {
+    auto p = r.percent();
+    std::printf("%s%s: %s of %s (%s %%, %zu records)%s\n", r.place.empty() ? "" : (r.place + " · ").c_str(), r.id.c_str(),
+                json::number_text(r.n).c_str(), json::number_text(r.N).c_str(),
+                p ? json::number_text(std::round(*p * 100) / 100).c_str() : "-", r.records,
+                r.target ? (", target " + json::number_text(*r.target) + " %").c_str() : "");
+  }
+  bool ok = csv.empty() || write_file(csv, indicators_csv(rows, lang));
+  return failed || !ok ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -213,7 +297,9 @@ int main(int argc, char** argv) {
   if (args[0] == "--version") { std::printf("digiready %s\n", DIGIREADY_VERSION); return 0; }
   std::string cmd = args[0];
   std::vector<std::string> pos;
+  if (cmd == "indicators") return cmd_indicators(std::vector<std::string>(args.begin() + 1, args.end()));
   ImportOpts o;
+  bool allow_warnings = false;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
@@ -228,6 +314,7 @@ int main(int argc, char** argv) {
     else if (a == "--aggregates") ok = value(o.aggregates);
     else if (a == "--training") ok = value(o.training);
     else if (a == "--lang") ok = value(o.lang);
+    else if (a == "--allow-warnings") allow_warnings = true;
     else if (a == "--below") {
       std::string v;
       ok = value(v);
@@ -242,7 +329,7 @@ int main(int argc, char** argv) {
     }
     if (!ok) return usage();
   }
-  if (cmd == "validate") return cmd_validate(pos);
+  if (cmd == "validate") return cmd_validate(pos, allow_warnings);
   if (cmd == "score") return cmd_score(pos, o.lang);
   if (cmd == "import") return cmd_import(pos, o);
   return usage();

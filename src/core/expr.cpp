@@ -1,6 +1,7 @@
 #include "core/expr.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -344,6 +345,12 @@ bool EvalContext::truthy(const Expr& e, const Value* self) {
     case V::List: return !r.l->empty();
   }
   return false;
+}
+
+double EvalContext::count(const Expr& e) {
+  V r = eval(e, e.root);
+  if (r.kind == V::Num || r.kind == V::Bool) return std::isfinite(r.n) ? r.n : 0.0;
+  return truthy(e) ? 1.0 : 0.0;
 }
 
 namespace {

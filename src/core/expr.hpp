@@ -56,6 +56,9 @@ class EvalContext {
     return v ? v == 2 : resolve_visible(question);
   }
   bool truthy(const Expr& e, const Value* self = nullptr);
+  // An indicator's count: true -> 1, false / null -> 0, a finite number as is, any other value
+  // 1 if truthy else 0 (docs/survey-format.md "Indicator").
+  double count(const Expr& e);
   const Value* answer(int question) const { return q_[size_t(question)].answer; }
 
   struct V {

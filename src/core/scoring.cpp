@@ -65,6 +65,24 @@ DR_ALWAYS_INLINE bool fraction(const Question& q, const Value& v, double& f) {
   return give(std::clamp(got / q.full_score, 0.0, 1.0));
 }
 
+// Format version 2: the advice entry with the highest min <= the shown percent among those whose
+// `when` holds (equal mins: the last in file order).
+const Text* advice_v2(const Dimension& d, double shown, EvalContext& ctx) {
+  const Text* best = nullptr;
+  for (auto& a : d.advice)
+    if (a.min <= shown && (!a.when || ctx.truthy(*a.when))) best = &a.text;
+  return best;
+}
+
+// Highest level with min <= overall whose `requires` (format_version 2) holds.
+int level_for(const Survey& s, double overall, EvalContext& ctx) {
+  const double p = compared_percent(s, overall);
+  int level = -1;
+  for (size_t i = 0; i < s.levels.size(); ++i)
+    if (s.levels[i].min <= p && (!s.levels[i].requires_expr || ctx.truthy(*s.levels[i].requires_expr))) level = int(i);
+  return level;
+}
+
 }  // namespace
 
 std::optional<double> question_fraction(const Question& q, const Value& v) {
@@ -82,6 +100,8 @@ Scores score(const Survey& s, const Answers& a) {
     out.dimensions[i].id = s.dimensions[i].id;
   }
   EvalContext ctx(s, a);
+  // Format version 2: silence is not skill, a visible question without a usable answer counts 0.
+  const bool silence_is_zero = s.format_version >= 2;
   for (const Question& q : s.questions) {
     if (!q.scored()) continue;
     DimensionScore& d = out.dimensions[size_t(q.dimension_index)];
@@ -90,9 +110,12 @@ Scores score(const Survey& s, const Answers& a) {
       continue;
     }
     const Value* v = ctx.answer(q.index);
-    if (!v) continue;  // unanswered: out of both sums
     double f;
-    if (!fraction(q, *v, f)) continue;
+    if (!v || !fraction(q, *v, f)) {
+      // Version 1: out of both sums. A question that can never score stays out in both versions.
+      if (silence_is_zero && (q.knowledge() || q.full_score > 0)) d.weight_sum += q.weight;
+      continue;
+    }
     d.weight_sum += q.weight;
     d.earned += q.weight * f;
     ++d.answered;
@@ -108,29 +131,31 @@ Scores score(const Survey& s, const Answers& a) {
     DimensionScore& d = out.dimensions[i];
     if (!(d.weight_sum > 0)) continue;
     d.percent = 100.0 * d.earned / d.weight_sum;
-    d.advice = s.dimensions[i].advice_for(*d.percent);
+    d.advice = silence_is_zero ? advice_v2(s.dimensions[i], shown_percent(*d.percent), ctx)
+                               : s.dimensions[i].advice_for(*d.percent);
     wsum += s.dimensions[i].weight;
     acc += s.dimensions[i].weight * *d.percent;
   }
   if (wsum > 0) {
     out.overall = acc / wsum;
-    for (size_t i = 0; i < s.levels.size(); ++i)
-      if (s.levels[i].min <= *out.overall) out.level = int(i);
+    out.level = level_for(s, *out.overall, ctx);
   }
   std::vector<int>& scored = out.weakest;
   for (size_t i = 0; i < nd; ++i) {
     const auto& p = out.dimensions[i].percent;
     if (!p) continue;
+    const bool strength = is_strength(s, *p);
+    if (strength) {
+      if (out.strengths.empty()) out.strengths.reserve(nd);
+      out.strengths.push_back(int(i));
+      if (silence_is_zero) continue;  // version 2: a strength is never also given remedial advice
+    }
     if (scored.empty()) scored.reserve(nd);  // one allocation, and none when nothing was scored
     // Insertion sort: stable (ties keep file order) and, unlike stable_sort, needs no buffer.
     size_t j = scored.size();
     scored.push_back(int(i));
     for (; j > 0 && *p < *out.dimensions[size_t(scored[j - 1])].percent; --j) scored[j] = scored[j - 1];
     scored[j] = int(i);
-    if (*p >= s.strength_min) {
-      if (out.strengths.empty()) out.strengths.reserve(nd);
-      out.strengths.push_back(int(i));
-    }
   }
   if (scored.size() > 3) scored.resize(3);
   return out;

@@ -1,5 +1,6 @@
 // Scoring per docs/survey-format.md "Scoring".
 #pragma once
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -59,13 +60,22 @@ struct Scores {
   std::vector<DimensionScore> dimensions;  // same order as Survey::dimensions
   std::optional<double> overall;
   int level = -1;              // index into Survey::levels, -1 when no overall
-  std::vector<int> weakest;    // up to 3 scored dimension indices, weakest first (ties: file order)
+  std::vector<int> weakest;    // up to 3 scored dimension indices, weakest first (ties: file order);
+                               // format_version 2: strengths are left out
   std::vector<int> strengths;  // dimension indices with percent >= strength_min, file order
   std::vector<KnowledgeItem> knowledge;  // visible answered knowledge items
   const Level* level_ptr(const Survey& s) const { return level >= 0 ? &s.levels[size_t(level)] : nullptr; }
 };
 
 Scores score(const Survey& s, const Answers& a);
+
+// The whole percentage a person sees: first the 2 decimals a record stores, then a whole number,
+// halves away from zero (79.995 -> 80). Format version 2 compares levels, bands and strengths on it.
+inline double shown_percent(double p) { return std::round(std::round(p * 100.0) / 100.0); }
+// The percentage thresholds are compared with: shown_percent in format_version 2, p itself in 1.
+inline double compared_percent(const Survey& s, double p) { return s.format_version >= 2 ? shown_percent(p) : p; }
+// A dimension scored p is listed as a strength.
+inline bool is_strength(const Survey& s, double p) { return compared_percent(s, p) >= s.strength_min; }
 
 // Fraction in [0,1] one answered question contributes (the doc's f), or nullopt if it gives none.
 std::optional<double> question_fraction(const Question& q, const Value& v);

@@ -35,6 +35,18 @@ std::optional<QuestionType> question_type_from(std::string_view s) {
   return std::nullopt;
 }
 
+double Dimension::top_advice_min() const {
+  double m = 0;
+  for (auto& a : advice) m = std::max(m, a.min);
+  return m;
+}
+
+bool indicator_unit_ok(std::string_view unit) {
+  for (const char* u : {"household", "adult", "person", "business", "payment", "product"})
+    if (unit == u) return true;
+  return false;
+}
+
 const Text* Dimension::advice_for(double percent) const {
   const Text* best = nullptr;
   for (auto& a : advice)
@@ -84,18 +96,25 @@ struct Loader {
   std::string file;
   std::vector<std::string>& errors;
   std::vector<std::string>& warnings;
+  int format_version = 1;
 
   void err(const std::string& where, const std::string& msg) { errors.push_back(file + ": " + where + ": " + msg); }
   void warn(const std::string& where, const std::string& msg) { warnings.push_back(file + ": " + where + ": " + msg); }
 
-  void unknown_fields(const JV& o, std::initializer_list<const char*> known, const std::string& where) {
+  // `v2_known`: fields of format_version 2; in a version 1 file they are unknown, as they always were.
+  void unknown_fields(const JV& o, std::initializer_list<const char*> known, const std::string& where,
+                      std::initializer_list<const char*> v2_known = {}) {
     for (auto& m : o.GetObject()) {
       bool ok = false;
       for (const char* k : known)
         if (sv(m.name) == k) { ok = true; break; }
+      if (format_version >= 2)
+        for (const char* k : v2_known)
+          if (sv(m.name) == k) { ok = true; break; }
       if (!ok) warn(where, "unknown field '" + std::string(sv(m.name)) + "' ignored");
     }
   }
+  bool v2() const { return format_version >= 2; }
 
   const JV* member(const JV& o, const char* key) {
     auto it = o.FindMember(key);
@@ -249,6 +268,7 @@ void parse_question(Loader& L, const JV& v, Question& q, const std::string& pos)
   L.text(v, "help", q.help, where);
   L.boolean(v, "required", q.required, where);
   L.boolean(v, "zero_when_hidden", q.zero_when_hidden, where);
+  if (L.v2()) L.boolean(v, "indicator", q.indicator, where);
   if (q.required && q.type == QuestionType::Info) L.err(where, "an info item cannot be required");
   L.str(v, "visible_if", q.visible_if_src, where, false);
   L.str(v, "constraint", q.constraint_src, where, false);
@@ -294,12 +314,14 @@ void parse_question(Loader& L, const JV& v, Question& q, const std::string& pos)
   } else {
     for (auto& o : q.options) q.full_score = std::max(q.full_score, o.score);
   }
+  if (q.indicator && !q.dimension.empty()) L.err(where, "an indicator question is never scored; remove 'dimension' or 'indicator'");
+  if (q.indicator && q.type == QuestionType::Info) L.err(where, "an info item cannot be an indicator");
   if (q.zero_when_hidden && (q.visible_if_src.empty() || q.dimension.empty()))
     L.warn(where, "zero_when_hidden has no effect without visible_if and a dimension");
   L.unknown_fields(v, {"id", "type", "title", "help", "required", "visible_if", "constraint", "constraint_message",
                        "dimension", "weight", "options", "correct", "min", "max", "unit", "placeholder", "max_score",
                        "zero_when_hidden"},
-                   where);
+                   where, {"indicator"});
 }
 
 void bind_expression(Loader& L, Survey& s, const std::string& src, ExprPtr& out, const std::string& where,
@@ -360,6 +382,69 @@ void check_cycles(Loader& L, const Survey& s) {
   }
 }
 
+void parse_indicators(Loader& L, const JV& doc, Survey& s) {
+  const JV* arr = L.array(doc, "indicators", "top level");
+  if (!arr) return;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    const JV& v = (*arr)[i];
+    std::string w = "indicators[" + std::to_string(i) + "]";
+    if (!L.object(v, w)) continue;
+    Indicator ind;
+    if (L.str(v, "id", ind.id, w, true)) {
+      w = "indicator " + ind.id;
+      if (!id_ok(ind.id, true) && !id_ok(ind.id, false)) L.err(w, "id may only use letters, digits, _ and -");
+      for (auto& other : s.indicators)
+        if (other.id == ind.id) L.err(w, "duplicate indicator id");
+    }
+    L.text(v, "title", ind.title, w, true);
+    if (L.str(v, "unit", ind.unit, w, true) && !indicator_unit_ok(ind.unit))
+      L.err(w, "unit '" + ind.unit + "' is not one of household, adult, person, business, payment, product");
+    L.str(v, "numerator", ind.numerator_src, w, true);
+    L.str(v, "denominator", ind.denominator_src, w, true);
+    if (const JV* t = L.member(v, "target"); t && !t->IsNull()) {
+      double d = 0;
+      if (L.number(v, "target", d, w)) {
+        if (!std::isfinite(d) || d < 0) L.err(w, "target must be a percentage >= 0 or null");
+        else ind.target = d;
+      }
+    }
+    L.text(v, "target_label", ind.target_label, w);
+    L.str(v, "source", ind.source, w, false);
+    L.text(v, "definition", ind.definition, w);
+    L.unknown_fields(v, {"id", "title", "unit", "numerator", "denominator", "target", "target_label", "source", "definition"}, w);
+    s.indicators.push_back(std::move(ind));
+  }
+}
+
+void parse_claims(Loader& L, const JV& doc, Survey& s) {
+  const JV* c = L.member(doc, "claims");
+  if (!c) return;
+  if (!L.object(*c, "claims")) return;
+  for (auto& m : c->GetObject()) {
+    std::string phrase(sv(m.name));
+    if (phrase.empty()) { L.err("claims", "a phrase must not be empty"); continue; }
+    if (!m.value.IsString()) { L.err("claims '" + phrase + "'", "must be an expression (string)"); continue; }
+    s.claims.push_back(Claim{phrase, std::string(sv(m.value))});
+  }
+}
+
+// Level `requires`, advice `when`, indicator expressions and claims: read answers, so they are bound
+// once the id index exists. They are not read by visible_if, so they cannot close a cycle.
+void bind_v2_expressions(Loader& L, Survey& s) {
+  for (auto& l : s.levels) bind_expression(L, s, l.requires_src, l.requires_expr, "level " + l.id + " requires", false);
+  for (auto& d : s.dimensions)
+    for (auto& a : d.advice)
+      bind_expression(L, s, a.when_src, a.when, "dimension " + d.id + " advice (min " + json::number_text(a.min) + ") when", false);
+  for (auto& ind : s.indicators) {
+    bind_expression(L, s, ind.numerator_src, ind.numerator, "indicator " + ind.id + " numerator", false);
+    bind_expression(L, s, ind.denominator_src, ind.denominator, "indicator " + ind.id + " denominator", false);
+  }
+  for (auto& c : s.claims) {
+    ExprPtr unused;
+    bind_expression(L, s, c.expr_src, unused, "claims '" + c.phrase + "'", false);
+  }
+}
+
 }  // namespace
 
 LoadResult load_survey(std::string_view text, std::string_view file_name) {
@@ -382,8 +467,9 @@ LoadResult load_survey(std::string_view text, std::string_view file_name) {
   if (L.str(doc, "format", format, top, true) && format != "digiready-survey")
     L.err(top, "format is '" + format + "', expected 'digiready-survey'");
   double fv = 0;
-  if (L.number(doc, "format_version", fv, top, true) && fv != 1)
-    L.err(top, "format_version " + json::number_text(fv) + " is not supported (this app reads 1)");
+  if (L.number(doc, "format_version", fv, top, true) && fv != 1 && fv != 2)
+    L.err(top, "format_version " + json::number_text(fv) + " is not supported (this app reads 1 and 2)");
+  if (fv == 2) L.format_version = s->format_version = 2;
   if (L.str(doc, "id", s->id, top, true) && !id_ok(s->id, true))
     L.err(top, "id '" + s->id + "' may only use a-z, 0-9, _ and -");
   if (!s->id.empty()) L.file += " (survey " + s->id + ")";
@@ -433,7 +519,8 @@ LoadResult load_survey(std::string_view text, std::string_view file_name) {
           Advice a;
           L.number(av, "min", a.min, w + " advice", true);
           L.text(av, "text", a.text, w + " advice", true);
-          L.unknown_fields(av, {"min", "text"}, w + " advice");
+          if (L.v2()) L.str(av, "when", a.when_src, w + " advice", false);
+          L.unknown_fields(av, {"min", "text"}, w + " advice", {"when"});
           d.advice.push_back(std::move(a));
         }
         std::stable_sort(d.advice.begin(), d.advice.end(), [](auto& a, auto& b) { return a.min < b.min; });
@@ -454,8 +541,10 @@ LoadResult load_survey(std::string_view text, std::string_view file_name) {
       L.number(v, "min", l.min, w, true);
       L.text(v, "label", l.label, w, true);
       L.text(v, "description", l.description, w);
-      L.unknown_fields(v, {"id", "min", "label", "description"}, w);
+      if (L.v2()) L.str(v, "requires", l.requires_src, w, false);
+      L.unknown_fields(v, {"id", "min", "label", "description"}, w, {"requires"});
       if (s->levels.empty() && l.min != 0) L.err(w, "the first level must have min 0");
+      if (s->levels.empty() && !l.requires_src.empty()) L.err(w, "the first level cannot have 'requires' (every result needs a level)");
       if (!s->levels.empty() && !(l.min > s->levels.back().min)) L.err(w, "levels must be in ascending min order");
       s->levels.push_back(std::move(l));
     }
@@ -515,10 +604,14 @@ LoadResult load_survey(std::string_view text, std::string_view file_name) {
     }
   }
 
+  if (L.v2()) {
+    parse_indicators(L, doc, *s);
+    parse_claims(L, doc, *s);
+  }
   L.unknown_fields(doc, {"format", "format_version", "id", "version", "languages", "title", "description", "intro",
                          "consent", "minutes", "sources", "profile", "dimensions", "levels", "strength_min",
                          "computed", "sections"},
-                   top);
+                   top, {"indicators", "claims"});
 
   // Id index; duplicates across profile and sections (and computed) are errors.
   for (auto& q : s->questions)
@@ -543,6 +636,7 @@ LoadResult load_survey(std::string_view text, std::string_view file_name) {
     if (!q.constraint_src.empty() && q.type == QuestionType::Info) L.warn(w, "constraint on an info item is ignored");
   }
   for (auto& c : s->computed) bind_expression(L, *s, c.expr_src, c.expr, "computed " + c.id + " expr", false);
+  bind_v2_expressions(L, *s);
   if (out.errors.empty()) check_cycles(L, *s);
 
   if (!out.errors.empty()) return out;
@@ -558,6 +652,20 @@ void need_langs(const Survey& s, const Text& t, const std::string& where, std::v
   if (t.empty()) return;
   for (auto& l : s.languages)
     if (!t.has(l)) out.push_back(s.file_name + ": " + where + ": missing '" + l + "' translation");
+}
+// A strength must sit in the top advice band, or it would also be given remedial advice.
+void lint_v2(const Survey& s, std::vector<std::string>& out) {
+  for (auto& d : s.dimensions)
+    if (s.strength_min < d.top_advice_min())
+      out.push_back(s.file_name + ": strength_min " + json::number_text(s.strength_min) + " is below dimension " + d.id +
+                    "'s top advice band (min " + json::number_text(d.top_advice_min()) +
+                    "): a strength would also get remedial advice");
+  for (auto& ind : s.indicators) {
+    std::string w = "indicator " + ind.id;
+    need_langs(s, ind.title, w + " title", out);
+    need_langs(s, ind.target_label, w + " target_label", out);
+    need_langs(s, ind.definition, w + " definition", out);
+  }
 }
 }  // namespace
 
@@ -583,6 +691,7 @@ std::vector<std::string> lint_survey(const Survey& s) {
     if (l.min > 100) out.push_back(s.file_name + ": level " + l.id + ": min above 100 can never be reached");
   }
   if (s.levels.empty()) out.push_back(s.file_name + ": levels: none defined, results get no level");
+  if (s.format_version >= 2) lint_v2(s, out);
   for (auto& sec : s.sections) {
     need_langs(s, sec.title, "section " + sec.id + " title", out);
     if (sec.questions.empty()) out.push_back(s.file_name + ": section " + sec.id + ": has no questions");

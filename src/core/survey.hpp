@@ -39,6 +39,7 @@ struct Question {
   // Hidden by skip logic = the skill is missing ("installed the bank app?" when there is no
   // account): counts as 0 with its weight instead of leaving the dimension's sums.
   bool zero_when_hidden = false;
+  bool indicator = false;  // format_version 2: a fact read by Survey::indicators, never scored
   std::vector<Option> options;
   std::vector<std::string> correct;  // non-empty = knowledge item
   std::optional<double> min, max;
@@ -67,6 +68,8 @@ struct Question {
 struct Advice {
   double min = 0;
   Text text;
+  std::string when_src;  // format_version 2: applies only when this holds ("" = always)
+  ExprPtr when;
 };
 
 struct Dimension {
@@ -75,14 +78,34 @@ struct Dimension {
   double weight = 1;
   std::string source;
   std::vector<Advice> advice;  // ascending min
-  // The entry with the highest min <= percent, or nullptr.
+  // The entry with the highest min <= percent, or nullptr (format_version 1: `when` is not read).
   const Text* advice_for(double percent) const;
+  double top_advice_min() const;  // highest advice min, 0 without advice
 };
 
 struct Level {
   std::string id;
   double min = 0;
   Text label, description;
+  std::string requires_src;  // format_version 2: reachable only when this holds ("" = always)
+  ExprPtr requires_expr;     // (`requires` is a C++20 keyword)
+};
+
+// format_version 2: a figure an organiser reports, Σ numerator / Σ denominator over result records
+// (docs/survey-format.md "Indicator", docs/indicators.md).
+struct Indicator {
+  std::string id, unit, source;
+  Text title, target_label, definition;
+  std::string numerator_src, denominator_src;
+  ExprPtr numerator, denominator;
+  std::optional<double> target;  // percent; nullopt = none
+};
+// The units an indicator may count ("household", "adult", ...), for the loader and readers.
+bool indicator_unit_ok(std::string_view unit);
+
+// format_version 2: a phrase in a level / advice text that claims what `expr` says of the answers.
+struct Claim {
+  std::string phrase, expr_src;
 };
 
 struct Section {
@@ -101,6 +124,7 @@ struct Computed {
 };
 
 struct Survey {
+  int format_version = 1;  // 2 = the rules of docs/survey-format.md "Format version 2"
   std::string id, version;
   std::vector<std::string> languages;  // first = default
   Text title, description, intro, consent;
@@ -112,6 +136,8 @@ struct Survey {
   double strength_min = 75;
   std::vector<Computed> computed;
   std::vector<Section> sections;
+  std::vector<Indicator> indicators;  // format_version 2
+  std::vector<Claim> claims;          // format_version 2, in file order
   // Every askable question: profile fields first, then the sections in order.
   std::vector<Question> questions;
   std::string sha256;     // of the file's canonical JSON (sorted keys, compact)
@@ -142,5 +168,10 @@ LoadResult load_survey(std::string_view json, std::string_view file_name);
 // Stricter authoring checks for `digiready validate` (the loader accepts these):
 // missing translations, questions that can never be shown, dimensions nothing scores, etc.
 std::vector<std::string> lint_survey(const Survey& s);
+
+// Warnings of `digiready validate` (docs/survey-format.md "Warnings"): knowledge share, silence
+// that raises a score, option scores against `correct`, unclaimed conditions, unused indicator
+// questions. Each line starts with the file name.
+std::vector<std::string> survey_warnings(const Survey& s);
 
 }  // namespace dr

@@ -1,0 +1,79 @@
+// Province indicators (docs/indicators.md): for each indicator a survey defines, Σ numerator ÷
+// Σ denominator over result records, n of N, beside its target. Streaming: add() one record at a
+// time; memory grows with places and indicators, never with records.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/survey.hpp"
+
+namespace dr {
+
+// Grouping by a place profile field: the conventional ids "province", "commune", "village".
+enum class PlaceLevel : unsigned char { None, Province, Commune, Village };
+const char* place_field(PlaceLevel p);  // "" for None
+std::optional<PlaceLevel> place_level_from(std::string_view field);
+
+// Records kept: within a field any listed value, across fields all (empty list = any). A value
+// matches a record's answer (spaces tidied) or, for a choice field, its option label in any language.
+struct PlaceFilter {
+  std::vector<std::string> provinces, communes, villages;
+};
+
+struct IndicatorRow {
+  std::string place;  // the group's place as read ("" = every record kept)
+  std::string id, unit, source;
+  Text title, target_label, definition;
+  std::optional<double> target;
+  double n = 0, N = 0;       // Σ numerator, Σ denominator
+  std::size_t records = 0;   // records whose denominator was > 0
+  std::vector<std::string> surveys;  // ids of the surveys that define it, first seen first
+  std::optional<double> percent() const { return N > 0 ? std::optional<double>(100.0 * n / N) : std::nullopt; }
+};
+
+class IndicatorTable {
+ public:
+  explicit IndicatorTable(PlaceFilter filter = {}, PlaceLevel group_by = PlaceLevel::None, std::string lang = "vi");
+  // Counts one complete record of survey s (drafts and records outside the filter are skipped:
+  // returns false). An indicator id defined in several surveys adds up across them.
+  bool add(const Result& r, const Survey& s);
+  // Per place (natural order), each indicator in the order first defined; a place gets a row for
+  // every indicator known, 0 of 0 where its records did not count.
+  std::vector<IndicatorRow> rows() const;
+  std::size_t records_kept() const { return kept_; }
+  // Same indicator id with another unit in another survey (the first definition is used).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+ private:
+  struct Sum {
+    double n = 0, N = 0;
+    std::size_t records = 0;
+  };
+  struct Place {
+    std::string label;
+    std::vector<Sum> sums;  // by definition index
+  };
+  std::size_t definition(const Indicator& ind, const Survey& s);
+  std::string place_of(const Result& r, const Survey& s, std::string_view field) const;
+  bool keep(const Result& r, const Survey& s) const;
+
+  PlaceFilter filter_;
+  PlaceLevel group_by_;
+  std::string lang_;
+  std::vector<IndicatorRow> defs_;               // definitions, n/N unused
+  std::map<std::string, std::size_t, std::less<>> def_index_;  // indicator id -> defs_
+  std::map<std::string, Place, std::less<>> places_;           // fold(place) -> sums
+  std::size_t kept_ = 0;
+  std::vector<std::string> warnings_;
+};
+
+// CSV, UTF-8 with BOM (Excel shows Vietnamese), CRLF rows; headers in words with their codes,
+// e.g. "Chỉ tiêu / Indicator (title)"; texts in `lang`.
+std::string indicators_csv(const std::vector<IndicatorRow>& rows, std::string_view lang);
+
+}  // namespace dr
