@@ -154,7 +154,8 @@ SurveyCatalog load_catalog(const std::string& dir) {
   SurveyCatalog cat;
   std::error_code ec;
   std::vector<std::string> survey_files;
-  for (auto& e : fs::directory_iterator(dir, ec))
+  // Recursive: archived survey versions (archive/) are needed to verify their results.
+  for (auto& e : fs::recursive_directory_iterator(dir, ec))
     if (e.path().extension() == ".json" && e.path().filename() != "index.json")
       survey_files.push_back(e.path().string());
   if (ec) std::fprintf(stderr, "warning: %s: %s\n", dir.c_str(), ec.message().c_str());

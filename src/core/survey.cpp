@@ -655,11 +655,16 @@ void need_langs(const Survey& s, const Text& t, const std::string& where, std::v
 }
 // A strength must sit in the top advice band, or it would also be given remedial advice.
 void lint_v2(const Survey& s, std::vector<std::string>& out) {
-  for (auto& d : s.dimensions)
+  for (auto& d : s.dimensions) {
+    // With `when`, a band at 0 may not apply; one without a condition gives every result advice.
+    bool fallback = std::any_of(d.advice.begin(), d.advice.end(), [](const Advice& a) { return a.min <= 0 && !a.when; });
+    if (!d.advice.empty() && !fallback)
+      out.push_back(s.file_name + ": dimension " + d.id + ": no advice at min 0 without 'when' (some results would get none)");
     if (s.strength_min < d.top_advice_min())
       out.push_back(s.file_name + ": strength_min " + json::number_text(s.strength_min) + " is below dimension " + d.id +
                     "'s top advice band (min " + json::number_text(d.top_advice_min()) +
                     "): a strength would also get remedial advice");
+  }
   for (auto& ind : s.indicators) {
     std::string w = "indicator " + ind.id;
     need_langs(s, ind.title, w + " title", out);

@@ -122,3 +122,31 @@ TEST(Expr, YesNoAnswerAsCondition) {
   a["village"] = "no";
   EXPECT_TRUE(eval("${village}", a));  // only yesno answers get this reading
 }
+
+// Indicator counts (docs/survey-format.md "Indicator"): true 1, false / null 0, numbers as numbers,
+// anything else 1 when it is true as a condition.
+TEST(Expr, CountForIndicators) {
+  auto s = drt::mini();
+  auto count = [&](const std::string& src, const Answers& a) {
+    auto p = parse_expression(src);
+    EXPECT_TRUE(p.expr) << src;
+    EXPECT_EQ(resolve_expression(*p.expr, *s, false), "") << src;
+    EvalContext ctx(*s, a);
+    return ctx.count(*p.expr);
+  };
+  Answers a;
+  a["has_phone"] = "yes";
+  a["age"] = 41;
+  a["phone_use"] = std::vector<std::string>{"zalo"};
+  EXPECT_EQ(count("1", a), 1);
+  EXPECT_EQ(count("${age}", a), 41);
+  EXPECT_EQ(count("${age} >= 18", a), 1);
+  EXPECT_EQ(count("${age} < 18", a), 0);
+  EXPECT_EQ(count("${has_phone}", a), 1);       // yesno "yes"
+  EXPECT_EQ(count("${phone_use}", a), 1);       // a non-empty choice
+  EXPECT_EQ(count("${hours}", a), 0);           // unanswered
+  EXPECT_EQ(count("${hours} * 2", a), 0);       // null arithmetic
+  EXPECT_EQ(count("1 / 0", a), 0);              // division by zero is null
+  a["has_phone"] = "no";
+  EXPECT_EQ(count("${has_phone}", a), 0);       // yesno "no" is false
+}

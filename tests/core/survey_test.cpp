@@ -164,3 +164,137 @@ TEST(Survey, BundledSurveysLoadAndScore) {
   closedir(d);
   if (n == 0) GTEST_SKIP() << "no bundled surveys yet";
 }
+
+// ---- format_version 2 ----
+namespace {
+LoadResult load_v2(const std::string& from, const std::string& to) {
+  return load_survey(drt::patched(drt::mini_v2_json(), from, to), "mini-v2.json");
+}
+// Warning lines of `validate` containing `needle`.
+int warnings_with(const LoadResult& r, const std::string& needle) {
+  EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0]);
+  if (!r.ok()) return -1;
+  int n = 0;
+  for (auto& w : survey_warnings(*r.survey)) n += w.find(needle) != std::string::npos;
+  return n;
+}
+}  // namespace
+
+TEST(SurveyV2, LoadsMiniV2) {
+  auto s = drt::mini_v2();
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->format_version, 2);
+  EXPECT_EQ(drt::mini()->format_version, 1);
+  EXPECT_TRUE(s->find("adults")->indicator);
+  EXPECT_TRUE(s->find("trained")->indicator);
+  EXPECT_FALSE(s->find("trained")->scored());
+  EXPECT_EQ(s->levels[2].requires_src, "${has_phone} and ${has_account}");
+  ASSERT_TRUE(s->levels[2].requires_expr);
+  ASSERT_EQ(s->indicators.size(), 3u);
+  EXPECT_EQ(s->indicators[0].unit, "adult");
+  EXPECT_EQ(*s->indicators[0].target, 80);
+  EXPECT_FALSE(s->indicators[1].target);  // "target": null
+  EXPECT_EQ(s->indicators[0].target_label.get("vi"), "80 % (quốc gia 2025)");
+  ASSERT_EQ(s->claims.size(), 2u);
+  EXPECT_EQ(s->claims[0].phrase, "có tài khoản");
+  EXPECT_TRUE(lint_survey(*s).empty());
+  EXPECT_TRUE(survey_warnings(*s).empty());
+}
+
+TEST(SurveyV2, Errors) {
+  has_error(load_v2("\"id\": \"trained\", \"type\": \"yesno\",", "\"id\": \"trained\", \"type\": \"yesno\", \"dimension\": \"dev\","),
+            "question trained: an indicator question is never scored");
+  has_error(load_v2("{\"id\": \"l0\", \"min\": 0,", "{\"id\": \"l0\", \"min\": 0, \"requires\": \"${has_phone}\","),
+            "level l0: the first level cannot have 'requires'");
+  has_error(load_v2("\"unit\": \"adult\"", "\"unit\": \"family\""), "indicator adult_smartphone: unit 'family' is not one of");
+  has_error(load_v2("\"denominator\": \"${adults}\"", "\"denominator\": \"${nobody}\""),
+            "indicator adult_smartphone denominator: column 1: unknown question 'nobody'");
+  has_error(load_v2("\"when\": \"${has_account} and not ${bank_app}\"", "\"when\": \"${has_account} and\""),
+            "dimension pay advice (min 50) when");
+  has_error(load_v2("\"requires\": \"${has_phone} and ${has_account}\"", "\"requires\": \"selected(${has_phone}, 'maybe')\""),
+            "level l2 requires");
+  has_error(load_v2("\"format_version\": 2", "\"format_version\": 3"), "this app reads 1 and 2");
+}
+
+// Version 2 fields in a version 1 file are unknown, as they always were: warned and ignored.
+TEST(SurveyV2, FieldsIgnoredInVersion1) {
+  auto r = load_v2("\"format_version\": 2", "\"format_version\": 1");
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r.survey->indicators.empty());
+  EXPECT_TRUE(r.survey->levels[2].requires_src.empty());
+  int unknown = 0;
+  for (auto& w : r.warnings) unknown += w.find("unknown field") != std::string::npos;
+  EXPECT_EQ(unknown, 7);  // indicators, claims, requires, when, and indicator on 3 questions
+}
+
+TEST(SurveyV2, StrengthBelowTopAdviceBandIsAnError) {
+  auto r = load_v2("\"strength_min\": 80", "\"strength_min\": 75");
+  ASSERT_TRUE(r.ok());
+  auto issues = lint_survey(*r.survey);
+  ASSERT_EQ(issues.size(), 3u);  // every dimension has a band at 80
+  EXPECT_EQ(issues[0], "mini-v2.json: strength_min 75 is below dimension dev's top advice band (min 80): a strength would also get remedial advice");
+}
+
+TEST(SurveyV2, AdviceNeedsAnUnconditionalStart) {
+  auto r = load_v2("{\"min\": 0, \"text\": {\"vi\": \"Không bao giờ đọc mã OTP",
+                   "{\"min\": 0, \"when\": \"${has_phone}\", \"text\": {\"vi\": \"Không bao giờ đọc mã OTP");
+  ASSERT_TRUE(r.ok());
+  auto issues = lint_survey(*r.survey);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0], "mini-v2.json: dimension safe: no advice at min 0 without 'when' (some results would get none)");
+}
+
+TEST(SurveyV2, Warnings) {
+  // Knowledge share: otp (knowledge, 1) against sec_lock (2) is 33 %; sec_lock at weight 1 makes it 50 %.
+  EXPECT_EQ(warnings_with(load_v2("{\"id\": \"sec_lock\", \"type\": \"single\", \"dimension\": \"safe\", \"weight\": 2",
+                                  "{\"id\": \"sec_lock\", \"type\": \"single\", \"dimension\": \"safe\", \"weight\": 1"),
+                          "dimension safe: knowledge share: knowledge items carry 50 %"),
+            1);
+  // A gated scored question without zero_when_hidden.
+  EXPECT_EQ(warnings_with(load_v2("\"visible_if\": \"${has_account}\", \"zero_when_hidden\": true",
+                                  "\"visible_if\": \"${has_account}\""),
+                          "question bank_app: silence raises score"),
+            1);
+  // A wrong option scoring above the right one.
+  EXPECT_EQ(warnings_with(load_v2("\"label\": {\"vi\": \"Đọc mã cho họ để giữ tài khoản\", \"en\": \"Read them the code to keep the account\"}, \"score\": 0",
+                                  "\"label\": {\"vi\": \"Đọc mã cho họ để giữ tài khoản\", \"en\": \"Read them the code to keep the account\"}, \"score\": 2"),
+                          "question otp: scores contradict correct: a wrong option scores 2, a right one 1"),
+            1);
+  // A level text claiming an account without requiring one.
+  EXPECT_EQ(warnings_with(load_v2("\"requires\": \"${has_phone} and ${has_account}\"", "\"requires\": \"${has_phone}\""),
+                          "level l2 requires: unclaimed condition: its text says"),
+            2);  // the Vietnamese and the English phrase
+  // Advice saying "có tài khoản" without `when`.
+  EXPECT_EQ(warnings_with(load_v2("\"text\": {\"vi\": \"Luyện chuyển tiền bằng mã QR\"", "\"text\": {\"vi\": \"Khi đã có tài khoản, luyện chuyển tiền bằng mã QR\""),
+                          "dimension pay advice (min 50) when: unclaimed condition"),
+            1);
+  // An indicator question nothing reads.
+  EXPECT_EQ(warnings_with(load_v2("\"numerator\": \"${trained}\", \"denominator\": \"answered(${trained})\"",
+                                  "\"numerator\": \"0\", \"denominator\": \"1\""),
+                          "question trained: indicator question unused"),
+            1);
+}
+
+// Version 1: an optional scored question whose wrong / low answer can be left out warns.
+TEST(SurveyV2, Version1SilenceWarns) {
+  auto warnings = survey_warnings(*drt::mini());
+  std::string all;
+  for (auto& w : warnings) all += w + "\n";
+  EXPECT_NE(all.find("question otp: silence raises score"), std::string::npos) << all;
+  EXPECT_NE(all.find("question otp: scores contradict correct"), std::string::npos) << all;
+  EXPECT_EQ(all.find("question has_phone: silence"), std::string::npos) << all;  // required
+}
+
+// The bundled format_version 2 surveys give no validate warning (the archived 1.0.0 ones may).
+TEST(SurveyV2, BundledV2SurveysHaveNoWarnings) {
+  DIR* d = opendir(DR_SURVEY_DIR);
+  if (!d) GTEST_SKIP() << "no " DR_SURVEY_DIR;
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
+    auto r = load_survey(drt::read_file(std::string(DR_SURVEY_DIR) + "/" + name), name);
+    if (!r.ok() || r.survey->format_version < 2) continue;
+    for (auto& w : survey_warnings(*r.survey)) ADD_FAILURE() << w;
+  }
+  closedir(d);
+}
