@@ -1,6 +1,7 @@
 // score() takes shortcuts (answers matched by a merge, memoised visibility, bare-${id} skip logic read
 // directly). Check it against a plain reference on random, often malformed, answer sets.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <random>
 
@@ -22,8 +23,19 @@ bool ref_visible(const Survey& s, const Question& q, const Answers& a) {
   return ctx.truthy(*p.expr);
 }
 
+// A condition (level requires, advice when) through a fresh context; true when absent.
+bool ref_holds(const Survey& s, const ExprPtr& e, const Answers& a) {
+  if (!e) return true;
+  EvalContext ctx(s, a);
+  return ctx.truthy(*e);
+}
+
 // The scoring rules written out directly: map lookups, optionals, stable_sort.
+// Format version 2 (docs/survey-format.md): silence counts 0, thresholds on the shown whole
+// percentage, level requires, advice when, strengths not advised.
 Scores ref_score(const Survey& s, const Answers& a) {
+  const bool v2 = s.format_version == 2;
+  auto compared = [&](double p) { return v2 ? std::round(std::round(p * 100) / 100) : p; };
   Scores out;
   for (size_t i = 0; i < s.dimensions.size(); ++i) {
     DimensionScore d;
@@ -39,9 +51,12 @@ Scores ref_score(const Survey& s, const Answers& a) {
       continue;
     }
     const Value* v = find_answer(a, q.id);
-    if (!v || !v->answered()) continue;
-    std::optional<double> f = question_fraction(q, *v);
-    if (!f) continue;
+    std::optional<double> f;
+    if (v && v->answered()) f = question_fraction(q, *v);
+    if (!f) {
+      if (v2 && (q.knowledge() || q.full_score > 0)) d.weight_sum += q.weight;
+      continue;
+    }
     d.weight_sum += q.weight;
     d.earned += q.weight * *f;
     d.answered++;
@@ -52,7 +67,9 @@ Scores ref_score(const Survey& s, const Answers& a) {
     if (d.weight_sum > 0) {
       const Dimension& dim = s.dimensions[size_t(d.dimension)];
       d.percent = 100.0 * d.earned / d.weight_sum;
-      d.advice = dim.advice_for(*d.percent);
+      d.advice = nullptr;
+      for (const Advice& ad : dim.advice)
+        if (ad.min <= compared(*d.percent) && (!v2 || ref_holds(s, ad.when, a))) d.advice = &ad.text;
       parts.emplace_back(dim.weight, *d.percent);
     }
   double wsum = 0, acc = 0;
@@ -63,12 +80,14 @@ Scores ref_score(const Survey& s, const Answers& a) {
   if (wsum > 0) {
     out.overall = acc / wsum;
     for (const Level& l : s.levels)
-      if (l.min <= *out.overall) out.level = int(&l - s.levels.data());
+      if (l.min <= compared(*out.overall) && (!v2 || ref_holds(s, l.requires_expr, a)))
+        out.level = int(&l - s.levels.data());
   }
   for (size_t i = 0; i < out.dimensions.size(); ++i) {
     if (!out.dimensions[i].percent) continue;
-    out.weakest.push_back(int(i));
-    if (*out.dimensions[i].percent >= s.strength_min) out.strengths.push_back(int(i));
+    const bool strength = compared(*out.dimensions[i].percent) >= s.strength_min;
+    if (strength) out.strengths.push_back(int(i));
+    if (!(v2 && strength)) out.weakest.push_back(int(i));
   }
   std::stable_sort(out.weakest.begin(), out.weakest.end(),
                    [&](int x, int y) { return *out.dimensions[size_t(x)].percent < *out.dimensions[size_t(y)].percent; });
@@ -150,6 +169,7 @@ TEST(ScoringFast, MatchesReferenceOnBundledSurveys) {
     check_survey(*r.survey, 11, 400);
   }
   check_survey(*drt::mini(), 12, 400);
+  check_survey(*drt::mini_v2(), 13, 400);
 }
 
 // Bare ${id} skip logic on each kind of answer, and a chain through a hidden question.
