@@ -298,6 +298,54 @@ TEST(WorkedPeople, SmeLeadingBusiness) {
   EXPECT_EQ(indicator(s, a, "sme_qr_traceability"), std::make_pair(1.0, 1.0));
 }
 
+// ---- anyone who answers only the required questions ----
+
+// The best answer a question allows: the right set of a knowledge item, every scoring option of a
+// multiple choice, the highest-scoring option, the lowest number allowed.
+Value best_answer(const Question& q) {
+  if (q.knowledge()) {
+    if (q.type == QuestionType::Multiple) return q.correct;
+    return q.correct.front();
+  }
+  switch (q.type) {
+    case QuestionType::Multiple: {
+      std::vector<std::string> all;
+      for (auto& o : q.options)
+        if (o.score > 0 && !o.exclusive) all.push_back(o.value);
+      if (all.empty()) all.push_back(q.options.front().value);
+      return all;
+    }
+    case QuestionType::Single: case QuestionType::YesNo: case QuestionType::Rating: {
+      const Option* best = &q.options.front();
+      for (auto& o : q.options)
+        if (o.score > best->score) best = &o;
+      if (q.type == QuestionType::Rating) return best->number;
+      return best->value;
+    }
+    case QuestionType::Integer: case QuestionType::Decimal: return q.min ? *q.min : 1.0;
+    case QuestionType::Date: return std::string("2026-01-15");
+    default: return std::string("Thôn Đông 01");  // fits the length rules of codes and names
+  }
+}
+
+// Silence is not skill: answering only what is required, each at its best, never reaches the top level.
+TEST(WorkedPeople, RequiredOnlyAtBestNeverReachesTheTopLevel) {
+  for (const char* f : {"household-digital-skills.json", "online-payment.json", "ecommerce-readiness.json",
+                        "sme-dx-readiness.json"}) {
+    auto s = bundled(f);
+    ASSERT_TRUE(s) << f;
+    Answers a;
+    for (auto& q : s->questions)  // in file order, so a gate is answered before what it shows
+      if (q.required && q.type != QuestionType::Info && is_visible(*s, q, a)) a[q.id] = best_answer(q);
+    for (auto& q : s->questions)
+      if (find_answer(a, q.id)) EXPECT_FALSE(check_answer(*s, q, a)) << f << " " << q.id;
+    Scores sc = score(*s, a);
+    ASSERT_TRUE(sc.overall) << f;
+    EXPECT_LT(sc.level, int(s->levels.size()) - 1) << f << ": " << *sc.overall << " %";
+    EXPECT_LT(*sc.overall, 50) << f;
+  }
+}
+
 // ---- versions ----
 
 // Version 1.0.0 keeps shipping unchanged (same checksum as when results were made with it), and the
