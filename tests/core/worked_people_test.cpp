@@ -160,6 +160,9 @@ TEST(WorkedPeople, PaymentAtmCardOnlyIsStarting) {
     "sec_share":"no","k_otp_call":"hang_up","k_pin":"no","k_after_scam":["call_bank","police"],"sec_rating":3,
     "completed_by":"self"})");
   EXPECT_EQ(o.level, "starting");  // 34 %: the bank-app items count 0 without a smartphone
+  // Advice fits a card-only account: no bank app to pay bills in, so automatic payment at the bank.
+  EXPECT_EQ(o.first_advice, "bills");
+  EXPECT_NE(vi(o.first_text).find("tự trừ vào tài khoản"), std::string::npos) << vi(o.first_text);
 }
 
 const char* kPayer =
