@@ -90,7 +90,7 @@ int cmd_validate(const std::vector<std::string>& files, bool allow_warnings) {
     std::printf("ok: %s (%s %s, %zu questions, sha256 %s)\n", path.c_str(), r.survey->id.c_str(),
                 r.survey->version.c_str(), r.survey->questions.size(), r.survey->sha256.c_str());
   }
-  if (bad) std::fprintf(stderr, "%d of %zu survey files have errors\n", bad, files.size());
+  if (bad) std::fprintf(stderr, "%d of %zu survey files have errors (or, in format_version 2, warnings)\n", bad, files.size());
   return bad ? 1 : 0;
 }
 

@@ -79,11 +79,20 @@ std::string who(const Result& r) {
   return r.id;
 }
 
+// A dimension's percentage against the level bands (format_version 2: the shown whole percentage).
 int band(const Survey& s, double percent) {
   int b = -1;
   for (size_t i = 0; i < s.levels.size(); ++i)
-    if (s.levels[i].min <= percent) b = int(i);
+    if (s.levels[i].min <= compared_percent(s, percent)) b = int(i);
   return b;
+}
+
+// The record's own level: in format_version 2 a level may require a condition, so the band of the
+// overall percentage is not enough.
+int level_index(const Survey& s, const Result& r) {
+  for (size_t i = 0; i < s.levels.size(); ++i)
+    if (s.levels[i].id == r.scores.level) return int(i);
+  return -1;
 }
 
 // Results read by the importer carry their survey; fresh ones (UI) only its id.
@@ -119,7 +128,7 @@ Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const 
     if (r.scores.overall) {
       overall_sum += *r.scores.overall;
       ++overall_n;
-      int b = band(s, *r.scores.overall);
+      int b = level_index(s, r);
       if (b >= 0) ++ag.by_level[size_t(b)];
       else ++ag.no_level;
     } else {

@@ -392,7 +392,10 @@ void parse_indicators(Loader& L, const JV& doc, Survey& s) {
     Indicator ind;
     if (L.str(v, "id", ind.id, w, true)) {
       w = "indicator " + ind.id;
-      if (!id_ok(ind.id, true) && !id_ok(ind.id, false)) L.err(w, "id may only use letters, digits, _ and -");
+      bool ok = std::all_of(ind.id.begin(), ind.id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      });
+      if (!ok) L.err(w, "id may only use letters, digits, _ and -");
       for (auto& other : s.indicators)
         if (other.id == ind.id) L.err(w, "duplicate indicator id");
     }

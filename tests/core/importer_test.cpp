@@ -208,3 +208,22 @@ TEST(Fold, TidyFoldAndNaturalOrder) {
   EXPECT_EQ(natural_compare("Thôn 1", "Thôn 1"), 0);
   EXPECT_GT(natural_compare("Thôn 1a", "Thôn 1"), 0);
 }
+
+// Format version 2: a level that requires a condition. 90 % overall without an account is level
+// l1, not the band of 90 % (l2), in the counts per level too.
+TEST(Importer, AggregatesCountTheRecordsOwnLevel) {
+  auto s = drt::mini_v2();
+  Answers a;
+  for (auto [id, v] : {std::pair<const char*, Value>{"has_phone", "yes"}, {"confidence", 4}, {"has_account", "no"},
+                       {"pays_online", "often"}, {"otp", "never_share"}, {"sec_lock", "pin"}})
+    a[id] = v;
+  a["phone_use"] = std::vector<std::string>{"call", "zalo", "bank"};
+  Result r = new_result(*s, "vi", "2024-01-01T00:00:00Z");
+  complete_result(r, *s, a, "2024-01-01T00:05:00Z");
+  ASSERT_EQ(r.scores.overall, 90);
+  ASSERT_EQ(r.scores.level, "l1");
+  Filter f;
+  f.survey_id = s->id;
+  Aggregates ag = aggregate({r}, *s, f);
+  EXPECT_EQ(ag.by_level, (std::vector<size_t>{0, 1, 0}));
+}

@@ -214,6 +214,9 @@ TEST(SurveyV2, Errors) {
   has_error(load_v2("\"requires\": \"${has_phone} and ${has_account}\"", "\"requires\": \"selected(${has_phone}, 'maybe')\""),
             "level l2 requires");
   has_error(load_v2("\"format_version\": 2", "\"format_version\": 3"), "this app reads 1 and 2");
+  has_error(load_v2("{\"id\": \"trained\", \"title\"", "{\"id\": \"trained ok\", \"title\""),
+            "indicator trained ok: id may only use letters, digits, _ and -");
+  EXPECT_TRUE(load_v2("{\"id\": \"trained\", \"title\"", "{\"id\": \"Trained-2025\", \"title\"").ok());
 }
 
 // Version 2 fields in a version 1 file are unknown, as they always were: warned and ignored.
