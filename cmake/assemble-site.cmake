@@ -12,9 +12,16 @@ string(REPLACE "@WASM_BYTES@" "${wasm_bytes}" shell "${shell}")
 file(WRITE ${DIST}/shell.js "${shell}")
 
 # Surveys are data: copied without the whitespace between tokens (their checksum is over canonical
-# JSON, so it does not change), listed in surveys/index.json for the app to fetch.
+# JSON, so it does not change), listed in surveys/index.json for the app to fetch. Older versions
+# live in surveys/archive/ (e.g. "archive/household-digital-skills-1.0.0.json") and ship too, so
+# drafts and results made with them still open and verify.
+file(MAKE_DIRECTORY ${DIST}/surveys/archive)
+# Current versions first, then the archive (each sorted), so the list starts with what to offer.
 file(GLOB surveys RELATIVE ${SRC}/assets/surveys ${SRC}/assets/surveys/*.json)
+file(GLOB archived RELATIVE ${SRC}/assets/surveys ${SRC}/assets/surveys/archive/*.json)
 list(SORT surveys)
+list(SORT archived)
+list(APPEND surveys ${archived})
 set(index "")
 foreach(s IN LISTS surveys)
   execute_process(COMMAND /usr/bin/python3 ${SRC}/tools/minify-json.py ${SRC}/assets/surveys/${s} ${DIST}/surveys/${s}

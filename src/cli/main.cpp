@@ -175,7 +175,8 @@ int cmd_import(const std::vector<std::string>& files, const ImportOpts& o) {
   SurveyCatalog cat;
   std::error_code ec;
   std::vector<std::string> survey_files;
-  for (auto& e : fs::directory_iterator(o.survey_dir, ec))
+  // Recursive: older survey versions are kept in archive/ beside the current ones.
+  for (auto& e : fs::recursive_directory_iterator(o.survey_dir, ec))
     // index.json is the web app's list of survey files (dist/surveys), not a survey.
     if (e.path().extension() == ".json" && e.path().filename() != "index.json")
       survey_files.push_back(e.path().string());

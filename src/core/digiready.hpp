@@ -1,5 +1,6 @@
 // Everything the UI and CLI need from the core.
 #pragma once
+#include "core/catalog.hpp"
 #include "core/engine.hpp"
 #include "core/fold.hpp"
 #include "core/importer.hpp"

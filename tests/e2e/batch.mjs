@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ROOT } from './lib.mjs';
 
 const CLI = path.join(ROOT, 'build/native/src/cli/digiready');
+// The templates below are answer sets of version 1.0.0 (kept in assets/surveys/archive/ beside 2.0.0).
 const SURVEYS = path.join(ROOT, 'assets/surveys');
 
 const PLACE = { province: 'an_giang', commune: 'Xã Tân Phú', age_group: 'a35_44', gender: 'female' };
@@ -59,7 +60,7 @@ export function baseRecords() {
       const file = path.join(dir, `${survey}-${i}.json`);
       const profile = survey === 'sme-dx-readiness' ? SME_PROFILE : { household_code: 'HH-0000', village: 'Thôn Đông', ...PLACE };
       fs.writeFileSync(file, JSON.stringify({ ...profile, ...answers }));
-      return JSON.parse(execFileSync(CLI, ['score', path.join(SURVEYS, survey + '.json'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+      return JSON.parse(execFileSync(CLI, ['score', path.join(SURVEYS, 'archive', survey + '-1.0.0.json'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     });
   }
   fs.rmSync(dir, { recursive: true, force: true });
