@@ -311,9 +311,10 @@ std::string App::state_json() {
   s += ",\"surveys_loaded\":";
   s += surveys_loaded_ ? "true" : "false";
   s += ",\"surveys\":[";
-  for (size_t i = 0; i < catalog_.surveys().size(); ++i) {
+  const auto offered = dr::newest_surveys(catalog_);
+  for (size_t i = 0; i < offered.size(); ++i) {
     if (i) s += ",";
-    append_json_string(s, catalog_.surveys()[i]->id);
+    append_json_string(s, offered[i]->id);
   }
   s += "],\"drafts\":" + std::to_string(store_.drafts().size());
   s += ",\"results\":" + std::to_string(store_.results().size());

@@ -68,7 +68,8 @@ void draw_home(App& app) {
   } else if (app.catalog().surveys().empty()) {
     message_box(app.t("home.no_surveys"), true);
   }
-  for (const auto& s : app.catalog().surveys()) {
+  // New surveys start on the newest version; older ones stay loaded for their drafts and results.
+  for (const auto& s : dr::newest_surveys(app.catalog())) {
     int asked = 0;
     for (const auto& q : s->questions)
       if (!q.profile() && q.type != dr::QuestionType::Info) ++asked;

@@ -124,7 +124,7 @@ void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
   if (which == "survey") {
     std::set<std::string> ids;
     for (const dr::Result& r : o.importer->results()) ids.insert(r.survey_id);
-    for (const auto& sv : app.catalog().surveys())
+    for (const auto& sv : dr::newest_surveys(app.catalog()))
       if (ids.count(sv->id)) items.emplace_back(sv->id, sv->title.get(lang));
   } else if (which == "level") {
     items.emplace_back("", app.t("organiser.all"));
@@ -284,7 +284,7 @@ void draw_import(App& app, Organiser& o) {
   separator();
   text(app.t("enum.title"), theme::ink(), FontRole::Title);
   text(app.t("enum.hint"), theme::muted(), FontRole::Small);
-  for (const auto& s : app.catalog().surveys()) {
+  for (const auto& s : dr::newest_surveys(app.catalog())) {
     const std::string id = "enum.start." + s->id;
     if (card(id.c_str(), s->title.get(lang), app.t(s->find("household_code") ? "enum.start" : "enum.start_business"))) {
       o.enumerator = true;

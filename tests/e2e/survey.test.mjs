@@ -161,11 +161,7 @@ test('skip logic shows and hides; a required question blocks Next with its messa
     assert.ok(without < withPhone, `hidden questions leave the count: ${withPhone} -> ${without}`);
     await tap(page, 'survey.next');
     s = await state(page);
-    assert.equal(s.question, 'smart_users');
-    await answer(page, s);
-    await tap(page, 'survey.next');
-    s = await state(page);
-    assert.equal(s.question, 'info_search', 'internet/dev_* are skipped without a smartphone');
+    assert.equal(s.question, 'info_search', 'dev_* are skipped without a smartphone');
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
@@ -244,7 +240,8 @@ test("Enter goes on from a one-line field; a refused answer's message is brought
     // Back on the review page goes to the last question.
     await tap(page, 'review.back');
     s = await waitFor(page, (st) => st.screen === 'question');
-    assert.equal(s.question, 'want_learn');
+    const survey = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/surveys/household-digital-skills.json'), 'utf8'));
+    assert.equal(s.question, survey.sections.at(-1).questions.at(-1).id);
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
