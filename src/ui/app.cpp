@@ -318,6 +318,7 @@ std::string App::state_json() {
   s += "],\"drafts\":" + std::to_string(store_.drafts().size());
   s += ",\"results\":" + std::to_string(store_.results().size());
   s += ",\"set_aside\":" + std::to_string(store_.asides().size());
+  s += ",\"unopened\":" + std::to_string(store_.unopened().size());
   s += ",\"message\":";
   append_json_string(s, flash_);
   s += ",\"organiser\":" + organiser_state_json(*this);
@@ -388,7 +389,7 @@ void App::start_survey(std::shared_ptr<const dr::Survey> s) {
   go(Screen::Intro);
 }
 
-void App::resume(const Store::Entry& draft) {
+void App::resume(const app::RecordStore::Entry& draft) {
   session_ = Session();
   session_.survey = draft.result.survey;
   session_.result = draft.result;
@@ -413,7 +414,7 @@ void App::resume(const Store::Entry& draft) {
   }
 }
 
-void App::open_result(const Store::Entry& entry) {
+void App::open_result(const app::RecordStore::Entry& entry) {
   session_ = Session();
   session_.survey = entry.result.survey;
   session_.result = entry.result;

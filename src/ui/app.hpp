@@ -10,7 +10,9 @@
 #include "core/digiready.hpp"
 #include "core/strings.hpp"
 #include "imgui.h"
-#include "ui/store.hpp"
+#include "app/record_store.hpp"
+#include "platform/platform.hpp"
+#include "platform/storage_web.hpp"
 
 namespace ui {
 
@@ -60,13 +62,13 @@ class App {
   dr::SurveyCatalog& catalog() { return catalog_; }
   bool surveys_loaded() const { return surveys_loaded_; }
   const std::vector<std::string>& survey_errors() const { return survey_errors_; }
-  Store& store() { return store_; }
+  app::RecordStore& store() { return store_; }
   Session& session() { return session_; }
 
   // Survey flow (screen_survey.cpp uses these; home starts and resumes).
   void start_survey(std::shared_ptr<const dr::Survey> s);  // by value: callers pass session().survey
-  void resume(const Store::Entry& draft);
-  void open_result(const Store::Entry& result);
+  void resume(const app::RecordStore::Entry& draft);
+  void open_result(const app::RecordStore::Entry& result);
   void answers_changed();      // saves the draft at once (nothing lost on reload or crash)
   void finish_survey();        // complete, score, keep, show results
   void announce_question();
@@ -105,7 +107,8 @@ class App {
   dr::SurveyCatalog catalog_;
   bool surveys_loaded_ = false;
   std::vector<std::string> survey_errors_;
-  Store store_;
+  platform::LocalStorage local_storage_;
+  app::RecordStore store_{local_storage_, [](const std::string& line) { platform::log(line); }};
   Session session_;
   std::string flash_;
   bool flash_error_ = false;

@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 
@@ -67,11 +68,10 @@ void add_row(const dr::Importer& imp) {
   row.result = imp.results().size() - 1;
   row.report = imp.reports().size() - 1;
   // As typed, tidied: "Thôn Đông " and "Thôn Đông" are one village (the core's filters agree).
-  row.code = dr::tidy(profile_text(r, "household_code"));
-  if (row.code.empty()) row.code = dr::tidy(profile_text(r, "business_name"));
-  row.province = dr::tidy(profile_text(r, "province"));
-  row.commune = dr::tidy(profile_text(r, "commune"));
-  row.village = dr::tidy(profile_text(r, "village"));
+  row.code = app::respondent(r);
+  row.province = dr::tidy(app::profile_text(r, "province"));
+  row.commune = dr::tidy(app::profile_text(r, "commune"));
+  row.village = dr::tidy(app::profile_text(r, "village"));
   const std::string& when = r.completed.empty() ? r.updated : r.completed;
   row.date = when.substr(0, std::min<std::size_t>(10, when.size()));
   row.overall = r.scores.overall;
@@ -177,11 +177,6 @@ const dr::Survey* Organiser::survey(const App&) const {
   return nullptr;
 }
 
-std::string profile_text(const dr::Result& r, const char* key) {
-  auto it = r.profile.find(key);
-  return it != r.profile.end() && it->second.is_string() ? it->second.str() : std::string();
-}
-
 void organiser_init(App& app) {
   g_catalog = &app.catalog();
   platform::set_import_handler({
@@ -273,7 +268,7 @@ void organiser_pump(App& app) {
     });
   }
   // Results finished on this device (the organiser's own phone) join the review.
-  for (const Store::Entry& e : app.store().results()) {
+  for (const app::RecordStore::Entry& e : app.store().results()) {
     if (!o.fed_device.insert(e.result.id).second) continue;
     o.queue.emplace_back(o.device_name, dr::result_to_json(e.result));
   }

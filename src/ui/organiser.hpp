@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/respondent.hpp"
 #include "core/digiready.hpp"
 
 namespace ui {
@@ -115,6 +116,5 @@ void draw_enumerator_bar(App& app);
 void draw_progress_compare(App& app);
 // "HH-007" -> "HH-008"; "" -> "HO-001": a fresh household code for the next household.
 std::string next_household_code(const std::string& last);
-std::string profile_text(const dr::Result& r, const char* key);
 
 }  // namespace ui

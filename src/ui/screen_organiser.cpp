@@ -625,8 +625,8 @@ void draw_enumerator_bar(App& app) {
       // household, so skip codes already used on this device.
       std::set<std::string> used;
       for (const auto* list : {&app.store().results(), &app.store().drafts()})
-        for (const Store::Entry& e : *list) used.insert(dr::tidy(profile_text(e.result, "household_code")));
-      std::string code = next_household_code(profile_text(last, "household_code"));
+        for (const app::RecordStore::Entry& e : *list) used.insert(dr::tidy(app::profile_text(e.result, "household_code")));
+      std::string code = next_household_code(app::profile_text(last, "household_code"));
       for (int guard = 0; used.count(code) && guard < 100000; ++guard) code = next_household_code(code);
       dr::set_answer(a, "household_code", dr::Value(code));
     }
@@ -674,7 +674,7 @@ void draw_progress_compare(App& app) {
     // Offered where there is something to compare with: an earlier result of this survey on this
     // device, or a business (it reassesses itself and keeps its earlier file).
     bool earlier = s.find("business_name") != nullptr;
-    for (const Store::Entry& e : app.store().results())
+    for (const app::RecordStore::Entry& e : app.store().results())
       earlier = earlier || (e.result.survey_id == s.id && e.result.id != ss.result.id);
     if (!earlier) return;
   }
@@ -687,12 +687,12 @@ void draw_progress_compare(App& app) {
   if (!o.compare_error.empty()) message_box(o.compare_error, true);
   if (!o.earlier) {
     text(app.t("progress.hint"), theme::muted(), FontRole::Small);
-    for (const Store::Entry& e : app.store().results()) {
+    for (const app::RecordStore::Entry& e : app.store().results()) {
       if (e.result.survey_id != s.id || e.result.id == ss.result.id) continue;
       const std::string id = "progress.pick." + e.result.id;
       const dr::Level* lv = s.level_by_id(e.result.scores.level);
-      std::string who = profile_text(e.result, "business_name");
-      if (who.empty()) who = profile_text(e.result, "household_code");
+      std::string who = app::profile_text(e.result, "business_name");
+      if (who.empty()) who = app::profile_text(e.result, "household_code");
       if (card(id.c_str(), e.result.completed.substr(0, 10) + (who.empty() ? "" : " · " + who),
                (lv ? lv->label.get(lang) : "—") + " · " + percent_text(e.result.scores.overall)))
         o.earlier = e.result;
