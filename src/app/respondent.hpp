@@ -10,5 +10,7 @@ namespace app {
 std::string profile_text(const dr::Result& r, const char* key);
 // The household code, else the business name, tidied (spaces at the ends and doubled go); "" if neither.
 std::string respondent(const dr::Result& r);
+// The same from answers (profile fields among them), e.g. while the survey is being taken.
+std::string respondent(const dr::Answers& a);
 
 }  // namespace app

@@ -1,5 +1,7 @@
 #include "platform/storage_folder.hpp"
 
+#include "platform/folder_bytes.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -58,13 +60,7 @@ std::string FolderStorage::get(std::string_view key) const {
   return in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
 }
 
-std::size_t FolderStorage::used_bytes() const {
-  std::size_t total = 0;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(folder_, ec))
-    if (e.is_regular_file(ec)) total += std::size_t(e.file_size(ec));
-  return total;
-}
+std::size_t FolderStorage::used_bytes() const { return folder_bytes(folder_); }
 
 bool FolderStorage::set(std::string_view key, std::string_view value) {
   const std::string path = path_of(key);

@@ -9,6 +9,7 @@
 
 #include "../core/file_util.hpp"
 #include "core/digiready.hpp"
+#include "app/record_store.hpp"
 #include "platform/storage_folder.hpp"
 
 namespace apt {
@@ -38,5 +39,14 @@ inline std::string fresh_folder() {
   std::filesystem::remove_all(dir);
   return dir.string();
 }
+
+// The unit-test survey in a catalog, and a record store on a fresh folder.
+struct StoreTest : ::testing::Test {
+  std::shared_ptr<const dr::Survey> s = mini();
+  platform::FolderStorage disk{fresh_folder()};
+  app::RecordStore store{disk};
+  dr::SurveyCatalog catalog;
+  void SetUp() override { catalog.add(s); }
+};
 
 }  // namespace apt
