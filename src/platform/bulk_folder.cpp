@@ -1,13 +1,13 @@
 #include "platform/bulk_folder.hpp"
 
-#include "platform/folder_bytes.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <system_error>
+
+#include "platform/folder_bytes.hpp"
 
 namespace platform {
 

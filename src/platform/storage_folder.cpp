@@ -1,11 +1,11 @@
 #include "platform/storage_folder.hpp"
 
-#include "platform/folder_bytes.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <system_error>
+
+#include "platform/folder_bytes.hpp"
 
 namespace platform {
 
