@@ -40,14 +40,16 @@ add_custom_command(OUTPUT ${EMBED_OUT}
           dr_locale_en=${CMAKE_SOURCE_DIR}/assets/locales/en.json
   DEPENDS ${FONT_OUT} ${LOCALE_FILES} ${CMAKE_SOURCE_DIR}/tools/embed.py VERBATIM)
 
-file(GLOB UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
+# The platform seam's browser side only (storage_folder.cpp is its native stand-in).
+file(GLOB UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/platform/*_web.cpp)
 add_executable(digiready_web ${CMAKE_SOURCE_DIR}/src/main.cpp ${UI_SOURCES} ${EMBED_OUT})
 set_target_properties(digiready_web PROPERTIES OUTPUT_NAME digiready SUFFIX .js)
-target_link_libraries(digiready_web PRIVATE digiready_core imgui)
+target_link_libraries(digiready_web PRIVATE digiready_app digiready_core imgui)
 target_compile_options(digiready_web PRIVATE -Wall -Wextra)
 # Size first (phones on 3G): -Oz, link-time optimisation, no exceptions or RTTI in our code.
 set(WEB_CFLAGS -Oz -flto -fno-exceptions -fno-rtti)
 target_compile_options(digiready_core PRIVATE ${WEB_CFLAGS})
+target_compile_options(digiready_app PRIVATE ${WEB_CFLAGS})
 target_compile_options(digiready_web PRIVATE ${WEB_CFLAGS})
 
 # Flags holding `$` or quotes go through a response file (CMake 3.25 mangles them, toolchain.md).

@@ -48,18 +48,21 @@
   let resolveReady;
   const hook = {
     ready: new Promise((r) => { resolveReady = r; }),
-    state() { return JSON.parse(hook._state || '{}'); },
-    widgets() { return JSON.parse(hook._widgets || '[]'); },
-    _state: '', _widgets: '',
+    // Worked out by the app when read (a test), never on frames nobody reads.
+    state() { return hook._read ? JSON.parse(hook._read(0)) : {}; },
+    widgets() { return hook._read ? JSON.parse(hook._read(1)) : []; },
   };
   window['digiready'] = hook;
 
-  // Called by the app after each drawn frame.
+  // Called by the app after each drawn frame: the text fields on screen (where the overlay goes) and
+  // whether Back leaves the app now. The page's own code uses these, never the test hook.
   const overlay = $('text-overlay');
   let editing = null; // widget being edited through the overlay: {id, ...}
-  hook._frame = function (stateJson, widgetsJson) {
-    hook._state = stateJson;
-    hook._widgets = widgetsJson;
+  let fieldsJson = '[]', backLeaves = true;
+  const textFields = () => JSON.parse(fieldsJson);
+  hook._frame = function (fields, leaves) {
+    fieldsJson = fields;
+    backLeaves = leaves;
     if (!document.body.classList.contains('loaded')) {
       hook.firstFrameMs = performance.now(); // read by `make report`
       document.body.classList.add('loaded');
@@ -70,8 +73,8 @@
 
   // --- Text overlay: a real textarea over the field, so the phone keyboard and IME work ---
   function textWidgetAt(x, y) {
-    for (const w of hook.widgets()) {
-      if ((w.kind === 'text' || w.kind === 'number') && w.enabled &&
+    for (const w of textFields()) {
+      if (w.enabled &&
           x >= w.x && x < w.x + w.w && y >= w.y && y < w.y + w.h) return w;
     }
     return null;
@@ -83,7 +86,7 @@
     overlay.style.height = w.h + 'px';
   }
   function followOverlay() {
-    const w = hook.widgets().find((v) => v.id === editing.id);
+    const w = textFields().find((v) => v.id === editing.id);
     if (!w) { closeOverlay(false); return; } // the field left the screen: tell the app
     placeOverlay(w);
   }
@@ -114,7 +117,7 @@
     if (!fromApp) hook._call2('text_end', id, enter ? 'enter' : '');
   }
   hook._openText = function (id) { // keyboard users: Enter on a focused field (no gesture needed)
-    const w = hook.widgets().find((v) => v.id === id);
+    const w = textFields().find((v) => v.id === id);
     if (w) openOverlay(w);
   };
   hook._closeText = function () { closeOverlay(true); };
@@ -166,7 +169,7 @@
   window.addEventListener('keydown', guard, true);
   window.addEventListener('popstate', () => {
     guarded = false;
-    if (hook.state().screen !== 'home') hook._call('back', '');  // on home, the next Back leaves
+    if (!backLeaves) hook._call('back', '');  // on home, the next Back leaves
   });
 
   // --- Bulk storage (IndexedDB) for the organiser's imported results: localStorage holds ~5 MB per

@@ -82,8 +82,13 @@ void apply_update();
 // --- Screen readers: text for the off-screen ARIA live region ---
 void announce(std::string_view text);
 
-// --- Test hook: after each drawn frame, publish the state and widget list (JSON) ---
-void publish_frame(const std::string& state_json, const std::string& widgets_json);
+// --- After each drawn frame: the text fields on screen (JSON records with id, rectangle, value,
+// inputmode: where the browser places its overlay on a tap) and whether the phone's Back button
+// leaves the app now (home) instead of going back inside it. ---
+void frame_drawn(const std::string& text_fields_json, bool back_leaves);
+
+// --- Test hook (window.digiready.state() / widgets()): computed only when a test asks. ---
+void set_test_hook(std::function<std::string()> state_json, std::function<std::string()> widgets_json);
 
 // A console line (shows in the browser console / stderr).
 void log(std::string_view message);

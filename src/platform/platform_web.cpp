@@ -15,6 +15,7 @@ std::function<void(std::vector<std::pair<std::string, std::string>>)> g_surveys_
 std::vector<std::pair<std::string, std::string>> g_surveys;
 std::function<void()> g_gl_lost, g_gl_restored;
 std::function<void()> g_back;
+std::function<std::string()> g_hook_state, g_hook_widgets;  // the test hook, asked when a test reads
 // Bulk storage requests waiting for IndexedDB, by request id.
 int g_bulk_next = 0;
 std::map<int, std::function<void(bool)>> g_bulk_appends;
@@ -57,6 +58,8 @@ EM_JS(void, dr_js_init, (), {
     var a = pass(what), b = pass(arg);
     _dr_event(a, b, 0);
   };
+  // The test hook reads the app's state when asked (0: state, 1: widgets), not every frame.
+  hook['_read'] = function(what) { return UTF8ToString(_dr_hook_read(what)); };
   hook['_call2'] = function(what, arg, arg2) {
     var a = pass(what), b = pass(arg), c = pass(arg2);
     _dr_event(a, b, c);
@@ -160,8 +163,8 @@ EM_JS(void, dr_js_open_text, (const char* id), { window['digiready']['_openText'
 EM_JS(void, dr_js_close_text, (), { window['digiready']['_closeText'](); });
 EM_JS(void, dr_js_announce, (const char* text), { window['digiready']['_announce'](UTF8ToString(text)); });
 
-EM_JS(void, dr_js_publish, (const char* state, const char* widgets), {
-  window['digiready']['_frame'](UTF8ToString(state), UTF8ToString(widgets));
+EM_JS(void, dr_js_frame_drawn, (const char* fields, int back_leaves), {
+  window['digiready']['_frame'](UTF8ToString(fields), back_leaves != 0);
 });
 
 EM_JS(void, dr_js_request_surveys, (), {
@@ -173,6 +176,14 @@ EM_JS(void, dr_js_request_surveys, (), {
 });
 
 extern "C" {
+// The test hook asks: 0 the state, 1 the widgets (JSON). The text stays valid until the next ask.
+EMSCRIPTEN_KEEPALIVE const char* dr_hook_read(int what) {
+  static std::string out;
+  const auto& read = what == 0 ? g_hook_state : g_hook_widgets;
+  out = read ? read() : (what == 0 ? "{}" : "[]");
+  return out.c_str();
+}
+
 // One entry point for everything the browser tells the app; frees the strings it was given.
 EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   const std::string w = what, a = arg ? arg : "";
@@ -316,8 +327,13 @@ bool gl_context_is_lost() {
 
 void announce(std::string_view text) { dr_js_announce(std::string(text).c_str()); }
 
-void publish_frame(const std::string& state_json, const std::string& widgets_json) {
-  dr_js_publish(state_json.c_str(), widgets_json.c_str());
+void frame_drawn(const std::string& text_fields_json, bool back_leaves) {
+  dr_js_frame_drawn(text_fields_json.c_str(), back_leaves ? 1 : 0);
+}
+
+void set_test_hook(std::function<std::string()> state_json, std::function<std::string()> widgets_json) {
+  g_hook_state = std::move(state_json);
+  g_hook_widgets = std::move(widgets_json);
 }
 
 void error(std::string_view message) { dr_js_console_error(std::string(message).c_str()); }

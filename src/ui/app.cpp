@@ -7,6 +7,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "platform/platform.hpp"
+#include "ui/hook_state.hpp"
 #include "ui/organiser.hpp"
 #include "ui/widgets.hpp"
 
@@ -51,43 +52,21 @@ void App::init() {
         for (bool& k : io.KeysDown) k = false;
         // Widget ids of answer fields are "field.<question id>".
         session_.editing = id.rfind("field.", 0) == 0 ? id.substr(6) : std::string();
-        organiser_text_begin(id);  // the organiser's search box
+        organiser_text_begin(*this, id);  // the organiser's search box
         request_frame();
       },
       [this](const std::string& text) {
-        if (organiser_text_input(text)) return request_frame();
-        if (session_.survey && !session_.editing.empty()) {
-          const dr::Question* q = session_.survey->find(session_.editing);
-          if (q) {
-            if (q->type == dr::QuestionType::Text || q->type == dr::QuestionType::LongText) {
-              if (text.empty()) dr::clear_answer(session_.answers, q->id);
-              else dr::set_answer(session_.answers, q->id, dr::Value(text));
-              session_.typed.erase(q->id);
-            } else {
-              bool ok = true;
-              dr::Value v = dr::parse_typed_input(*q, text, ok);
-              if (ok) {
-                if (v.is_null()) dr::clear_answer(session_.answers, q->id);
-                else dr::set_answer(session_.answers, q->id, v);
-                session_.typed.erase(q->id);
-              } else {
-                // Kept as typed so the field shows what to fix; the old value must not survive
-                // silently (Back, Home or a reload would keep it otherwise).
-                session_.typed[q->id] = text;
-                dr::clear_answer(session_.answers, q->id);
-              }
-            }
-            answers_changed();
-          }
-        }
+        if (organiser_text_input(*this, text)) return request_frame();
+        const dr::Question* q = session_.survey && !session_.editing.empty() ? session_.survey->find(session_.editing) : nullptr;
+        if (q && session_.type(*q, text)) answers_changed();
         request_frame();
       },
       [this](const std::string&, bool enter) {
         // Enter in a one-line answer field means "next", as on any form.
         if (enter && screen_ == Screen::Question && !session_.editing.empty()) session_.submit_next = true;
-        trim_text_answer();
+        if (session_.trim(session_.editing)) answers_changed();
         session_.editing.clear();
-        organiser_text_begin("");
+        organiser_text_begin(*this, "");
         request_frame();
       },
   });
@@ -97,6 +76,7 @@ void App::init() {
     request_frame();
   });
 
+  platform::set_test_hook([this] { return hook_state_json(*this); }, [] { return hook_widgets_json(); });
   organiser_init(*this);  // file import (picker, drag-and-drop) for the organiser review
 
   platform::request_surveys([this](std::vector<std::pair<std::string, std::string>> files) {
@@ -168,6 +148,7 @@ bool App::wants_frame() {
 }
 
 void App::before_frame() {
+  organiser_work(*this);  // import work between frames, never inside drawing
   const float dpr = std::max(1.f, platform::device_pixel_ratio());
   const float px = large_text_ ? kLargePx : kBasePx;
   if (dpr != font_dpr_ || px != font_px_) {
@@ -252,19 +233,6 @@ void App::end_screen() {
   ImGui::End();
 }
 
-// Typing is over: spaces at the ends of a text answer go (only spaces is no answer).
-void App::trim_text_answer() {
-  const dr::Question* q = session_.survey && !session_.editing.empty() ? session_.survey->find(session_.editing) : nullptr;
-  if (!q || (q->type != dr::QuestionType::Text && q->type != dr::QuestionType::LongText)) return;
-  const dr::Value* v = dr::find_answer(session_.answers, q->id);
-  if (!v || !v->is_string()) return;
-  std::string trimmed = dr::trim(v->str());
-  if (trimmed == v->str()) return;
-  if (trimmed.empty()) dr::clear_answer(session_.answers, q->id);
-  else dr::set_answer(session_.answers, q->id, dr::Value(std::move(trimmed)));
-  answers_changed();
-}
-
 bool App::back_pressed() const {
   return session_.editing.empty() && (back_event_ || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)));
 }
@@ -275,8 +243,8 @@ void App::draw() {
   if (back_pressed()) {
     switch (screen_) {
       case Screen::Organiser:
-        if (organiser().detail >= 0) {  // a result opened from the list: back to the list
-          organiser().detail = -1;
+        if (organiser_view_.detail >= 0) {  // a result opened from the list: back to the list
+          organiser_view_.detail = -1;
           break;
         }
         go(Screen::Home);
@@ -300,144 +268,51 @@ void App::draw() {
   keyboard_tab_order();
 }
 
-std::string App::state_json() {
-  std::string s = "{\"screen\":";
-  append_json_string(s, screen_name(screen_));
-  s += ",\"lang\":";
-  append_json_string(s, lang_);
-  s += ",\"frames\":" + std::to_string(frames_);
-  s += ",\"text_size\":";
-  append_json_string(s, large_text_ ? "large" : "normal");
-  s += ",\"surveys_loaded\":";
-  s += surveys_loaded_ ? "true" : "false";
-  s += ",\"surveys\":[";
-  const auto offered = dr::newest_surveys(catalog_);
-  for (size_t i = 0; i < offered.size(); ++i) {
-    if (i) s += ",";
-    append_json_string(s, offered[i]->id);
-  }
-  s += "],\"drafts\":" + std::to_string(store_.drafts().size());
-  s += ",\"results\":" + std::to_string(store_.results().size());
-  s += ",\"set_aside\":" + std::to_string(store_.asides().size());
-  s += ",\"message\":";
-  append_json_string(s, flash_);
-  s += ",\"organiser\":" + organiser_state_json(*this);
-  if (session_.survey) {
-    const dr::Survey& sv = *session_.survey;
-    s += ",\"survey\":";
-    append_json_string(s, sv.id);
-    s += ",\"result_id\":";
-    append_json_string(s, session_.result.id);
-    const dr::Question* q = session_.pos >= 0 && session_.pos < int(sv.questions.size())
-                                ? &sv.questions[size_t(session_.pos)] : nullptr;
-    s += ",\"question\":";
-    append_json_string(s, q && (screen_ == Screen::Question) ? q->id : std::string());
-    if (q && screen_ == Screen::Question) {
-      s += ",\"question_type\":";
-      append_json_string(s, dr::to_string(q->type));
-    }
-    // As the screen says it: on a question, N counts what may still come.
-    const dr::Progress p = dr::progress(sv, session_.answers, q && screen_ == Screen::Question ? q->index : int(sv.questions.size()));
-    s += ",\"answered\":" + std::to_string(p.answered) + ",\"total\":" + std::to_string(p.expected());
-    std::string problem;
-    if (q && screen_ == Screen::Question) problem = question_problem(*this, *q);
-    s += ",\"validation\":";
-    append_json_string(s, problem);
-    if (!problem.empty()) s += std::string(",\"validation_in_view\":") + (session_.problem_in_view ? "true" : "false");
-    if (screen_ == Screen::Results) {
-      char buf[64];
-      if (session_.scores.overall) {
-        std::snprintf(buf, sizeof buf, "%.2f", *session_.scores.overall);
-        s += ",\"overall\":";
-        s += buf;
-      }
-      const dr::Level* lv = session_.scores.level_ptr(sv);
-      s += ",\"level\":";
-      append_json_string(s, lv ? lv->id : std::string());
-      s += ",\"dimensions\":{";
-      bool first = true;
-      for (const auto& d : session_.scores.dimensions) {
-        if (!first) s += ",";
-        first = false;
-        append_json_string(s, d.id);
-        s += ":";
-        if (d.percent) {
-          std::snprintf(buf, sizeof buf, "%.2f", *d.percent);
-          s += buf;
-        } else {
-          s += "null";
-        }
-      }
-      s += "}";
-    }
-  }
-  s += "}";
-  return s;
-}
-
 void App::after_frame() {
   ++frames_;
-  platform::publish_frame(state_json(), hook_widgets_json());
+  // The browser needs the text fields (its overlay) and whether Back leaves; tests read the rest
+  // through the hook, which computes it only when asked.
+  platform::frame_drawn(text_fields_json(), screen_ == Screen::Home);
 }
 
 // ---------------------------------------------------------------- survey flow
 void App::start_survey(std::shared_ptr<const dr::Survey> s) {
   session_ = Session();
-  session_.survey = s;
-  session_.result = dr::new_result(*s, lang_, dr::now_iso8601());
-  session_.pos = -1;
+  session_.start(std::move(s), lang_, dr::now_iso8601());
   go(Screen::Intro);
 }
 
-void App::resume(const Store::Entry& draft) {
+void App::resume(const app::RecordStore::Entry& draft) {
   session_ = Session();
-  session_.survey = draft.result.survey;
-  session_.result = draft.result;
-  session_.answers = dr::all_answers(draft.result);
-  // Continue at the first visible question without a valid answer (else the review page).
-  const dr::Survey& s = *session_.survey;
-  session_.pos = -1;
-  for (const dr::Question& q : s.questions) {
-    if (q.type == dr::QuestionType::Info || !dr::is_visible(s, q, session_.answers)) continue;
-    const dr::Value* v = dr::find_answer(session_.answers, q.id);
-    if (!v || !v->answered() || dr::check_answer(s, q, session_.answers)) {
-      session_.pos = q.index;
-      break;
-    }
-  }
-  if (session_.pos < 0) {
-    session_.pos = int(s.questions.size()) - 1;
-    go(Screen::Review);
-  } else {
-    go(Screen::Question);
-    announce_question();
-  }
+  if (!session_.resume(draft.result)) return go(Screen::Review);
+  go(Screen::Question);
+  announce_question();
 }
 
-void App::open_result(const Store::Entry& entry) {
+void App::switch_to_kept_draft(const app::RecordStore::Entry& kept) {
+  const app::RecordStore::Entry copy = kept;  // the store's list changes below
+  store_.remove(app::RecordStore::kDraft + session_.result.id);
+  resume(copy);
+}
+
+void App::open_result(const app::RecordStore::Entry& entry) {
   session_ = Session();
-  session_.survey = entry.result.survey;
-  session_.result = entry.result;
-  session_.answers = dr::all_answers(entry.result);
-  session_.scores = dr::score(*session_.survey, session_.answers);
-  session_.saved_on_device = true;
+  session_.open(entry.result);
+  enumerator_.add(session_.result);  // enumerator mode: a result shown joins the batch
   go(Screen::Results);
 }
 
 void App::answers_changed() {
-  session_.show_problem = false;
-  dr::update_result(session_.result, *session_.survey, session_.answers, dr::now_iso8601());
-  if (!store_.save_draft(session_.result)) flash(t("storage.full"), true);
+  if (!session_.save_draft(store_, dr::now_iso8601())) flash(t("storage.full"), true);
   else if (flash_ == t("storage.full")) clear_flash();
   request_frame();
 }
 
 void App::finish_survey() {
-  dr::complete_result(session_.result, *session_.survey, session_.answers, dr::now_iso8601());
-  session_.scores = dr::score(*session_.survey, session_.answers);
-  session_.saved_on_device = store_.save_result(session_.result);
+  const bool kept = session_.finish(store_, dr::now_iso8601());
+  enumerator_.add(session_.result);  // enumerator mode: the household just finished joins the batch
   go(Screen::Results);
-  if (!session_.saved_on_device) flash(t("storage.full"), true);
+  if (!kept) flash(t("storage.full"), true);
   const dr::Level* lv = session_.scores.level_ptr(*session_.survey);
   platform::announce(t("results.title") + ". " + (lv ? lv->label.get(lang_) : std::string()) + " " +
                      percent_text(session_.scores.overall));

@@ -10,30 +10,29 @@
 #include "core/digiready.hpp"
 #include "core/strings.hpp"
 #include "imgui.h"
-#include "ui/store.hpp"
+#include "app/record_store.hpp"
+#include "app/session.hpp"
+#include "app/compare.hpp"
+#include "app/enumerator_batch.hpp"
+#include "app/review.hpp"
+#include "platform/platform.hpp"
+#include "platform/bulk_web.hpp"
+#include "platform/storage_web.hpp"
+#include "ui/organiser.hpp"
 
 namespace ui {
 
 enum class Screen { Home, Intro, Question, Review, Results, Organiser };
 const char* screen_name(Screen s);
 
-// The survey a person is taking (or a finished result being shown).
-struct Session {
-  std::shared_ptr<const dr::Survey> survey;
-  dr::Result result;
-  dr::Answers answers;
-  int pos = -1;                  // index into survey->questions of the question on screen
-  bool show_problem = false;     // set when Next was refused; cleared when the answer changes
+// The survey being taken (its rules in app::Session) plus what only the screen needs.
+struct Session : app::Session {
   bool help_open = false;
-  bool back_to_review = false;   // editing from the review page: Next returns there
   std::string editing;           // question id whose text field has the overlay open
   bool submit_next = false;      // Enter closed the text field: press Next on the next frame
   int reveal_problem = 0;        // frames left to scroll the refused answer's message into view
   bool problem_in_view = false;  // the message was inside the visible body last frame (test hook)
   float review_scroll = 0;       // where the review page was, to come back there after an edit
-  std::map<std::string, std::string> typed;  // number/date text as typed, while it does not parse
-  dr::Scores scores;             // for the results screen
-  bool saved_on_device = false;  // results screen: kept in storage
 };
 
 class App {
@@ -53,6 +52,7 @@ class App {
   void set_large_text(bool on);
   void go(Screen s);
   Screen screen() const { return screen_; }
+  long long frames() const { return frames_; }  // drawn so far
   void request_frame() { frame_requested_ = true; }
   // Escape, or the phone's Back button, this frame (not while typing): each screen goes back.
   bool back_pressed() const;
@@ -60,14 +60,20 @@ class App {
   dr::SurveyCatalog& catalog() { return catalog_; }
   bool surveys_loaded() const { return surveys_loaded_; }
   const std::vector<std::string>& survey_errors() const { return survey_errors_; }
-  Store& store() { return store_; }
+  app::RecordStore& store() { return store_; }
   Session& session() { return session_; }
+  app::Review& review() { return review_; }
+  app::EnumeratorBatch& enumerator() { return enumerator_; }
+  app::Compare& compare() { return compare_; }
+  OrganiserView& organiser_view() { return organiser_view_; }
 
   // Survey flow (screen_survey.cpp uses these; home starts and resumes).
   void start_survey(std::shared_ptr<const dr::Survey> s);  // by value: callers pass session().survey
-  void resume(const Store::Entry& draft);
-  void open_result(const Store::Entry& result);
+  void resume(const app::RecordStore::Entry& draft);
+  void open_result(const app::RecordStore::Entry& result);
   void answers_changed();      // saves the draft at once (nothing lost on reload or crash)
+  // Drops the draft on screen for the kept one of the same survey and person.
+  void switch_to_kept_draft(const app::RecordStore::Entry& kept);
   void finish_survey();        // complete, score, keep, show results
   void announce_question();
 
@@ -87,11 +93,9 @@ class App {
   void keep_scroll() { scroll_frames_ = 0; }  // cancels a pending scroll_body_to
 
  private:
-  void trim_text_answer();  // the answer field being typed in, when typing ends
   void load_settings();
   void save_settings();
   void on_surveys(std::vector<std::pair<std::string, std::string>> files);
-  std::string state_json();
 
   dr::Strings strings_;
   std::string lang_ = "vi";
@@ -105,8 +109,14 @@ class App {
   dr::SurveyCatalog catalog_;
   bool surveys_loaded_ = false;
   std::vector<std::string> survey_errors_;
-  Store store_;
+  platform::LocalStorage local_storage_;
+  app::RecordStore store_{local_storage_, [](const std::string& line) { platform::log(line); }};
   Session session_;
+  platform::IndexedDbStore bulk_storage_;
+  app::Review review_{catalog_, bulk_storage_, local_storage_, [] { return platform::now_ms(); }};
+  app::EnumeratorBatch enumerator_;
+  app::Compare compare_;
+  OrganiserView organiser_view_;
   std::string flash_;
   bool flash_error_ = false;
   float bottom_h_ = 0, col_w_ = 0;

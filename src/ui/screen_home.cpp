@@ -2,6 +2,7 @@
 // results kept on this device, and the way into the organiser's review.
 #include <string>
 
+#include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -16,12 +17,31 @@ std::string short_date(const std::string& iso, const std::string& lang) {
   return iso.substr(0, 10);
 }
 
-std::string who(const dr::Result& r) {
-  for (const char* key : {"household_code", "business_name"}) {
-    auto it = r.profile.find(key);
-    if (it != r.profile.end() && it->second.is_string() && !it->second.str().empty()) return it->second.str();
+// Why a kept record does not open here, in the reader's words.
+std::string unopened_reason(App& app, const app::RecordStore::Unopened& u) {
+  switch (u.problem) {
+    case dr::ReadProblem::NewerApp: return app.t("home.unopened_newer");
+    case dr::ReadProblem::UnknownSurvey: return dr::format(app.t("home.unopened_survey"), {u.survey_version});
+    default: return app.t("home.unopened_invalid");
   }
-  return {};
+}
+
+// Kept records this build cannot open: listed (never hidden), each downloadable as it is stored.
+void draw_unopened(App& app) {
+  const auto& list = app.store().unopened();
+  if (list.empty()) return;
+  spacing(4);
+  text(app.t("home.unopened"), theme::ink(), FontRole::Title);
+  for (const app::RecordStore::Unopened& u : list) {
+    std::string title = u.survey_id;
+    for (const auto& s : app.catalog().surveys())
+      if (s->id == u.survey_id) title = s->title.get(app.lang());
+    if (!title.empty()) text(title);
+    text(unopened_reason(app, u), theme::muted(), FontRole::Small);
+    const std::string id = "home.unopened." + u.key;
+    if (button(id.c_str(), app.t("home.download_unopened"), ButtonStyle::Secondary))
+      platform::download(u.key.substr(u.key.rfind('.') + 1) + ".json", "application/json", u.text);
+  }
 }
 }  // namespace
 
@@ -43,18 +63,18 @@ void draw_home(App& app) {
   if (platform::update_ready() && card("home.update", app.t("home.update"), app.t("home.update_detail")))
     platform::apply_update();
 
-  Store& store = app.store();
+  const app::RecordStore& store = app.store();
   // Drafts first: people coming back want to carry on.
   if (!store.drafts().empty()) {
     spacing(4);
     text(app.t("home.continue"), theme::ink(), FontRole::Title);
-    for (const Store::Entry& d : store.drafts()) {
+    for (const app::RecordStore::Entry& d : store.drafts()) {
       const dr::Survey& s = *d.result.survey;
       std::string label = app.t("home.continue_item") + ": " + s.title.get(lang);
       std::string detail = dr::format("{0}/{1} · {2}", {std::to_string(d.progress.answered),
                                                           std::to_string(d.progress.expected()),
                                                           short_date(d.result.updated, lang)});
-      const std::string code = who(d.result);
+      const std::string code = app::respondent(d.result);
       if (!code.empty()) detail += " · " + code;
       std::string id = "home.draft." + d.result.id;
       if (card(id.c_str(), label, detail)) app.resume(d);
@@ -84,13 +104,13 @@ void draw_home(App& app) {
   if (!store.results().empty()) {
     spacing(4);
     text(app.t("home.results"), theme::ink(), FontRole::Title);
-    for (const Store::Entry& r : store.results()) {
+    for (const app::RecordStore::Entry& r : store.results()) {
       const dr::Survey& s = *r.result.survey;
       // Stored scores were checked against a recomputation when the store was read.
       const dr::Level* lv = s.level_by_id(r.result.scores.level);
       std::string detail = short_date(r.result.completed, lang) + " · " + (lv ? lv->label.get(lang) : "") + " " +
                            percent_text(r.result.scores.overall);
-      const std::string code = who(r.result);
+      const std::string code = app::respondent(r.result);
       if (!code.empty()) detail = code + " · " + detail;
       std::string id = "home.result." + r.result.id;
       if (card(id.c_str(), s.title.get(lang), detail)) app.open_result(r);
@@ -100,13 +120,15 @@ void draw_home(App& app) {
   if (!store.asides().empty()) {
     spacing(4);
     message_box(app.t("storage.set_aside"), true);
-    for (const Store::Aside& a : store.asides()) {
+    for (const app::RecordStore::Aside& a : store.asides()) {
       std::string id = "home.aside." + a.key;
       if (button(id.c_str(), app.t("home.download_aside"), ButtonStyle::Secondary)) {
         platform::download(a.key.substr(a.key.rfind('.') + 1) + ".json", "application/json", a.text);
       }
     }
   }
+
+  draw_unopened(app);
 
   spacing(8);
   separator();

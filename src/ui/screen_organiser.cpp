@@ -6,6 +6,8 @@
 #include <string>
 
 #include "imgui_internal.h"
+#include "app/respondent.hpp"
+#include "app/targets.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/organiser.hpp"
@@ -98,32 +100,23 @@ bool half_button(const char* id, const std::string& label, bool second) {
   return button(id, label, ButtonStyle::Secondary, second ? avail : (avail - theme::kGap) * 0.5f);
 }
 
-// The distinct values of a profile field among the current survey's results, narrowed by the places
-// already chosen (communes of the province, villages of the commune), in a person's order.
-std::vector<std::string> values_of(const Organiser& o, const char* field) {
-  const std::string f = field;
-  std::set<std::string> out;
-  for (const OrgRow& r : o.all) {
-    const dr::Result& res = o.importer->results()[r.result];
-    if (res.survey_id != o.survey_id) continue;
-    if (f != "province" && !o.filter.province.empty() && r.province != o.filter.province) continue;
-    if (f == "village" && !o.filter.commune.empty() && r.commune != o.filter.commune) continue;
-    const std::string& v = f == "province" ? r.province : f == "commune" ? r.commune : r.village;
-    if (!v.empty()) out.insert(v);
-  }
-  std::vector<std::string> sorted(out.begin(), out.end());
-  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) { return dr::natural_compare(a, b) < 0; });
-  return sorted;
-}
+// What the organiser's screen works on: the review (app), its table, and the screen's own state.
+struct Org {
+  App& app;
+  app::Review& r;
+  app::ResultTable& t;
+  OrganiserView& v;
+  explicit Org(App& a) : app(a), r(a.review()), t(a.review().table), v(a.organiser_view()) {}
+};
 
 // One inline list of choices under the filter buttons; index 0 is "all".
-void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
+void draw_chooser(App& app, Org& o, const dr::Survey& s) {
   const std::string& lang = app.lang();
-  const std::string which = o.chooser;
+  const std::string which = o.v.chooser;
   std::vector<std::pair<std::string, std::string>> items;  // (value, label)
   if (which == "survey") {
     std::set<std::string> ids;
-    for (const dr::Result& r : o.importer->results()) ids.insert(r.survey_id);
+    for (const dr::Result& r : o.r.importer()->results()) ids.insert(r.survey_id);
     for (const auto& sv : dr::newest_surveys(app.catalog()))
       if (ids.count(sv->id)) items.emplace_back(sv->id, sv->title.get(lang));
   } else if (which == "level") {
@@ -137,100 +130,78 @@ void draw_chooser(App& app, Organiser& o, const dr::Survey& s) {
       items.emplace_back(std::to_string(i), s.levels[i].label.get(lang) + " (" + percent_text(s.levels[i].min) + ")");
   } else {
     items.emplace_back("", app.t("organiser.all"));
-    for (const std::string& v : values_of(o, which.c_str()))
+    for (const std::string& v : o.t.values_of(which, o.r.importer()->results()))
       items.emplace_back(v, which == "province" ? label_of(s, "province", v, lang) : v);
   }
-  std::string* target = which == "province" ? &o.filter.province : which == "commune" ? &o.filter.commune
-                        : which == "village" ? &o.filter.village : which == "level" ? &o.filter.level : nullptr;
+  std::string* target = which == "province" ? &o.t.filter.province : which == "commune" ? &o.t.filter.commune
+                        : which == "village" ? &o.t.filter.village : which == "level" ? &o.t.filter.level : nullptr;
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string id = "org.pick." + which + "." + std::to_string(i);
-    const bool on = which == "survey" ? items[i].first == o.survey_id
-                    : which == "below" ? items[i].first == std::to_string(o.below_level)
-                    : which == "sort"  ? (items[i].first == "date" ? o.sort == SortBy::Date
-                                          : o.sort == SortBy::Dimension && items[i].first == std::to_string(o.sort_dim))
+    const bool on = which == "survey" ? items[i].first == o.t.survey_id
+                    : which == "below" ? items[i].first == std::to_string(o.t.below_level)
+                    : which == "sort"  ? (items[i].first == "date" ? o.t.sort == app::SortBy::Date
+                                          : o.t.sort == app::SortBy::Dimension && items[i].first == std::to_string(o.t.sort_dim))
                                        : target && *target == items[i].first;
     if (!option_row(id.c_str(), items[i].second, on, false)) continue;
-    if (which == "sort") {
-      // Again on the chosen one reverses it; newest first by date, weakest first by an area (who
-      // needs help comes first).
-      if (on) {
-        o.ascending = !o.ascending;
-      } else if (items[i].first == "date") {
-        o.sort = SortBy::Date;
-        o.ascending = false;
-      } else {
-        o.sort = SortBy::Dimension;
-        o.sort_dim = std::size_t(std::stoul(items[i].first));
-        o.ascending = true;
-      }
-    } else if (which == "survey") {
-      o.survey_id = items[i].first;
-      o.filter = dr::Filter();
-      if (o.sort == SortBy::Dimension) o.sort = SortBy::Code;  // that survey has other areas
-    } else if (which == "below") {
-      o.below_level = std::stoi(items[i].first);
-    } else if (target) {
-      *target = items[i].first;
-      if (which == "commune") o.filter.village.clear();
-    }
-    o.chooser.clear();
-    o.dirty = true;
+    // The table decides what a choice does (reversing, clearing what no longer fits).
+    if (which == "sort" && items[i].first == "date") o.t.choose_sort_date();
+    else if (which == "sort") o.t.choose_sort_dimension(i - 1);  // after "date"
+    else if (which == "survey") o.t.choose_survey(items[i].first);
+    else if (which == "below") o.t.choose_below_level(int(i) + 1);  // levels from the second
+    else o.t.choose_filter(which, items[i].first);
+    o.v.chooser.clear();
   }
 }
 
-void toggle_chooser(Organiser& o, const char* which) { o.chooser = o.chooser == which ? "" : which; }
+void toggle_chooser(Org& o, const char* which) { o.v.chooser = o.v.chooser == which ? "" : which; }
 
 // Nobody left after filtering: say so, and undo every filter in one tap (not four choosers).
-void draw_no_match(App& app, Organiser& o) {
-  const dr::Filter& f = o.filter;
-  if (f.province.empty() && f.commune.empty() && f.village.empty() && f.level.empty() && o.search.empty()) return;
+void draw_no_match(App& app, Org& o) {
+  if (!o.t.filtered()) return;
   message_box(app.t("organiser.no_match"), false);
   if (button("org.clear_filters", app.t("organiser.clear_filters"), ButtonStyle::Secondary)) {
-    o.filter = dr::Filter();
-    o.filter.survey_id = o.survey_id;
-    o.search.clear();
-    o.chooser.clear();
-    o.dirty = true;
+    o.t.clear_filters();
+    o.v.chooser.clear();
   }
 }
 
-void draw_filters(App& app, Organiser& o, const dr::Survey& s) {
+void draw_filters(App& app, Org& o, const dr::Survey& s) {
   const std::string& lang = app.lang();
   auto all_or = [&](const std::string& v) { return v.empty() ? app.t("organiser.all") : v; };
   if (button("org.f.survey", app.t("organiser.survey") + ": " + s.title.get(lang), ButtonStyle::Secondary))
     toggle_chooser(o, "survey");
-  const std::string prov = o.filter.province.empty() ? app.t("organiser.all") : label_of(s, "province", o.filter.province, lang);
+  const std::string prov = o.t.filter.province.empty() ? app.t("organiser.all") : label_of(s, "province", o.t.filter.province, lang);
   if (half_button("org.f.province", app.t("organiser.province") + ": " + prov, false)) toggle_chooser(o, "province");
-  if (half_button("org.f.commune", app.t("organiser.commune") + ": " + all_or(o.filter.commune), true)) toggle_chooser(o, "commune");
-  if (half_button("org.f.village", app.t("organiser.village") + ": " + all_or(o.filter.village), false)) toggle_chooser(o, "village");
-  const dr::Level* lv = s.level_by_id(o.filter.level);
+  if (half_button("org.f.commune", app.t("organiser.commune") + ": " + all_or(o.t.filter.commune), true)) toggle_chooser(o, "commune");
+  if (half_button("org.f.village", app.t("organiser.village") + ": " + all_or(o.t.filter.village), false)) toggle_chooser(o, "village");
+  const dr::Level* lv = s.level_by_id(o.t.filter.level);
   if (half_button("org.f.level", app.t("organiser.level") + ": " + (lv ? lv->label.get(lang) : app.t("organiser.all")), true))
     toggle_chooser(o, "level");
-  if (!o.chooser.empty() && o.chooser != "below" && o.chooser != "sort") draw_chooser(app, o, s);
+  if (!o.v.chooser.empty() && o.v.chooser != "below" && o.v.chooser != "sort") draw_chooser(app, o, s);
 }
 
 void download_csv(const std::string& name, const std::string& csv) {
   platform::download(name, "text/csv;charset=utf-8", csv);
 }
 
-void draw_exports(App& app, Organiser& o, const dr::Survey& s) {
+void draw_exports(App& app, Org& o, const dr::Survey& s) {
   if (button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
-    download_csv(export_stem(s, o.filter) + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.agg, s, app.lang()));
+    download_csv(export_stem(s, o.t.filter) + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.t.aggregates(), s, app.lang()));
   if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
-    download_csv(export_stem(s, o.filter) + "-" + today() + "-training.csv", dr::training_needs_csv(o.needs, s, app.lang()));
+    download_csv(export_stem(s, o.t.filter) + "-" + today() + "-training.csv", dr::training_needs_csv(o.t.needs(), s, app.lang()));
   if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
-    platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.importer->ndjson());
+    platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.r.importer()->ndjson());
 }
 
 // ---------------------------------------------------------------- import page
-void draw_import(App& app, Organiser& o) {
+void draw_import(App& app, Org& o) {
   const std::string& lang = app.lang();
   text(app.t("organiser.import_hint"), theme::muted());
-  if (o.busy()) {
-    text(dr::format(app.t("organiser.reading"), {std::to_string(o.batch_done), std::to_string(o.batch_total)}));
-    bar(o.batch_total ? float(o.batch_done) / float(o.batch_total) : 0.f, 18, theme::primary());
+  if (o.r.busy()) {
+    text(dr::format(app.t("organiser.reading"), {std::to_string(o.r.queue.done()), std::to_string(o.r.queue.total())}));
+    bar(o.r.queue.total() ? float(o.r.queue.done()) / float(o.r.queue.total()) : 0.f, 18, theme::primary());
   }
-  const dr::Importer* imp = o.importer.get();
+  const dr::Importer* imp = o.r.importer();
   if (imp && !imp->reports().empty()) {
     text(app.t("organiser.summary"), theme::ink(), FontRole::Title);
     text(dr::format(app.t("organiser.n_files"), {std::to_string(imp->reports().size())}));
@@ -240,7 +211,8 @@ void draw_import(App& app, Organiser& o) {
     if (imp->duplicates()) text(dr::format(app.t("organiser.n_duplicates"), {std::to_string(imp->duplicates())}), theme::muted());
     if (imp->conflicts()) text(dr::format(app.t("organiser.n_conflicts"), {std::to_string(imp->conflicts())}), theme::error());
   }
-  if (!o.notice.empty()) message_box(o.notice, o.notice_error);
+  if (o.r.notice() != app::Review::Notice::None)
+    message_box(notice_text(app), o.r.notice() == app::Review::Notice::NotKeptFull);
   // Bad files with their reasons, then changed ones with each difference (a readable number of each).
   constexpr std::size_t kShow = 100;
   if (imp && imp->failed()) {
@@ -287,28 +259,29 @@ void draw_import(App& app, Organiser& o) {
   for (const auto& s : dr::newest_surveys(app.catalog())) {
     const std::string id = "enum.start." + s->id;
     if (card(id.c_str(), s->title.get(lang), app.t(s->find("household_code") ? "enum.start" : "enum.start_business"))) {
-      o.enumerator = true;
-      o.batch_ids.clear();
-      o.batch_json.clear();
+      app.enumerator().start();
       app.start_survey(s);
       return;
     }
   }
-  if (imp && !imp->reports().empty() && !o.busy()) {
+  if (imp && !imp->reports().empty() && !o.r.busy()) {
     spacing(8);
-    static bool confirm = false;  // a second tap deletes: nothing is lost by a slip of the thumb
+    bool& confirm = o.v.confirm_clear;  // a second tap deletes: nothing is lost by a slip of the thumb
     if (button("org.clear", app.t(confirm ? "organiser.clear_confirm" : "organiser.clear"), ButtonStyle::Danger)) {
-      if (confirm) organiser_clear();
+      if (confirm) {
+        o.r.clear();
+        o.v.detail = -1;
+      }
       confirm = !confirm;
     }
   }
 }
 
 // ---------------------------------------------------------------- table of respondents
-void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bool wide) {
+void draw_row(App& app, Org& o, const dr::Survey& s, std::size_t index, bool wide) {
   const std::string& lang = app.lang();
-  const OrgRow& row = o.all[index];
-  const dr::Result& r = o.importer->results()[row.result];
+  const app::Row& row = o.t.all()[index];
+  const dr::Result& r = o.r.importer()->results()[row.result];
   const float w = ImGui::GetContentRegionAvail().x;
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(int(index));
@@ -316,13 +289,13 @@ void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bo
   const bool held = ImGui::IsItemActive();
   ImGui::PopID();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const bool changed = o.importer->reports()[row.report].changed;
+  const bool changed = o.r.importer()->reports()[row.report].changed;
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + kRowH), held ? theme::selected_fill() : theme::surface(), theme::kRounding);
   dl->AddRect(p, ImVec2(p.x + w, p.y + kRowH), changed ? theme::error() : theme::border(), theme::kRounding, 0,
               changed ? 2.5f : 1.5f);
   // Sorted by one area: its % is the figure on the right; the overall moves into the second line.
-  const bool by_dim = o.sort == SortBy::Dimension && o.sort_dim < r.scores.dimensions.size();
-  const std::string pct = percent_text(by_dim ? r.scores.dimensions[o.sort_dim].second : row.overall);
+  const bool by_dim = o.t.sort == app::SortBy::Dimension && o.t.sort_dim < r.scores.dimensions.size();
+  const std::string pct = percent_text(by_dim ? r.scores.dimensions[o.t.sort_dim].second : row.overall);
   const std::string code = (row.code.empty() ? "—" : row.code) + (changed ? "  (!)" : "");
   const float pad = 14;
   dl->AddText(ImVec2(p.x + pad, p.y + 10), theme::primary(), code.c_str());
@@ -356,51 +329,37 @@ void draw_row(App& app, Organiser& o, const dr::Survey& s, std::size_t index, bo
     hook_record(std::move(rec));
   }
   if (pressed) {
-    o.detail = int(index);
+    o.v.detail = int(index);
     app.scroll_body_to(0);
   }
 }
 
-void draw_list(App& app, Organiser& o, const dr::Survey& s) {
+void draw_list(App& app, Org& o, const dr::Survey& s) {
   draw_filters(app, o, s);
-  if (text_field("org.search", app.t("organiser.search"), o.search, app.t("organiser.search_hint"), "text", false,
-                 o.search_editing, false)) {
+  if (text_field("org.search", app.t("organiser.search"), o.t.search, app.t("organiser.search_hint"), "text", false,
+                 o.v.search_editing, false)) {
     platform::open_text_overlay("org.search");  // keyboard users; a tap opens it in the browser
   }
-  const char* keys[kSortSegments] = {"organiser.sort_code", "organiser.sort_village", "organiser.sort_level",
+  const char* keys[app::kSortSegments] = {"organiser.sort_code", "organiser.sort_village", "organiser.sort_level",
                                      "organiser.sort_overall"};
   std::vector<std::string> labels;
   for (const char* k : keys) labels.push_back(app.t(k));
-  const int segment = int(o.sort) < kSortSegments ? int(o.sort) : -1;
-  const int pick = segmented("org.sort", labels, segment);
-  // The direction as a small triangle in the chosen segment (the font has no arrows).
-  const auto& ws = hook_widgets();
-  for (const WidgetRecord& r : ws)
-    if (segment >= 0 && r.id == "org.sort." + std::to_string(segment)) {
-      const float x = r.x + r.w - 16, y = r.y + r.h * 0.5f;
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      if (o.ascending) dl->AddTriangleFilled(ImVec2(x - 6, y + 4), ImVec2(x + 6, y + 4), ImVec2(x, y - 5), IM_COL32_WHITE);
-      else dl->AddTriangleFilled(ImVec2(x - 6, y - 4), ImVec2(x + 6, y - 4), ImVec2(x, y + 5), IM_COL32_WHITE);
-    }
-  if (pick >= 0) {
-    // Tapping the current column again reverses it.
-    if (pick == int(o.sort)) o.ascending = !o.ascending;
-    else { o.sort = SortBy(pick); o.ascending = pick < 2; }
-    o.dirty = true;
-  }
+  const int segment = int(o.t.sort) < app::kSortSegments ? int(o.t.sort) : -1;
+  const int pick = segmented("org.sort", labels, segment, o.t.ascending ? 1 : -1);
+  if (pick >= 0) o.t.tap_sort_column(app::SortBy(pick));
   // Any other column: the date, or one area's % (e.g. who is weakest at online public services).
   std::string more = app.t("organiser.sort_more");
-  if (o.sort == SortBy::Date || (o.sort == SortBy::Dimension && o.sort_dim < s.dimensions.size())) {
-    const std::string what = o.sort == SortBy::Date ? app.t("organiser.sort_date") : s.dimensions[o.sort_dim].title.get(app.lang());
-    const char* dir = o.sort == SortBy::Date ? (o.ascending ? "organiser.oldest" : "organiser.newest")
-                                             : (o.ascending ? "organiser.up" : "organiser.down");
+  if (o.t.sort == app::SortBy::Date || (o.t.sort == app::SortBy::Dimension && o.t.sort_dim < s.dimensions.size())) {
+    const std::string what = o.t.sort == app::SortBy::Date ? app.t("organiser.sort_date") : s.dimensions[o.t.sort_dim].title.get(app.lang());
+    const char* dir = o.t.sort == app::SortBy::Date ? (o.t.ascending ? "organiser.oldest" : "organiser.newest")
+                                             : (o.t.ascending ? "organiser.up" : "organiser.down");
     more = dr::format(app.t("organiser.sorted_by"), {what, app.t(dir)});
   }
   if (button("org.sort.more", more, ButtonStyle::Secondary))
     toggle_chooser(o, "sort");
-  if (o.chooser == "sort") draw_chooser(app, o, s);
-  text(dr::format(app.t("organiser.n_rows"), {std::to_string(o.rows.size())}), theme::muted(), FontRole::Small);
-  if (o.rows.empty()) draw_no_match(app, o);
+  if (o.v.chooser == "sort") draw_chooser(app, o, s);
+  text(dr::format(app.t("organiser.n_rows"), {std::to_string(o.t.rows().size())}), theme::muted(), FontRole::Small);
+  if (o.t.rows().empty()) draw_no_match(app, o);
   const bool wide = ImGui::GetContentRegionAvail().x >= 600;
   if (wide) {
     std::string key;
@@ -409,16 +368,16 @@ void draw_list(App& app, Organiser& o, const dr::Survey& s) {
     text(app.t("organiser.dimensions_key") + " " + key, theme::muted(), FontRole::Small);
   }
   ImGuiListClipper clip;
-  clip.Begin(int(o.rows.size()), kRowH + theme::kGap);
+  clip.Begin(int(o.t.rows().size()), kRowH + theme::kGap);
   while (clip.Step())
-    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(app, o, s, o.rows[size_t(i)], wide);
+    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) draw_row(app, o, s, o.t.rows()[size_t(i)], wide);
 }
 
 // ---------------------------------------------------------------- aggregates
-void draw_summary(App& app, Organiser& o, const dr::Survey& s) {
+void draw_summary(App& app, Org& o, const dr::Survey& s) {
   const std::string& lang = app.lang();
   draw_filters(app, o, s);
-  const dr::Aggregates& ag = o.agg;
+  const dr::Aggregates& ag = o.t.aggregates();
   text(dr::format(app.t("organiser.respondents"), {std::to_string(ag.count)}), theme::ink(), FontRole::Title);
   if (!ag.count) {
     draw_no_match(app, o);
@@ -435,25 +394,25 @@ void draw_summary(App& app, Organiser& o, const dr::Survey& s) {
   if (ag.no_level) text(dr::format(app.t("organiser.no_level"), {std::to_string(ag.no_level)}), theme::muted(), FontRole::Small);
 
   bool titled = false;
-  for (size_t t = 0; t < targets().size(); ++t) {
-    const auto [met, answered] = o.target_met[t];
-    if (targets()[t].survey != s.id || !answered) continue;
+  for (size_t t = 0; t < app::targets().size(); ++t) {
+    const auto [met, answered] = o.t.target_met()[t];
+    if (app::targets()[t].survey != s.id || !answered) continue;
     if (!titled) {
       spacing(4);
       text(app.t("organiser.targets"), theme::ink(), FontRole::Title);
       titled = true;
     }
     const double share = 100.0 * double(met) / double(answered);
-    const bool ok = share >= targets()[t].percent;
-    text(app.t(targets()[t].label_key), theme::ink(), FontRole::Small);
+    const bool ok = share >= app::targets()[t].percent;
+    text(app.t(app::targets()[t].label_key), theme::ink(), FontRole::Small);
     bar(float(share / 100), 20, ok ? theme::good() : theme::error(), percent_text(share));
     // The target as a tick on the bar just drawn.
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const float cap = ImGui::CalcTextSize(percent_text(share).c_str()).x + theme::kGap;
-    const float x = a.x + (b.x - a.x - cap) * float(targets()[t].percent / 100);
+    const float x = a.x + (b.x - a.x - cap) * float(app::targets()[t].percent / 100);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y - 2), ImVec2(x, b.y + 2), theme::ink(), 3);
     text(dr::format(app.t(ok ? "organiser.target_met" : "organiser.target_not_met"),
-                    {percent_text(targets()[t].percent), std::to_string(met), std::to_string(answered)}),
+                    {percent_text(app::targets()[t].percent), std::to_string(met), std::to_string(answered)}),
          ok ? theme::good() : theme::error(), FontRole::Small);
   }
 
@@ -474,14 +433,14 @@ void draw_summary(App& app, Organiser& o, const dr::Survey& s) {
 }
 
 // ---------------------------------------------------------------- training needs
-void draw_training(App& app, Organiser& o, const dr::Survey& s) {
+void draw_training(App& app, Org& o, const dr::Survey& s) {
   const std::string& lang = app.lang();
   draw_filters(app, o, s);
   text(app.t("organiser.training_hint"), theme::muted(), FontRole::Small);
-  const std::string below = s.levels.size() > size_t(o.below_level) ? s.levels[size_t(o.below_level)].label.get(lang) : "";
+  const std::string below = s.levels.size() > size_t(o.t.below_level) ? s.levels[size_t(o.t.below_level)].label.get(lang) : "";
   if (button("org.below", app.t("organiser.below") + ": " + below, ButtonStyle::Secondary)) toggle_chooser(o, "below");
-  if (o.chooser == "below") draw_chooser(app, o, s);
-  for (const dr::TrainingNeed& n : o.needs) {
+  if (o.v.chooser == "below") draw_chooser(app, o, s);
+  for (const dr::TrainingNeed& n : o.t.needs()) {
     const int di = s.dimension_index(n.dimension);
     if (di < 0) continue;
     std::size_t total = 0;
@@ -495,8 +454,8 @@ void draw_training(App& app, Organiser& o, const dr::Survey& s) {
       // Household codes, which the team can act on (a long list is cut short; the CSV has all).
       std::string codes;
       for (size_t k = 0; k < ids.size() && k < 40; ++k) {
-        auto it = o.by_id.find(ids[k]);
-        const std::string c = it != o.by_id.end() ? o.all[it->second].code : ids[k].substr(0, 8);
+        const app::Row* row = o.t.find(ids[k]);
+        const std::string c = row ? row->code : ids[k].substr(0, 8);
         codes += (codes.empty() ? "" : ", ") + (c.empty() ? ids[k].substr(0, 8) : c);
       }
       if (ids.size() > 40) codes += ", …";
@@ -508,11 +467,11 @@ void draw_training(App& app, Organiser& o, const dr::Survey& s) {
 }
 
 // ---------------------------------------------------------------- one result, whole
-void draw_detail(App& app, Organiser& o) {
+void draw_detail(App& app, Org& o) {
   const std::string& lang = app.lang();
-  const OrgRow& row = o.all[size_t(o.detail)];
-  const dr::Result& r = o.importer->results()[row.result];
-  const dr::FileReport& rep = o.importer->reports()[row.report];
+  const app::Row& row = o.t.all()[size_t(o.v.detail)];
+  const dr::Result& r = o.r.importer()->results()[row.result];
+  const dr::FileReport& rep = o.r.importer()->reports()[row.report];
   const dr::Survey& s = *r.survey;
   app.begin_screen(1);
   text(row.code.empty() ? r.id : row.code, theme::primary(), FontRole::Title);
@@ -546,7 +505,7 @@ void draw_detail(App& app, Organiser& o) {
   }
   app.end_body();
   if (button("org.detail.back", app.t("organiser.back_to_list"), ButtonStyle::Primary)) {
-    o.detail = -1;
+    o.v.detail = -1;
     app.keep_scroll();
   }
   app.end_screen();
@@ -555,28 +514,26 @@ void draw_detail(App& app, Organiser& o) {
 }  // namespace
 
 void draw_organiser(App& app) {
-  Organiser& o = organiser();
-  organiser_pump(app);
-  if (o.dirty && (!o.busy() || platform::now_ms() - o.rows_built_ms > 300)) organiser_rebuild(app);
-  if (o.detail >= 0 && size_t(o.detail) < o.all.size()) {
+  Org o(app);  // the review was read and its rows built between frames (organiser_work)
+  if (o.v.detail >= 0 && size_t(o.v.detail) < o.t.all().size()) {
     draw_detail(app, o);
     return;
   }
-  o.detail = -1;
-  const dr::Survey* s = o.survey(app);
+  o.v.detail = -1;
+  const dr::Survey* s = o.t.survey(app.catalog());
   app.begin_screen(2);  // the tabs stay in reach of the thumb, above the screen's action
   if (button("org.home", app.t("nav.home"), ButtonStyle::Quiet)) {
     app.go(Screen::Home);
   }
   text(app.t("organiser.title"), theme::primary(), FontRole::Title);
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
-  if (o.tab == OrgTab::Import) {
+  if (o.v.tab == OrgTab::Import) {
     draw_import(app, o);
   } else if (!s) {
     message_box(app.t("organiser.nothing_yet"), false);
-  } else if (o.tab == OrgTab::List) {
+  } else if (o.v.tab == OrgTab::List) {
     draw_list(app, o, *s);
-  } else if (o.tab == OrgTab::Summary) {
+  } else if (o.v.tab == OrgTab::Summary) {
     draw_summary(app, o, *s);
   } else {
     draw_training(app, o, *s);
@@ -584,63 +541,41 @@ void draw_organiser(App& app) {
   app.end_body();
   const int tab = segmented("org.tab", {app.t("organiser.tab_import"), app.t("organiser.tab_list"),
                                         app.t("organiser.tab_summary"), app.t("organiser.tab_training")},
-                            int(o.tab));
-  if (tab >= 0 && tab != int(o.tab)) {
-    o.tab = OrgTab(tab);
-    o.chooser.clear();
+                            int(o.v.tab));
+  if (tab >= 0 && tab != int(o.v.tab)) {
+    o.v.tab = OrgTab(tab);
+    o.v.chooser.clear();
     app.scroll_body_to(0);
   }
-  if (o.tab == OrgTab::Import || !s) {
-    if (button("org.import", app.t("organiser.import"), ButtonStyle::Primary, -1, !o.busy())) platform::open_file_picker();
+  if (o.v.tab == OrgTab::Import || !s) {
+    if (button("org.import", app.t("organiser.import"), ButtonStyle::Primary, -1, !o.r.busy())) platform::open_file_picker();
   } else if (button("org.export.csv", app.t("organiser.export_csv"), ButtonStyle::Primary)) {
-    download_csv(export_stem(*s, o.filter) + "-" + today() + ".csv",
-                 dr::results_csv(o.importer->results(), *s, o.filter, app.lang()));
+    download_csv(export_stem(*s, o.t.filter) + "-" + today() + ".csv",
+                 dr::results_csv(o.r.importer()->results(), *s, o.t.filter, app.lang()));
   }
   app.end_screen();
 }
 
 // ---------------------------------------------------------------- results-screen extras
 void draw_enumerator_bar(App& app) {
-  Organiser& o = organiser();
+  app::EnumeratorBatch& batch = app.enumerator();
   Session& ss = app.session();
-  if (!o.enumerator || !ss.survey) return;
-  if (ss.result.status == dr::Status::Complete &&
-      std::find(o.batch_ids.begin(), o.batch_ids.end(), ss.result.id) == o.batch_ids.end()) {
-    o.batch_ids.push_back(ss.result.id);
-    o.batch_json.push_back(dr::result_to_json(ss.result));
-  }
-  text(dr::format(app.t("enum.batch_count"), {std::to_string(o.batch_ids.size())}), theme::muted(), FontRole::Small);
+  if (!batch.on() || !ss.survey) return;  // the result joined the batch when it was finished or opened
+  text(dr::format(app.t("enum.batch_count"), {std::to_string(batch.size())}), theme::muted(), FontRole::Small);
   if (button("enum.next", app.t("enum.next"), ButtonStyle::Secondary)) {
     // Same village, a fresh household code; consent again for the new household.
     const std::shared_ptr<const dr::Survey> s = ss.survey;
     const dr::Result last = ss.result;
     app.start_survey(s);
-    dr::Answers& a = app.session().answers;
-    for (const char* k : {"province", "commune", "village"}) {
-      auto it = last.profile.find(k);
-      if (s->find(k) && it != last.profile.end()) dr::set_answer(a, k, it->second);
-    }
-    if (s->find("household_code")) {
-      // The next free code after the last one: the enumerator may have gone back to an earlier
-      // household, so skip codes already used on this device.
-      std::set<std::string> used;
-      for (const auto* list : {&app.store().results(), &app.store().drafts()})
-        for (const Store::Entry& e : *list) used.insert(dr::tidy(profile_text(e.result, "household_code")));
-      std::string code = next_household_code(profile_text(last, "household_code"));
-      for (int guard = 0; used.count(code) && guard < 100000; ++guard) code = next_household_code(code);
-      dr::set_answer(a, "household_code", dr::Value(code));
-    }
+    app.session().answers = app::EnumeratorBatch::next_household(*s, last, app.store());
     app.answers_changed();
     return;
   }
-  if (button("enum.export", dr::format(app.t("enum.export"), {std::to_string(o.batch_ids.size())}), ButtonStyle::Secondary)) {
-    std::string all;
-    for (const std::string& j : o.batch_json) all += j + "\n";
-    platform::download("digiready-batch-" + today() + "-" + std::to_string(o.batch_ids.size()) + ".ndjson",
-                       "application/x-ndjson", all);
-  }
+  if (button("enum.export", dr::format(app.t("enum.export"), {std::to_string(batch.size())}), ButtonStyle::Secondary))
+    platform::download("digiready-batch-" + today() + "-" + std::to_string(batch.size()) + ".ndjson",
+                       "application/x-ndjson", batch.ndjson());
   if (button("enum.stop", app.t("enum.stop"), ButtonStyle::Quiet)) {
-    o.enumerator = false;
+    batch.stop();
     app.go(Screen::Organiser);
   }
 }
@@ -659,53 +594,41 @@ void compare_row(const std::string& label, std::optional<double> before, std::op
 }  // namespace
 
 void draw_progress_compare(App& app) {
-  Organiser& o = organiser();
+  app::Compare& cmp = app.compare();
   Session& ss = app.session();
   if (!ss.survey) return;
   const dr::Survey& s = *ss.survey;
   const std::string& lang = app.lang();
-  if (o.compare_for != ss.result.id) {  // another result on screen: start over
-    o.compare_for = ss.result.id;
-    o.compare_open = false;
-    o.earlier.reset();
-    o.compare_error.clear();
-  }
-  if (!o.compare_open) {
-    // Offered where there is something to compare with: an earlier result of this survey on this
-    // device, or a business (it reassesses itself and keeps its earlier file).
-    bool earlier = s.find("business_name") != nullptr;
-    for (const Store::Entry& e : app.store().results())
-      earlier = earlier || (e.result.survey_id == s.id && e.result.id != ss.result.id);
-    if (!earlier) return;
-  }
+  cmp.follow(ss.result.id);
+  if (!cmp.is_open() && !app::Compare::offered(s, ss.result, app.store())) return;
   spacing(4);
-  if (!o.compare_open) {
-    if (button("progress.open", app.t("progress.open"), ButtonStyle::Secondary)) o.compare_open = true;
+  if (!cmp.is_open()) {
+    if (button("progress.open", app.t("progress.open"), ButtonStyle::Secondary)) cmp.open();
     return;
   }
   text(app.t("progress.title"), theme::ink(), FontRole::Title);
-  if (!o.compare_error.empty()) message_box(o.compare_error, true);
-  if (!o.earlier) {
+  if (cmp.refusal()) message_box(compare_error_text(app), true);
+  if (!cmp.earlier()) {
     text(app.t("progress.hint"), theme::muted(), FontRole::Small);
-    for (const Store::Entry& e : app.store().results()) {
+    for (const app::RecordStore::Entry& e : app.store().results()) {
       if (e.result.survey_id != s.id || e.result.id == ss.result.id) continue;
       const std::string id = "progress.pick." + e.result.id;
       const dr::Level* lv = s.level_by_id(e.result.scores.level);
-      std::string who = profile_text(e.result, "business_name");
-      if (who.empty()) who = profile_text(e.result, "household_code");
+      const std::string who = app::respondent(e.result);
       if (card(id.c_str(), e.result.completed.substr(0, 10) + (who.empty() ? "" : " · " + who),
                (lv ? lv->label.get(lang) : "—") + " · " + percent_text(e.result.scores.overall)))
-        o.earlier = e.result;
+        cmp.pick(e.result);
     }
     if (button("progress.file", app.t("progress.file"), ButtonStyle::Secondary)) {
-      o.compare_picking = true;
+      cmp.picking = true;
       platform::open_file_picker();
     }
     return;
   }
-  const dr::StoredScores &b = o.earlier->scores, &a = ss.result.scores;
+  const dr::Result& earlier = *cmp.earlier();
+  const dr::StoredScores &b = earlier.scores, &a = ss.result.scores;
   const dr::Level *lb = s.level_by_id(b.level), *la = s.level_by_id(a.level);
-  text(app.t("progress.before") + ": " + o.earlier->completed.substr(0, 10) + " · " + (lb ? lb->label.get(lang) : "—"),
+  text(app.t("progress.before") + ": " + earlier.completed.substr(0, 10) + " · " + (lb ? lb->label.get(lang) : "—"),
        theme::muted(), FontRole::Small);
   text(app.t("progress.after") + ": " + ss.result.completed.substr(0, 10) + " · " + (la ? la->label.get(lang) : "—"),
        theme::muted(), FontRole::Small);
@@ -721,7 +644,7 @@ void draw_progress_compare(App& app) {
     for (const auto& [id, p] : a.dimensions) if (id == s.dimensions[d].id) pa = p;
     compare_row(s.dimensions[d].title.get(lang), pb, pa);
   }
-  if (button("progress.other", app.t("progress.other"), ButtonStyle::Quiet)) o.earlier.reset();
+  if (button("progress.other", app.t("progress.other"), ButtonStyle::Quiet)) cmp.pick_again();
 }
 
 }  // namespace ui

@@ -1,6 +1,7 @@
 // Taking a survey: intro + consent, one question per screen with progress, the review page.
 #include <string>
 
+#include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -8,27 +9,6 @@
 namespace ui {
 
 namespace {
-
-// Next / previous visible question from `pos` (info screens included), or -1.
-int step(const dr::Survey& s, const dr::Answers& a, int pos, int dir) {
-  for (int i = pos + dir; i >= 0 && i < int(s.questions.size()); i += dir)
-    if (dr::is_visible(s, s.questions[size_t(i)], a)) return i;
-  return -1;
-}
-
-// "Question n of N" counts the visible askable questions (info screens are not questions) of the
-// same kind as the one at `pos`: the profile fields ("about you") and the survey's questions apart,
-// so N matches the number of questions the home screen gives.
-void ordinal(const dr::Survey& s, const dr::Answers& a, int pos, int& n, int& total) {
-  n = 0;
-  total = 0;
-  const bool profile = s.questions[size_t(pos)].profile();
-  for (const dr::Question& q : s.questions) {
-    if (q.type == dr::QuestionType::Info || q.profile() != profile || !dr::is_visible(s, q, a)) continue;
-    ++total;
-    if (q.index <= pos) n = total;
-  }
-}
 
 const char* inputmode_for(dr::QuestionType t) {
   switch (t) {
@@ -40,8 +20,7 @@ const char* inputmode_for(dr::QuestionType t) {
 
 void go_to_question(App& app, int pos) {
   Session& ss = app.session();
-  ss.pos = pos;
-  ss.show_problem = false;
+  ss.go_to(pos);
   ss.help_open = false;
   platform::close_text_overlay();
   ss.editing.clear();
@@ -51,23 +30,32 @@ void go_to_question(App& app, int pos) {
   app.request_frame();
 }
 
+// One draft per survey and person: once the person is named, a kept draft for them is offered.
+void draw_same_person_draft(App& app) {
+  const app::RecordStore::Entry* kept = app.session().same_person_draft(app.store());
+  if (!kept) return;
+  message_box(dr::format(app.t("survey.same_person_draft"),
+                         {app::respondent(kept->result), std::to_string(kept->progress.answered),
+                          std::to_string(kept->progress.expected())}),
+              false);
+  if (button("survey.same_person_draft", app.t("survey.continue_that_draft"), ButtonStyle::Secondary))
+    app.switch_to_kept_draft(*kept);
+}
+
 }  // namespace
 
-// The message for the question on screen, if one should be shown now.
+// The message for the question on screen, if one should be shown now (app::Session decides which).
 std::string question_problem(App& app, const dr::Question& q) {
-  Session& ss = app.session();
-  const dr::Survey& s = *ss.survey;
-  auto typed = ss.typed.find(q.id);
-  if (typed != ss.typed.end()) {
-    if (q.type == dr::QuestionType::Date) return app.t("survey.bad_date");
-    return app.t(q.type == dr::QuestionType::Integer ? "survey.bad_integer" : "survey.bad_number");
+  const app::AnswerIssue issue = app.session().issue(q);
+  switch (issue.kind) {
+    case app::AnswerIssue::Kind::None: return {};
+    case app::AnswerIssue::Kind::NotADate: return app.t("survey.bad_date");
+    case app::AnswerIssue::Kind::NotAnInteger: return app.t("survey.bad_integer");
+    case app::AnswerIssue::Kind::NotANumber: return app.t("survey.bad_number");
+    case app::AnswerIssue::Kind::Required: return app.t("survey.required");
+    case app::AnswerIssue::Kind::Rule: return issue.message.get(app.lang());
   }
-  auto p = dr::check_answer(s, q, ss.answers);
-  if (!p) return {};
-  // An answer that breaks a rule is flagged at once; a missing one only after Next was pressed.
-  if (p->kind == dr::Problem::Required && !ss.show_problem) return {};
-  if (p->kind == dr::Problem::Required) return app.t("survey.required");
-  return p->message.get(app.lang());
+  return {};
 }
 
 void draw_intro(App& app) {
@@ -93,7 +81,7 @@ void draw_intro(App& app) {
   if (button("survey.back", app.t("nav.back"), ButtonStyle::Secondary, half)) app.go(Screen::Home);
   ImGui::SameLine(0, theme::kGap);
   if (button("survey.start", app.t("survey.agree_start"), ButtonStyle::Primary, half)) {
-    int first = step(s, ss.answers, -1, +1);
+    const int first = ss.first();
     if (first >= 0) go_to_question(app, first);
     else app.go(Screen::Review);
     app.answers_changed();  // the draft exists from now on: it shows under "continue"
@@ -105,46 +93,33 @@ void draw_question(App& app) {
   Session& ss = app.session();
   const dr::Survey& s = *ss.survey;
   const std::string& lang = app.lang();
-  if (ss.pos < 0 || ss.pos >= int(s.questions.size())) ss.pos = step(s, ss.answers, -1, +1);
-  if (ss.pos < 0) {
+  // An earlier answer can hide this question (skip logic applies live): move on to a visible one.
+  if (!ss.settle()) {
     app.go(Screen::Review);
     return;
-  }
-  // An earlier answer can hide this question (skip logic applies live): move on to a visible one.
-  if (!dr::is_visible(s, s.questions[size_t(ss.pos)], ss.answers)) {
-    int next = step(s, ss.answers, ss.pos, +1);
-    if (next < 0) next = step(s, ss.answers, ss.pos, -1);
-    ss.pos = next;
-    if (next < 0) return;
   }
   const dr::Question& q = s.questions[size_t(ss.pos)];
 
   auto go_next = [&]() {
-    if (!question_problem(app, q).empty() || ss.typed.count(q.id)) {
-      ss.show_problem = true;
-      ss.reveal_problem = 2;
-      app.announce_question();
-      return;
-    }
-    if (auto p = dr::check_answer(s, q, ss.answers)) {
-      ss.show_problem = true;
-      ss.reveal_problem = 2;  // on a short landscape screen the message can be below the fold
-      app.request_frame();
-      platform::announce(p->kind == dr::Problem::Required ? app.t("survey.required") : p->message.get(lang));
-      return;
-    }
-    int next = ss.back_to_review ? -1 : step(s, ss.answers, ss.pos, +1);
-    if (next < 0) {
-      platform::close_text_overlay();
-      app.go(Screen::Review);
-      if (ss.back_to_review) app.scroll_body_to(ss.review_scroll);  // where the person was, not the top
-      ss.back_to_review = false;
-    } else {
-      go_to_question(app, next);
+    const bool said = !question_problem(app, q).empty();
+    const app::Session::Next next = ss.next();
+    switch (next.move) {
+      case app::Session::Move::Stay:
+        ss.reveal_problem = 2;  // on a short landscape screen the message can be below the fold
+        if (said) app.announce_question();
+        else platform::announce(question_problem(app, q));
+        app.request_frame();
+        break;
+      case app::Session::Move::Review:
+        platform::close_text_overlay();
+        app.go(Screen::Review);
+        if (next.from_review) app.scroll_body_to(ss.review_scroll);  // where the person was, not the top
+        break;
+      case app::Session::Move::Question: go_to_question(app, next.pos); break;
     }
   };
   auto go_back = [&]() {
-    int prev = step(s, ss.answers, ss.pos, -1);
+    const int prev = ss.step(ss.pos, -1);
     if (prev < 0) app.go(Screen::Intro);
     else go_to_question(app, prev);
   };
@@ -156,8 +131,7 @@ void draw_question(App& app) {
 
   app.begin_screen(1);
   // Progress is always visible: n of N, and how much is answered.
-  int n = 0, total = 0;
-  ordinal(s, ss.answers, q.index, n, total);  // q: Back / Next above may already have moved ss.pos
+  auto [n, total] = app::ordinal(s, ss.answers, q.index);  // q: Back / Next above may already have moved ss.pos
   const dr::Progress pr = dr::progress(s, ss.answers, q.index);
   if (!q.profile()) total += pr.pending;  // questions still ahead that an answer not given yet may show
   // Survey title, and the language switch (answers are kept when the language changes).
@@ -202,7 +176,7 @@ void draw_question(App& app) {
         std::string label = o.label.get(lang);
         if (q.type == dr::QuestionType::Rating) label = o.value + " — " + label;
         if (option_row(id.c_str(), label, dr::is_selected(q, ss.answers, o.value), multi)) {
-          dr::toggle_option(q, ss.answers, o.value);
+          ss.choose(q, o.value);
           app.answers_changed();
           app.announce_question();
         }
@@ -234,6 +208,7 @@ void draw_question(App& app) {
     }
     case dr::QuestionType::Info: break;
   }
+  if (q.profile()) draw_same_person_draft(app);
   if (!problem.empty()) {
     message_box(problem, true);
     if (ss.reveal_problem > 0) {
@@ -251,7 +226,7 @@ void draw_question(App& app) {
   const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
   if (button("survey.back", app.t("nav.back"), ButtonStyle::Secondary, half)) go_back();
   ImGui::SameLine(0, theme::kGap);
-  const bool last = ss.back_to_review || step(s, ss.answers, ss.pos, +1) < 0;
+  const bool last = ss.back_to_review || ss.step(ss.pos, +1) < 0;
   if (button("survey.next", last ? app.t("survey.to_review") : app.t("nav.next"), ButtonStyle::Primary, half)) go_next();
   app.end_screen();
 }
@@ -261,7 +236,7 @@ void draw_review(App& app) {
   const dr::Survey& s = *ss.survey;
   const std::string& lang = app.lang();
   auto to_last_question = [&]() {
-    int last = step(s, ss.answers, int(s.questions.size()), -1);
+    const int last = ss.last();
     if (last >= 0) go_to_question(app, last);
   };
   if (app.back_pressed()) to_last_question();
@@ -294,7 +269,7 @@ void draw_review(App& app) {
   if (button("review.back", app.t("nav.back"), ButtonStyle::Secondary, half)) to_last_question();
   ImGui::SameLine(0, theme::kGap);
   if (button("review.submit", app.t("review.submit"), ButtonStyle::Primary, half)) {
-    int bad = dr::first_problem(s, ss.answers);
+    const int bad = ss.first_problem();
     if (bad >= 0) {
       ss.back_to_review = true;
       go_to_question(app, bad);

@@ -142,18 +142,20 @@ void hook_begin_frame() {
   g_clip_y1 = 1e9f;
 }
 void hook_record(WidgetRecord r) { g_widgets.push_back(std::move(r)); }
-const std::vector<WidgetRecord>& hook_widgets() { return g_widgets; }
 void hook_set_clip(float y0, float y1) {
   g_clip_y0 = y0;
   g_clip_y1 = y1;
 }
 
-std::string hook_widgets_json() {
+namespace {
+// The records as a JSON array; `only_text`: just the text fields (what the browser's overlay needs).
+std::string records_json(bool only_text) {
   std::string out = "[";
   char num[160];
-  for (size_t i = 0; i < g_widgets.size(); ++i) {
-    const WidgetRecord& r = g_widgets[i];
-    if (i) out.push_back(',');
+  for (const WidgetRecord& r : g_widgets) {
+    const bool text = r.kind == "text" || r.kind == "number";
+    if (only_text && !text) continue;
+    if (out.size() > 1) out.push_back(',');
     out += "{\"id\":";
     append_json_string(out, r.id);
     out += ",\"label\":";
@@ -165,7 +167,7 @@ std::string hook_widgets_json() {
     out += num;
     if (r.checked >= 0) out += r.checked ? ",\"checked\":true" : ",\"checked\":false";
     if (r.focused) out += ",\"focused\":true";
-    if (r.kind == "text" || r.kind == "number") {
+    if (text) {
       out += ",\"value\":";
       append_json_string(out, r.value);
       out += ",\"inputmode\":";
@@ -177,6 +179,10 @@ std::string hook_widgets_json() {
   out.push_back(']');
   return out;
 }
+}  // namespace
+
+std::string hook_widgets_json() { return records_json(false); }
+std::string text_fields_json() { return records_json(true); }
 
 // ---------------------------------------------------------------- fonts
 namespace {
@@ -440,7 +446,7 @@ void bar(float fraction, float height, ImU32 fill, const std::string& caption) {
   ImGui::Dummy(ImVec2(avail, line_h));
 }
 
-int segmented(const char* id, const std::vector<std::string>& labels, int current) {
+int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction) {
   int hit = -1;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float gap = 8;
@@ -460,6 +466,11 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
     ImVec2 ts = ImGui::CalcTextSize(labels[i].c_str());
     dl->AddText(ImVec2(p.x + (w - ts.x) * 0.5f, p.y + (theme::kRow - ts.y) * 0.5f),
                 on ? IM_COL32_WHITE : theme::primary(), labels[i].c_str());
+    if (on && direction) {  // a small triangle (the font has no arrows)
+      const float x = bb.Max.x - 16, y = (bb.Min.y + bb.Max.y) * 0.5f;
+      if (direction > 0) dl->AddTriangleFilled(ImVec2(x - 6, y + 4), ImVec2(x + 6, y + 4), ImVec2(x, y - 5), IM_COL32_WHITE);
+      else dl->AddTriangleFilled(ImVec2(x - 6, y - 4), ImVec2(x + 6, y - 4), ImVec2(x, y + 5), IM_COL32_WHITE);
+    }
     ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
     std::string wid = std::string(id) + "." + std::to_string(i);
     record_item(wid.c_str(), labels[i], "toggle", true, on ? 1 : 0);

@@ -45,8 +45,9 @@ struct WidgetRecord {
 void append_json_string(std::string& out, const std::string& s);
 void hook_begin_frame();
 void hook_record(WidgetRecord r);
-const std::vector<WidgetRecord>& hook_widgets();
-std::string hook_widgets_json();
+std::string hook_widgets_json();  // for tests only: computed when a test asks
+// The text fields on screen (the same records): where the browser places its text overlay.
+std::string text_fields_json();
 // Widgets are recorded only where visible in their scrolling region (so taps land on them).
 void hook_set_clip(float y0, float y1);
 
@@ -79,7 +80,8 @@ void message_box(const std::string& s, bool is_error);
 // Horizontal bar: fraction [0,1], optional caption to its right.
 void bar(float fraction, float height, ImU32 fill, const std::string& caption = {});
 // Two-or-more segment switch (e.g. Tiếng Việt | English). Returns the index tapped, or -1.
-int segmented(const char* id, const std::vector<std::string>& labels, int current);
+// `direction` marks the current segment's order: +1 ascending, -1 descending, 0 no mark.
+int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction = 0);
 void spacing(float px);
 void separator();
 

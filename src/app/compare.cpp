@@ -1,0 +1,34 @@
+#include "app/compare.hpp"
+
+namespace app {
+
+void Compare::follow(const std::string& result_id) {
+  if (for_ == result_id) return;
+  for_ = result_id;
+  open_ = false;
+  earlier_.reset();
+  refusal_.reset();
+}
+
+bool Compare::offered(const dr::Survey& s, const dr::Result& shown, const RecordStore& store) {
+  if (s.find("business_name")) return true;
+  for (const RecordStore::Entry& e : store.results())
+    if (e.result.survey_id == s.id && e.result.id != shown.id) return true;
+  return false;
+}
+
+void Compare::pick(const dr::Result& kept) {
+  earlier_ = kept;
+  refusal_.reset();
+}
+
+void Compare::take_file(const std::string& name, const std::string& text, const dr::SurveyCatalog& catalog,
+                        const std::string& survey_id) {
+  picking = false;
+  dr::ReadResult rr = dr::read_result(text, name, catalog);
+  if (!rr.ok) refusal_ = Refusal{name, rr.problem};
+  else if (rr.result.survey_id != survey_id) refusal_ = Refusal{name, dr::ReadProblem::None};
+  else pick(rr.result);
+}
+
+}  // namespace app

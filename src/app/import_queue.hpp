@@ -1,0 +1,36 @@
+// Files waiting to be read by the organiser's import, and how far the batch on its way has got.
+#pragma once
+#include <cstddef>
+#include <deque>
+#include <string>
+
+namespace app {
+
+class ImportQueue {
+ public:
+  struct File {
+    std::string name, text;
+  };
+
+  void reset_progress() { total_ = done_ = 0; }
+  // The browser announced `count` more files.
+  void expect(std::size_t count) { total_ += count; }
+  // A file as it arrived. A batch file (.ndjson / .jsonl, any case) holds one record per line:
+  // each non-empty line is queued as "<name> #<line>", and the file counts as that many.
+  void add(const std::string& name, const std::string& text);
+  // One record queued as it is (not announced: the progress grows to include it).
+  void push(std::string name, std::string text);
+
+  bool empty() const { return files_.empty(); }
+  std::size_t size() const { return files_.size(); }
+  File pop();  // the oldest; counts it as done
+  std::size_t total() const { return total_; }
+  std::size_t done() const { return done_; }
+  void clear();
+
+ private:
+  std::deque<File> files_;
+  std::size_t total_ = 0, done_ = 0;
+};
+
+}  // namespace app

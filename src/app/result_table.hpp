@@ -1,0 +1,91 @@
+// The organiser's table of verified results: one row per result, worked out once (sorting 10,000
+// rows each frame is too slow); the rows the filter, search and sort give; and, for the filter,
+// the sums (aggregates, training needs, national targets).
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/digiready.hpp"
+
+namespace app {
+
+struct Row {
+  std::size_t result = 0;  // index into Importer::results()
+  std::size_t report = 0;  // index into Importer::reports() (flags, differences)
+  std::string code, province, commune, village, date;
+  std::optional<double> overall;
+  int level = -1;                   // index into Survey::levels
+  std::string search;               // code + places folded (no case, no tone marks), for the search box
+  std::string code_key, place_key;  // folded, for ordering
+};
+
+// The first kSortSegments are the segmented control; Date and Dimension come from the "more" chooser.
+enum class SortBy { Code, Village, Level, Overall, Date, Dimension };
+constexpr int kSortSegments = 4;
+const char* to_key(SortBy s);  // "code", "village", ...
+
+class ResultTable {
+ public:
+  // What to show: set these, then mark dirty (rebuild() applies them).
+  std::string survey_id;  // the survey shown (aggregates need exactly one); "" = the one with most results
+  dr::Filter filter;
+  std::string search;
+  SortBy sort = SortBy::Code;
+  std::size_t sort_dim = 0;  // SortBy::Dimension: index into Survey::dimensions
+  bool ascending = true;
+  int below_level = 2;  // training needs: below this level's minimum
+  bool dirty = true;
+
+  // ---- what a tap chooses (each marks the table dirty) ----
+  // One of the first kSortSegments columns: again on the current one reverses it; code and village
+  // start A to Z, level and % highest first.
+  void tap_sort_column(SortBy column);
+  // From the "more" chooser: the date (newest first) or one area's % (weakest first: who needs
+  // help comes first); again on the current one reverses it.
+  void choose_sort_date();
+  void choose_sort_dimension(std::size_t dim);
+  // Another survey: its own filters and areas.
+  void choose_survey(const std::string& id);
+  // A place or level filter ("province", "commune", "village", "level"); a commune clears the village.
+  void choose_filter(const std::string& field, const std::string& value);
+  void choose_below_level(int level);
+  void set_search(const std::string& text);
+  bool filtered() const;  // any place, level or search narrowing the rows
+  void clear_filters();
+  // The distinct values of a place ("province", "commune", "village") among the shown survey's
+  // results, narrowed by the places already chosen, in a person's order.
+  std::vector<std::string> values_of(const std::string& field, const std::vector<dr::Result>& results) const;
+
+  // A newly verified result (the importer's last), with its report's index.
+  void add(const dr::Result& r, std::size_t result_index, std::size_t report_index);
+  void clear();
+  // Rows for the current survey, filter, search and sort; the sums for the filter.
+  void rebuild(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog);
+
+  const dr::Survey* survey(const dr::SurveyCatalog& catalog) const;
+  const std::vector<Row>& all() const { return all_; }  // import order
+  const Row* find(const std::string& result_id) const;
+  const std::vector<std::size_t>& rows() const { return rows_; }  // indices into all()
+  const dr::Aggregates& aggregates() const { return agg_; }
+  const std::vector<dr::TrainingNeed>& needs() const { return needs_; }
+  // Per targets() entry: (met, answered) among the filtered results.
+  const std::vector<std::pair<std::size_t, std::size_t>>& target_met() const { return target_met_; }
+
+ private:
+  void pick_survey(const std::vector<dr::Result>& results);
+  void order(const std::vector<dr::Result>& results);
+  void sums(const std::vector<dr::Result>& results, const dr::Survey& s);
+
+  std::vector<Row> all_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::vector<std::size_t> rows_;
+  dr::Aggregates agg_;
+  std::vector<dr::TrainingNeed> needs_;
+  std::vector<std::pair<std::size_t, std::size_t>> target_met_;
+};
+
+}  // namespace app

@@ -1,0 +1,14 @@
+// Bulk storage in the browser: IndexedDB, through the platform seam.
+#pragma once
+#include "app/bulk_store.hpp"
+
+namespace platform {
+
+class IndexedDbStore : public app::BulkStore {
+ public:
+  void append(std::string_view list, std::string_view chunk, std::function<void(bool ok)> done) override;
+  void read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done) override;
+  void clear(std::string_view list) override;
+};
+
+}  // namespace platform

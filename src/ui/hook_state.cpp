@@ -1,0 +1,224 @@
+// The test hook's state: one writer for all of it, run only when a test reads state() (never on
+// frames nobody reads). Described in docs/testing.md.
+#include "ui/hook_state.hpp"
+
+#include <cstdio>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "app/targets.hpp"
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/organiser.hpp"
+
+namespace ui {
+
+namespace {
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_str(Writer& w, const char* key, const std::string& v) {
+  w.Key(key);
+  w.String(v.c_str(), rapidjson::SizeType(v.size()));
+}
+
+// Scores as the screen rounds them for the tests: two decimals.
+void write_percent(Writer& w, std::optional<double> p) {
+  if (!p) {
+    w.Null();
+    return;
+  }
+  char buf[32];
+  const int n = std::snprintf(buf, sizeof buf, "%.2f", *p);
+  w.RawValue(buf, std::size_t(n), rapidjson::kNumberType);
+}
+
+void write_organiser(Writer& w, App& app) {
+  const app::Review& rv = app.review();
+  const app::ResultTable& tb = rv.table;
+  const OrganiserView& v = app.organiser_view();
+  w.StartObject();
+  const dr::Importer* imp = rv.importer();
+  w.Key("files"); w.Uint64(imp ? imp->reports().size() : 0);
+  w.Key("imported"); w.Uint64(imp ? imp->results().size() : 0);
+  w.Key("failed"); w.Uint64(imp ? imp->failed() : 0);
+  w.Key("duplicates"); w.Uint64(imp ? imp->duplicates() : 0);
+  w.Key("conflicts"); w.Uint64(imp ? imp->conflicts() : 0);
+  w.Key("changed"); w.Uint64(imp ? imp->changed() : 0);
+  w.Key("busy"); w.Bool(rv.busy());
+  w.Key("queued"); w.Uint64(rv.queue.size());
+  w.Key("batch_total"); w.Uint64(rv.queue.total());
+  w.Key("batch_done"); w.Uint64(rv.queue.done());
+  w.Key("import_ms"); w.Double(rv.last_import_ms());
+  w.Key("heap_bytes"); w.Uint64(platform::heap_bytes());
+  static const char* tabs[] = {"import", "list", "summary", "training"};
+  write_str(w, "tab", tabs[int(v.tab)]);
+  write_str(w, "survey", tb.survey_id);
+  w.Key("filter");
+  w.StartObject();
+  write_str(w, "province", tb.filter.province);
+  write_str(w, "commune", tb.filter.commune);
+  write_str(w, "village", tb.filter.village);
+  write_str(w, "level", tb.filter.level);
+  write_str(w, "search", tb.search);
+  w.EndObject();
+  write_str(w, "sort", app::to_key(tb.sort));
+  if (const dr::Survey* sv = tb.sort == app::SortBy::Dimension ? tb.survey(app.catalog()) : nullptr)
+    write_str(w, "sort_dimension", tb.sort_dim < sv->dimensions.size() ? sv->dimensions[tb.sort_dim].id : std::string());
+  w.Key("ascending"); w.Bool(tb.ascending);
+  w.Key("rows"); w.Uint64(tb.rows().size());
+  w.Key("first_rows");  // the top of the table, for checking the sort
+  w.StartArray();
+  for (std::size_t i = 0; i < tb.rows().size() && i < 5; ++i) {
+    const std::string& c = tb.all()[tb.rows()[i]].code;
+    w.String(c.c_str(), rapidjson::SizeType(c.size()));
+  }
+  w.EndArray();
+  write_str(w, "detail", v.detail >= 0 && imp ? imp->results()[tb.all()[std::size_t(v.detail)].result].id : "");
+  w.Key("aggregates");
+  w.StartObject();
+  w.Key("count"); w.Uint64(tb.aggregates().count);
+  w.Key("mean");
+  if (tb.aggregates().mean_overall) w.Double(*tb.aggregates().mean_overall); else w.Null();
+  w.Key("by_level");
+  w.StartArray();
+  for (auto n : tb.aggregates().by_level) w.Uint64(n);
+  w.EndArray();
+  w.Key("dimensions");
+  w.StartObject();
+  for (const auto& d : tb.aggregates().dimensions) {
+    w.Key(d.id.c_str());
+    if (d.mean) w.Double(*d.mean); else w.Null();
+  }
+  w.EndObject();
+  w.EndObject();
+  w.Key("targets");
+  w.StartArray();
+  const auto& targets = app::targets();
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    if (tb.target_met().size() <= t || !tb.target_met()[t].second) continue;
+    w.StartObject();
+    write_str(w, "id", std::string(targets[t].survey) + "." + targets[t].question);
+    w.Key("met"); w.Uint64(tb.target_met()[t].first);
+    w.Key("answered"); w.Uint64(tb.target_met()[t].second);
+    w.Key("target"); w.Double(targets[t].percent);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("below_level"); w.Int(tb.below_level);
+  w.Key("training");  // per dimension: respondents below the level, all villages
+  w.StartObject();
+  for (const auto& n : tb.needs()) {
+    std::size_t c = 0;
+    for (const auto& g : n.by_group) c += g.second.size();
+    w.Key(n.dimension.c_str());
+    w.Uint64(c);
+  }
+  w.EndObject();
+  // Bad and changed files, with their reasons (the first 50 of each).
+  w.Key("failed_files");
+  w.StartArray();
+  std::size_t nf = 0, nc = 0;
+  if (imp)
+    for (const auto& rep : imp->reports())
+      if (!rep.ok && nf++ < 50) {
+        w.StartObject();
+        write_str(w, "file", rep.file);
+        write_str(w, "error", rep.errors.empty() ? std::string() : rep.errors.front());
+        write_str(w, "problem", dr::to_key(rep.problem));
+        w.EndObject();
+      }
+  w.EndArray();
+  w.Key("changed_files");
+  w.StartArray();
+  if (imp)
+    for (const auto& rep : imp->reports())
+      if (rep.changed && nc++ < 50) {
+        w.StartObject();
+        write_str(w, "file", rep.file);
+        w.Key("differences");
+        w.StartArray();
+        for (const auto& d : rep.score_differences) w.String(d.c_str(), rapidjson::SizeType(d.size()));
+        w.EndArray();
+        w.EndObject();
+      }
+  w.EndArray();
+  write_str(w, "notice", notice_text(app));
+  w.Key("notice_error"); w.Bool(rv.notice() == app::Review::Notice::NotKeptFull);
+  w.Key("enumerator"); w.Bool(app.enumerator().on());
+  w.Key("enumerator_batch"); w.Uint64(app.enumerator().size());
+  w.Key("compare");
+  w.StartObject();
+  w.Key("open"); w.Bool(app.compare().is_open());
+  write_str(w, "earlier", app.compare().earlier() ? app.compare().earlier()->id : std::string());
+  write_str(w, "error", compare_error_text(app));
+  w.EndObject();
+  w.EndObject();
+}
+
+void write_session(Writer& w, App& app) {
+  const Session& ss = app.session();
+  const dr::Survey& sv = *ss.survey;
+  const bool on_question = app.screen() == Screen::Question;
+  write_str(w, "survey", sv.id);
+  write_str(w, "result_id", ss.result.id);
+  const dr::Question* q = ss.pos >= 0 && ss.pos < int(sv.questions.size()) ? &sv.questions[size_t(ss.pos)] : nullptr;
+  write_str(w, "question", q && on_question ? q->id : std::string());
+  if (q && on_question) write_str(w, "question_type", dr::to_string(q->type));
+  // As the screen says it: on a question, N counts what may still come.
+  const dr::Progress p = dr::progress(sv, ss.answers, q && on_question ? q->index : int(sv.questions.size()));
+  w.Key("answered"); w.Int(p.answered);
+  w.Key("total"); w.Int(p.expected());
+  const std::string problem = q && on_question ? question_problem(app, *q) : std::string();
+  write_str(w, "validation", problem);
+  if (!problem.empty()) {
+    w.Key("validation_in_view");
+    w.Bool(ss.problem_in_view);
+  }
+  if (app.screen() != Screen::Results) return;
+  if (ss.scores.overall) {
+    w.Key("overall");
+    write_percent(w, ss.scores.overall);
+  }
+  const dr::Level* lv = ss.scores.level_ptr(sv);
+  write_str(w, "level", lv ? lv->id : std::string());
+  w.Key("dimensions");
+  w.StartObject();
+  for (const auto& d : ss.scores.dimensions) {
+    w.Key(d.id.c_str(), rapidjson::SizeType(d.id.size()));
+    write_percent(w, d.percent);
+  }
+  w.EndObject();
+}
+}  // namespace
+
+std::string hook_state_json(App& app) {
+  // Read between frames: the table's rows as the filter and search are now (a search typed since
+  // the last frame), as the next frame will show them.
+  app.review().refresh();
+  rapidjson::StringBuffer sb;
+  Writer w(sb);
+  w.StartObject();
+  write_str(w, "screen", screen_name(app.screen()));
+  write_str(w, "lang", app.lang());
+  w.Key("frames"); w.Int64(app.frames());
+  write_str(w, "text_size", app.large_text() ? "large" : "normal");
+  w.Key("surveys_loaded"); w.Bool(app.surveys_loaded());
+  w.Key("surveys");
+  w.StartArray();
+  for (const auto& s : dr::newest_surveys(app.catalog())) w.String(s->id.c_str(), rapidjson::SizeType(s->id.size()));
+  w.EndArray();
+  const app::RecordStore& store = app.store();
+  w.Key("drafts"); w.Uint64(store.drafts().size());
+  w.Key("results"); w.Uint64(store.results().size());
+  w.Key("set_aside"); w.Uint64(store.asides().size());
+  w.Key("unopened"); w.Uint64(store.unopened().size());
+  write_str(w, "message", app.flash_text());
+  w.Key("organiser");
+  write_organiser(w, app);
+  if (app.session().survey) write_session(w, app);
+  w.EndObject();
+  return sb.GetString();
+}
+
+}  // namespace ui

@@ -1,0 +1,260 @@
+// The organiser's review: the import queue and its time slices, keeping results for the next
+// visit, and the table's filter, search and sort.
+#include "app/review.hpp"
+
+#include "app_test_util.hpp"
+#include "platform/bulk_folder.hpp"
+
+namespace {
+
+struct ReviewTest : ::testing::Test {
+  std::shared_ptr<const dr::Survey> s = apt::mini();
+  std::string dir = apt::fresh_folder();
+  platform::FolderStorage small{dir + "/small"};
+  platform::FolderBulkStore bulk{dir + "/bulk"};
+  platform::FolderStorage device_disk{dir + "/device"};
+  app::RecordStore device{device_disk};
+  dr::SurveyCatalog catalog;
+  double now = 0;  // a clock the test moves
+  app::Review review{catalog, bulk, small, [this] { return now; }};
+
+  void SetUp() override {
+    catalog.add(s);
+    review.set_source_names("kept.ndjson", "this device");
+  }
+  // A finished household: code, village, how it answers.
+  std::string household(const std::string& code, const std::string& village, const char* phone, int n) {
+    dr::Result r = dr::new_result(*s, "vi", "2026-11-01T08:00:00Z");
+    char id[33];
+    std::snprintf(id, sizeof id, "%032x", n);
+    r.id = id;
+    dr::Answers a;
+    a["household_code"] = code;
+    a["village"] = village;
+    a["has_phone"] = phone;
+    a["pays_online"] = "never";
+    dr::complete_result(r, *s, a, "2026-11-0" + std::to_string(1 + n % 9) + "T08:10:00Z");
+    return dr::result_to_json(r);
+  }
+  // Pumps and answers storage until nothing is left to do (as frames would).
+  void settle() {
+    for (int round = 0; round < 1000 && (round < 3 || review.busy() || bulk.pending()); ++round) {
+      review.pump(device);
+      bulk.run_pending();
+    }
+    review.refresh();
+  }
+  std::vector<std::string> codes() const {
+    std::vector<std::string> out;
+    for (std::size_t i : review.table.rows()) out.push_back(review.table.all()[i].code);
+    return out;
+  }
+};
+
+TEST(ImportQueue, ABatchFileIsOneRecordPerLine) {
+  app::ImportQueue q;
+  q.expect(2);
+  q.add("a.json", "{}");
+  q.add("Batch.NDJSON", "{\"a\":1}\r\n\n{\"b\":2}\n{\"c\":3}");
+  EXPECT_EQ(q.size(), 4u);
+  EXPECT_EQ(q.total(), 4u) << "the batch was announced as one file";
+  q.pop();
+  const auto f = q.pop();
+  EXPECT_EQ(f.name, "Batch.NDJSON #1");
+  EXPECT_EQ(f.text, "{\"a\":1}");
+  EXPECT_EQ(q.pop().name, "Batch.NDJSON #3") << "line numbers as in the file";
+  EXPECT_EQ(q.done(), 3u);
+  q.push("x", "{}");  // not announced: the total grows to include it
+  EXPECT_EQ(q.total(), 5u);
+}
+
+TEST_F(ReviewTest, FilesAreReadInTimeSlicesNotAllAtOnce) {
+  review.begin_import(3);
+  for (int i = 1; i <= 3; ++i) review.add_file("h" + std::to_string(i) + ".json", household("HH-" + std::to_string(i), "Thôn A", "yes", i));
+  review.end_import();
+  // Every look at this clock finds 40 ms gone: a 100 ms slice reads two files.
+  app::Review slow{catalog, bulk, small, [this] { return now += 40; }};
+  slow.begin_import(3);
+  for (int i = 1; i <= 3; ++i) slow.add_file("h.json", household("HH-" + std::to_string(i), "Thôn A", "yes", i));
+  slow.end_import();
+  EXPECT_TRUE(slow.pump(device));
+  EXPECT_EQ(slow.queue.size(), 1u);
+  EXPECT_TRUE(slow.busy());
+  EXPECT_EQ(slow.queue.done(), 2u);
+  EXPECT_EQ(slow.queue.total(), 3u);
+  slow.pump(device);
+  EXPECT_EQ(slow.importer()->results().size(), 3u);
+}
+
+TEST_F(ReviewTest, VerifiedResultsAreKeptForTheNextVisitOnce) {
+  review.begin_import(2);
+  review.add_file("a.json", household("HH-1", "Thôn A", "yes", 1));
+  review.add_file("broken.json", "{");
+  review.end_import();
+  settle();
+  EXPECT_EQ(review.importer()->results().size(), 1u);
+  EXPECT_EQ(review.importer()->failed(), 1u);
+  EXPECT_EQ(review.notice(), app::Review::Notice::Kept);
+  // The next visit reads it back, and does not store it again.
+  app::Review next{catalog, bulk, small, [this] { return now; }};
+  next.set_source_names("kept.ndjson", "this device");
+  for (int i = 0; i < 5; ++i) {
+    next.pump(device);
+    bulk.run_pending();
+  }
+  ASSERT_NE(next.importer(), nullptr);
+  EXPECT_EQ(next.importer()->results().size(), 1u);
+  EXPECT_EQ(next.importer()->reports()[0].file, "kept.ndjson #1");
+  std::size_t chunks = 0;
+  bulk.read(app::KeptResults::kList, [&](std::vector<std::string> c) { chunks = c.size(); });
+  bulk.run_pending();
+  EXPECT_EQ(chunks, 1u);
+}
+
+TEST_F(ReviewTest, AnOldSingleKeyIsReadAndMovedToBulkStorage) {
+  small.set(app::KeptResults::kOldKey, household("HH-9", "Thôn A", "no", 9) + "\n");
+  settle();
+  EXPECT_EQ(review.importer()->results().size(), 1u);
+  EXPECT_EQ(small.get(app::KeptResults::kOldKey), "");
+}
+
+TEST_F(ReviewTest, WhenBulkStorageIsFullItSaysSo) {
+  platform::FolderBulkStore full{dir + "/full", 10};
+  app::Review r{catalog, full, small, [this] { return now; }};
+  r.begin_import(1);
+  r.add_file("a.json", household("HH-1", "Thôn A", "yes", 1));
+  r.end_import();
+  for (int i = 0; i < 5; ++i) {
+    r.pump(device);
+    full.run_pending();
+  }
+  EXPECT_EQ(r.importer()->results().size(), 1u) << "still shown";
+  EXPECT_EQ(r.notice(), app::Review::Notice::NotKeptFull);
+}
+
+TEST_F(ReviewTest, ThisDevicesResultsJoinOnceAndAreNotStoredAgain) {
+  dr::ReadResult rr = dr::read_result(household("HH-5", "Thôn B", "no", 5), "x", catalog);
+  ASSERT_TRUE(rr.ok);
+  device.save_result(rr.result);
+  device.load(catalog);
+  settle();
+  settle();
+  EXPECT_EQ(review.importer()->results().size(), 1u);
+  EXPECT_EQ(review.importer()->reports().size(), 1u) << "fed once";
+  std::size_t chunks = 9;
+  bulk.read(app::KeptResults::kList, [&](std::vector<std::string> c) { chunks = c.size(); });
+  bulk.run_pending();
+  EXPECT_EQ(chunks, 0u);
+}
+
+TEST_F(ReviewTest, FilterSearchAndSort) {
+  review.begin_import(4);
+  review.add_file("1.json", household("HH-10", "Thôn Đông", "yes", 1));
+  review.add_file("2.json", household("HH-2", "Thôn Tây", "no", 2));
+  review.add_file("3.json", household("hh-1", "Thôn Đông ", "no", 3));
+  review.add_file("4.json", household("HH-3", "Thôn Tây", "yes", 4));
+  review.end_import();
+  settle();
+  EXPECT_EQ(review.table.survey_id, "mini") << "the survey with most results";
+  EXPECT_EQ(codes(), (std::vector<std::string>{"hh-1", "HH-2", "HH-3", "HH-10"})) << "as people order codes";
+  review.table.ascending = false;
+  review.table.dirty = true;
+  review.refresh();
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-10", "HH-3", "HH-2", "hh-1"}));
+  review.table.ascending = true;
+  review.table.search = "dong";  // no tone marks, no case
+  review.table.dirty = true;
+  review.refresh();
+  EXPECT_EQ(codes(), (std::vector<std::string>{"hh-1", "HH-10"})) << "'Thôn Đông ' is 'Thôn Đông'";
+  review.table.search.clear();
+  review.table.filter.village = "Thôn Tây";
+  review.table.dirty = true;
+  review.refresh();
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-2", "HH-3"}));
+  EXPECT_EQ(review.table.aggregates().count, 2u) << "sums follow the filter";
+  review.table.filter.village.clear();
+  review.table.sort = app::SortBy::Overall;
+  review.table.dirty = true;
+  review.refresh();
+  const auto& all = review.table.all();
+  for (std::size_t i = 1; i < review.table.rows().size(); ++i)
+    EXPECT_LE(all[review.table.rows()[i - 1]].overall.value_or(-1), all[review.table.rows()[i]].overall.value_or(-1));
+  review.table.search = "nobody";
+  review.table.dirty = true;
+  review.refresh();
+  EXPECT_TRUE(review.table.rows().empty());
+}
+
+TEST_F(ReviewTest, ClearForgetsEverythingKept) {
+  review.begin_import(1);
+  review.add_file("a.json", household("HH-1", "Thôn A", "yes", 1));
+  review.end_import();
+  settle();
+  review.clear();
+  EXPECT_EQ(review.importer(), nullptr);
+  EXPECT_TRUE(review.table.all().empty());
+  app::Review next{catalog, bulk, small, [this] { return now; }};
+  for (int i = 0; i < 3; ++i) {
+    next.pump(device);
+    bulk.run_pending();
+  }
+  EXPECT_EQ(next.importer()->results().size(), 0u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ResultTable, TapsOnSortAndFiltersDoWhatTheScreenPromises) {
+  app::ResultTable t;
+  t.tap_sort_column(app::SortBy::Overall);
+  EXPECT_EQ(t.sort, app::SortBy::Overall);
+  EXPECT_FALSE(t.ascending) << "highest % first";
+  t.tap_sort_column(app::SortBy::Overall);
+  EXPECT_TRUE(t.ascending) << "again reverses";
+  t.tap_sort_column(app::SortBy::Village);
+  EXPECT_TRUE(t.ascending) << "places A to Z";
+  t.choose_sort_date();
+  EXPECT_FALSE(t.ascending) << "newest first";
+  t.choose_sort_dimension(2);
+  EXPECT_EQ(t.sort_dim, 2u);
+  EXPECT_TRUE(t.ascending) << "weakest first";
+  t.choose_sort_dimension(2);
+  EXPECT_FALSE(t.ascending);
+  t.choose_filter("commune", "Xã 1");
+  t.choose_filter("village", "Thôn A");
+  t.choose_filter("commune", "Xã 2");
+  EXPECT_EQ(t.filter.village, "") << "a village of another commune no longer fits";
+  EXPECT_TRUE(t.filtered());
+  t.choose_survey("other");
+  EXPECT_EQ(t.sort, app::SortBy::Code) << "another survey has other areas";
+  EXPECT_FALSE(t.filtered());
+  t.set_search("x");
+  EXPECT_TRUE(t.filtered());
+  t.clear_filters();
+  EXPECT_FALSE(t.filtered());
+  EXPECT_EQ(t.filter.survey_id, "other");
+  EXPECT_TRUE(t.dirty);
+}
+
+}  // namespace
+
+namespace {
+
+// The last chunk kept can be answered after the last file is read: the batch is still "busy" until
+// it is finished and says how keeping went — never idle with nothing said.
+TEST_F(ReviewTest, ABatchIsBusyUntilItSaysHowKeepingWent) {
+  review.pump(device);  // first visit: nothing kept yet
+  bulk.run_pending();
+  review.begin_import(1);
+  review.add_file("a.json", household("HH-1", "Thôn A", "yes", 1));
+  review.end_import();
+  review.pump(device);  // reads it; the batch finishes and sends its chunk
+  EXPECT_TRUE(review.busy()) << "the chunk is on its way";
+  EXPECT_EQ(review.notice(), app::Review::Notice::None);
+  bulk.run_pending();
+  EXPECT_FALSE(review.busy());
+  EXPECT_EQ(review.notice(), app::Review::Notice::Kept);
+}
+
+}  // namespace
