@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "app/respondent.hpp"
 #include "app/targets.hpp"
@@ -54,8 +55,9 @@ void ResultTable::choose_sort_dimension(std::size_t dim) {
   dirty = true;
 }
 
-void ResultTable::choose_survey(const std::string& id) {
+void ResultTable::choose_survey(const std::string& id, const std::string& version) {
   survey_id = id;
+  survey_version = version;
   filter = dr::Filter();
   if (sort == SortBy::Dimension) sort = SortBy::Code;  // that survey has other areas
   dirty = true;
@@ -96,7 +98,7 @@ void ResultTable::clear_filters() {
 std::vector<std::string> ResultTable::values_of(const std::string& f, const std::vector<dr::Result>& results) const {
   std::set<std::string> out;
   for (const Row& r : all_) {
-    if (results[r.result].survey_id != survey_id) continue;
+    if (!shown(results[r.result])) continue;
     if (f != "province" && !filter.province.empty() && r.province != filter.province) continue;
     if (f == "village" && !filter.commune.empty() && r.commune != filter.commune) continue;
     const std::string& v = f == "province" ? r.province : f == "commune" ? r.commune : r.village;
@@ -147,23 +149,31 @@ const Row* ResultTable::find(const std::string& result_id) const {
 }
 
 const dr::Survey* ResultTable::survey(const dr::SurveyCatalog& catalog) const {
-  for (const auto& s : catalog.surveys())
-    if (s->id == survey_id) return s.get();
-  return nullptr;
+  return catalog.find(survey_id, survey_version).get();
+}
+
+std::vector<std::pair<std::string, std::string>> ResultTable::surveys_in(const std::vector<dr::Result>& results) {
+  std::map<std::pair<std::string, std::string>, std::size_t> n;
+  for (const dr::Result& r : results) ++n[{r.survey_id, r.survey_version}];
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& [key, count] : n) out.push_back(key);
+  // Most results first; ties by id, then the newer version first.
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+    if (n[a] != n[b]) return n[a] > n[b];
+    if (a.first != b.first) return a.first < b.first;
+    return dr::compare_versions(a.second, b.second) > 0;
+  });
+  return out;
 }
 
 // The survey shown: the one chosen, else the one with most results.
 void ResultTable::pick_survey(const std::vector<dr::Result>& results) {
-  std::map<std::string, std::size_t> per_survey;
-  for (const dr::Result& r : results) ++per_survey[r.survey_id];
-  if (per_survey.count(survey_id)) return;
+  const auto present = surveys_in(results);
+  for (const auto& p : present)
+    if (p.first == survey_id && p.second == survey_version) return;
   survey_id.clear();
-  std::size_t best = 0;
-  for (auto& [id, n] : per_survey)
-    if (n > best) {
-      best = n;
-      survey_id = id;
-    }
+  survey_version.clear();
+  if (!present.empty()) std::tie(survey_id, survey_version) = present.front();
 }
 
 void ResultTable::order(const std::vector<dr::Result>& results) {
@@ -202,7 +212,7 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   for (std::size_t t = 0; t < targets().size(); ++t) {
     if (targets()[t].survey != s.id) continue;
     for (const dr::Result& r : results) {
-      if (!filter.matches(r)) continue;
+      if (!shown(r) || !filter.matches(r)) continue;
       const dr::Value* v = answer_of(r, targets()[t].question);
       if (!v) continue;
       ++target_met_[t].second;
@@ -218,7 +228,7 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
   filter.survey_id = survey_id;
   const std::string needle = dr::fold(dr::tidy(search));
   for (std::size_t i = 0; i < all_.size(); ++i) {
-    if (!filter.matches(results[all_[i].result])) continue;
+    if (!shown(results[all_[i].result]) || !filter.matches(results[all_[i].result])) continue;
     if (!needle.empty() && all_[i].search.find(needle) == std::string::npos) continue;
     rows_.push_back(i);
   }

@@ -31,7 +31,9 @@ const char* to_key(SortBy s);  // "code", "village", ...
 class ResultTable {
  public:
   // What to show: set these, then mark dirty (rebuild() applies them).
-  std::string survey_id;  // the survey shown (aggregates need exactly one); "" = the one with most results
+  // The survey shown, id and version (aggregates need exactly one: two versions of a survey score
+  // differently); "" = the one with most results.
+  std::string survey_id, survey_version;
   dr::Filter filter;
   std::string search;
   SortBy sort = SortBy::Code;
@@ -48,8 +50,11 @@ class ResultTable {
   // help comes first); again on the current one reverses it.
   void choose_sort_date();
   void choose_sort_dimension(std::size_t dim);
-  // Another survey: its own filters and areas.
-  void choose_survey(const std::string& id);
+  // Another survey (or another version of it): its own filters and areas.
+  void choose_survey(const std::string& id, const std::string& version);
+  // The (id, version) pairs among the results, most results first, and whether an id comes in
+  // more than one version (the chooser then names the version).
+  static std::vector<std::pair<std::string, std::string>> surveys_in(const std::vector<dr::Result>& results);
   // A place or level filter ("province", "commune", "village", "level"); a commune clears the village.
   void choose_filter(const std::string& field, const std::string& value);
   void choose_below_level(int level);
@@ -77,6 +82,7 @@ class ResultTable {
 
  private:
   void pick_survey(const std::vector<dr::Result>& results);
+  bool shown(const dr::Result& r) const { return r.survey_id == survey_id && r.survey_version == survey_version; }
   void order(const std::vector<dr::Result>& results);
   void sums(const std::vector<dr::Result>& results, const dr::Survey& s);
 

@@ -54,6 +54,7 @@ void write_organiser(Writer& w, App& app) {
   static const char* tabs[] = {"import", "list", "summary", "training"};
   write_str(w, "tab", tabs[int(v.tab)]);
   write_str(w, "survey", tb.survey_id);
+  write_str(w, "survey_version", tb.survey_version);
   w.Key("filter");
   w.StartObject();
   write_str(w, "province", tb.filter.province);

@@ -115,10 +115,16 @@ void draw_chooser(App& app, Org& o, const dr::Survey& s) {
   const std::string which = o.v.chooser;
   std::vector<std::pair<std::string, std::string>> items;  // (value, label)
   if (which == "survey") {
-    std::set<std::string> ids;
-    for (const dr::Result& r : o.r.importer()->results()) ids.insert(r.survey_id);
-    for (const auto& sv : dr::newest_surveys(app.catalog()))
-      if (ids.count(sv->id)) items.emplace_back(sv->id, sv->title.get(lang));
+    // One entry per survey and version among the results: two versions score differently, so
+    // they are never summed together; the version is named when a survey comes in several.
+    const auto present = app::ResultTable::surveys_in(o.r.importer()->results());
+    for (const auto& [id, version] : present) {
+      const auto sv = app.catalog().find(id, version);
+      std::string label = sv ? sv->title.get(lang) : id;
+      if (std::count_if(present.begin(), present.end(), [&](const auto& p) { return p.first == id; }) > 1)
+        label = dr::format(app.t("organiser.survey_version"), {label, version});
+      items.emplace_back(id + '\n' + version, label);
+    }
   } else if (which == "level") {
     items.emplace_back("", app.t("organiser.all"));
     for (const dr::Level& l : s.levels) items.emplace_back(l.id, l.label.get(lang));
@@ -137,7 +143,7 @@ void draw_chooser(App& app, Org& o, const dr::Survey& s) {
                         : which == "village" ? &o.t.filter.village : which == "level" ? &o.t.filter.level : nullptr;
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string id = "org.pick." + which + "." + std::to_string(i);
-    const bool on = which == "survey" ? items[i].first == o.t.survey_id
+    const bool on = which == "survey" ? items[i].first == o.t.survey_id + '\n' + o.t.survey_version
                     : which == "below" ? items[i].first == std::to_string(o.t.below_level)
                     : which == "sort"  ? (items[i].first == "date" ? o.t.sort == app::SortBy::Date
                                           : o.t.sort == app::SortBy::Dimension && items[i].first == std::to_string(o.t.sort_dim))
@@ -146,7 +152,10 @@ void draw_chooser(App& app, Org& o, const dr::Survey& s) {
     // The table decides what a choice does (reversing, clearing what no longer fits).
     if (which == "sort" && items[i].first == "date") o.t.choose_sort_date();
     else if (which == "sort") o.t.choose_sort_dimension(i - 1);  // after "date"
-    else if (which == "survey") o.t.choose_survey(items[i].first);
+    else if (which == "survey") {
+      const std::size_t cut = items[i].first.find('\n');
+      o.t.choose_survey(items[i].first.substr(0, cut), items[i].first.substr(cut + 1));
+    }
     else if (which == "below") o.t.choose_below_level(int(i) + 1);  // levels from the second
     else o.t.choose_filter(which, items[i].first);
     o.v.chooser.clear();

@@ -51,6 +51,45 @@ struct ReviewTest : ::testing::Test {
   }
 };
 
+TEST_F(ReviewTest, TwoVersionsOfASurveyAreShownApartNeverSummedTogether) {
+  // Version 2 of the survey arrives while version 1 results are still being collected.
+  auto v2 = apt::mini("2.0.0");
+  catalog.add(v2);
+  auto with = [&](std::shared_ptr<const dr::Survey> sv, const std::string& code, int n) {
+    dr::Result r = dr::new_result(*sv, "vi", "2026-11-01T08:00:00Z");
+    char id[33];
+    std::snprintf(id, sizeof id, "%032x", n);
+    r.id = id;
+    dr::Answers a;
+    a["household_code"] = code;
+    a["village"] = "Thôn Đông";
+    a["has_phone"] = "yes";
+    a["pays_online"] = "never";
+    dr::complete_result(r, *sv, a, "2026-11-02T08:10:00Z");
+    return dr::result_to_json(r);
+  };
+  review.begin_import(3);
+  review.add_file("1.json", with(s, "HH-1", 1));
+  review.add_file("2.json", with(v2, "HH-2", 2));
+  review.add_file("3.json", with(v2, "HH-3", 3));
+  review.end_import();
+  settle();
+  EXPECT_EQ(review.importer()->results().size(), 3u) << "both versions verify";
+  const auto present = app::ResultTable::surveys_in(review.importer()->results());
+  ASSERT_EQ(present.size(), 2u);
+  EXPECT_EQ(present[0], (std::pair<std::string, std::string>{"mini", "2.0.0"})) << "most results first";
+  EXPECT_EQ(review.table.survey_version, "2.0.0");
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-2", "HH-3"}));
+  EXPECT_EQ(review.table.aggregates().count, 2u) << "only version 2 in version 2's sums";
+  EXPECT_EQ(review.table.survey(catalog), v2.get());
+  review.table.choose_survey("mini", "1.0.0");
+  review.refresh();
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-1"}));
+  EXPECT_EQ(review.table.aggregates().count, 1u);
+  EXPECT_EQ(review.table.survey(catalog), s.get());
+  EXPECT_EQ(review.table.values_of("village", review.importer()->results()), (std::vector<std::string>{"Thôn Đông"}));
+}
+
 TEST(ImportQueue, ABatchFileIsOneRecordPerLine) {
   app::ImportQueue q;
   q.expect(2);
@@ -226,7 +265,7 @@ TEST(ResultTable, TapsOnSortAndFiltersDoWhatTheScreenPromises) {
   t.choose_filter("commune", "Xã 2");
   EXPECT_EQ(t.filter.village, "") << "a village of another commune no longer fits";
   EXPECT_TRUE(t.filtered());
-  t.choose_survey("other");
+  t.choose_survey("other", "1.0.0");
   EXPECT_EQ(t.sort, app::SortBy::Code) << "another survey has other areas";
   EXPECT_FALSE(t.filtered());
   t.set_search("x");
