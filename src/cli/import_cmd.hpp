@@ -1,0 +1,16 @@
+// `digiready import`: results from files, directories, NDJSON and stdin in one streaming pass.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace drcli {
+
+struct ImportOpts {
+  std::string survey_dir = "assets/surveys", csv, ndjson, aggregates, training, lang;
+  double below = 50;
+  unsigned jobs = 0;  // verifying threads; 0 = one per core
+};
+
+int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o);
+
+}  // namespace drcli
