@@ -23,8 +23,6 @@ using namespace dr;
 
 namespace drcli {
 
-int usage();
-
 namespace {
 
 // Records verified together: enough to keep every thread busy, few enough to stay small.
@@ -174,7 +172,6 @@ void print_survey(const SurveyTally& t) {
 }  // namespace
 
 int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
-  if (inputs.empty()) return usage();
   const SurveyCatalog cat = load_catalog(o.survey_dir);
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   StreamImporter im(cat, o.lang, o.below, !o.csv.empty());

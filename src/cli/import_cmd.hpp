@@ -11,6 +11,7 @@ struct ImportOpts {
   unsigned jobs = 0;  // verifying threads; 0 = one per core
 };
 
+// `inputs` not empty (main prints the usage otherwise).
 int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o);
 
 }  // namespace drcli

@@ -16,7 +16,10 @@
 namespace fs = std::filesystem;
 using namespace dr;
 
-namespace drcli {
+namespace {
+
+using drcli::print_all;
+using drcli::read_file;
 
 int usage() {
   std::fputs(
@@ -32,14 +35,6 @@ int usage() {
       stderr);
   return 2;
 }
-
-}  // namespace drcli
-
-namespace {
-
-using drcli::print_all;
-using drcli::read_file;
-using drcli::usage;
 
 int cmd_validate(const std::vector<std::string>& files) {
   if (files.empty()) return usage();
@@ -153,6 +148,6 @@ int main(int argc, char** argv) {
   }
   if (cmd == "validate") return cmd_validate(pos);
   if (cmd == "score") return cmd_score(pos, o.lang);
-  if (cmd == "import") return drcli::cmd_import(pos, o);
+  if (cmd == "import") return pos.empty() ? usage() : drcli::cmd_import(pos, o);
   return usage();
 }
