@@ -55,6 +55,7 @@ std::vector<VerifiedRecord> verify_batch(std::vector<RawRecord>& batch, const Su
   auto work = [&] {
     for (std::size_t i; (i = next++) < batch.size();) {
       RawRecord& r = batch[i];
+      load(r);
       out[i] = r.error.empty() ? verify_record(r.text, std::move(r.name), cat, canonical) : unreadable_record(std::move(r.name), std::move(r.error));
     }
   };

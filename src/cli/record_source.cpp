@@ -50,6 +50,7 @@ bool NdjsonReader::emit(std::size_t begin, std::size_t end, RawRecord& out) {
   if (std::all_of(buf_.begin() + std::ptrdiff_t(begin), buf_.begin() + std::ptrdiff_t(end), blank)) return false;
   out.name = name_ + ":" + std::to_string(line_);
   out.error.clear();
+  out.unread = false;
   out.text.assign(buf_, begin, end - begin);
   return true;
 }
@@ -87,6 +88,7 @@ bool NdjsonReader::next(RawRecord& out) {
       ++line_;
       out.name = name_ + ":" + std::to_string(line_);
       out.text.clear();
+      out.unread = false;
       out.error = out.name + ": record is " + std::to_string(len) + " bytes, over the limit of " + std::to_string(limit_);
       return true;
     }
@@ -95,6 +97,7 @@ bool NdjsonReader::next(RawRecord& out) {
         failed_ = false;
         out.name = name_;
         out.text.clear();
+        out.unread = false;
         out.error = name_ + ": read error";
         pos_ = buf_.size();
         return true;
@@ -105,6 +108,12 @@ bool NdjsonReader::next(RawRecord& out) {
       if (emit(begin, buf_.size(), out)) return true;
     }
   }
+}
+
+void load(RawRecord& r) {
+  if (!r.unread) return;
+  r.unread = false;
+  if (!read_file(r.name, dr::kMaxResultBytes, r.text, r.error)) r.text.clear();
 }
 
 RecordSource::RecordSource(const std::vector<std::string>& inputs) : queue_(inputs.begin(), inputs.end()) {}
@@ -136,6 +145,7 @@ bool RecordSource::next(RawRecord& out) {
     out.name = path;
     out.text.clear();
     out.error.clear();
+    out.unread = false;
     std::error_code ec;
     if (path == "-") {
       lines_ = new NdjsonReader(stdin, false, "stdin", dr::kMaxResultBytes);
@@ -150,7 +160,7 @@ bool RecordSource::next(RawRecord& out) {
       }
       lines_ = new NdjsonReader(f, true, path, dr::kMaxResultBytes);
     } else {
-      if (!read_file(path, dr::kMaxResultBytes, out.text, out.error)) out.text.clear();
+      out.unread = true;  // read with its verification, in parallel
       return true;
     }
   }

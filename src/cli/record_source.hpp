@@ -11,10 +11,13 @@
 namespace drcli {
 
 struct RawRecord {
-  std::string name;   // file, or "file.ndjson:LINE" / "stdin:LINE"
-  std::string text;   // the record's bytes (when error is empty)
-  std::string error;  // could not be read: missing, over the size limit, ...
+  std::string name;    // file, or "file.ndjson:LINE" / "stdin:LINE"
+  std::string text;    // the record's bytes (when error is empty)
+  std::string error;   // could not be read: missing, over the size limit, ...
+  bool unread = false;  // a result file not read yet: load() reads it (on a worker thread)
 };
+// Reads an unread result file's bytes (at most the record limit + 1) into text, or says why not.
+void load(RawRecord& r);
 
 // Splits a stream into lines of at most `limit` bytes without ever holding a longer one: an
 // over-long line is skipped to its end and reported as one failed record.

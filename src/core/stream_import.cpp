@@ -68,13 +68,10 @@ void SurveyTally::flush(std::string& csv_rows) {
     if (from.mean) dim_sum_[d] += *from.mean * double(from.scored);
     for (size_t i = 0; i < from.by_level.size(); ++i) to.by_level[i] += from.by_level[i];
   }
-  // Training lists keep input order within each group, as one training_needs() call would.
+  // Training lists keep input order within each group, as one training_needs() call would. Only
+  // `people` is kept (what the CSV lists); `by_group`'s result ids would double the memory.
   auto needs = training_needs(chunk_, *survey_, filter_, below_);
   for (size_t d = 0; d < needs.size(); ++d) {
-    for (auto& [group, ids] : needs[d].by_group) {
-      auto& to = training_[d].by_group[group];
-      to.insert(to.end(), ids.begin(), ids.end());
-    }
     for (auto& [group, people] : needs[d].people) {
       auto& to = training_[d].people[group];
       to.insert(to.end(), people.begin(), people.end());

@@ -42,6 +42,7 @@ class SurveyTally {
   const Survey& survey() const { return *survey_; }
   const std::string& lang() const { return lang_; }
   Aggregates aggregates() const;  // the same figures aggregate() gives over every result
+  // Per dimension, `people` by group as training_needs() gives them; `by_group` stays empty.
   const std::vector<TrainingNeed>& training() const { return training_; }
   std::string csv_header() const;  // BOM + header row, as results_csv starts (when rows are wanted)
 
