@@ -89,8 +89,9 @@ std::string with_suffix(const std::string& path, const std::string& suffix) {
 // they get the survey id appended is known only at the end (several surveys -> one file each).
 class Outputs {
  public:
+  // The export, too, is written under a temporary name: it may replace one of the inputs.
   explicit Outputs(const ImportOpts& o) : o_(o) {
-    if (!o.ndjson.empty()) ndjson_ = open(o.ndjson);
+    if (!o.ndjson.empty()) ndjson_ = open(o.ndjson + ".part");
   }
   ~Outputs() {
     if (ndjson_) std::fclose(ndjson_);
@@ -117,8 +118,11 @@ class Outputs {
   bool finish(const std::vector<SurveyTally*>& tallies) {
     const bool several = tallies.size() > 1;
     auto name = [&](const std::string& p, const Survey& s) { return several ? with_suffix(p, s.id) : p; };
-    if (ndjson_) ok_ &= std::fclose(ndjson_) == 0;
-    ndjson_ = nullptr;
+    if (ndjson_) {
+      ok_ &= std::fclose(ndjson_) == 0;
+      ndjson_ = nullptr;
+      ok_ &= move_into_place(o_.ndjson + ".part", o_.ndjson);
+    }
     for (SurveyTally* t : tallies) {
       const Survey& s = t->survey();
       if (!o_.aggregates.empty()) ok_ &= write_file(name(o_.aggregates, s), aggregates_csv(t->aggregates(), s, t->lang()));
@@ -126,10 +130,7 @@ class Outputs {
       auto it = csv_.find(t);
       if (it == csv_.end()) continue;
       ok_ &= std::fclose(it->second.file) == 0;
-      std::error_code ec;
-      fs::rename(it->second.path, name(o_.csv, s), ec);
-      if (ec) std::fprintf(stderr, "%s: cannot write: %s\n", name(o_.csv, s).c_str(), ec.message().c_str());
-      ok_ &= !ec;
+      ok_ &= move_into_place(it->second.path, name(o_.csv, s));
       csv_.erase(it);
     }
     if (!ok_) std::fprintf(stderr, "error: an output file could not be written completely\n");
@@ -146,6 +147,12 @@ class Outputs {
     if (!f) std::fprintf(stderr, "%s: cannot write: %s\n", path.c_str(), std::strerror(errno));
     ok_ &= f != nullptr;
     return f;
+  }
+  static bool move_into_place(const std::string& from, const std::string& to) {
+    std::error_code ec;
+    fs::rename(from, to, ec);
+    if (ec) std::fprintf(stderr, "%s: cannot write: %s\n", to.c_str(), ec.message().c_str());
+    return !ec;
   }
   void put(std::FILE* f, const std::string& text) { ok_ &= std::fwrite(text.data(), 1, text.size(), f) == text.size(); }
 

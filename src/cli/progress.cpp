@@ -13,7 +13,7 @@ void Progress::update(std::size_t records) {
   if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(500)) return;
   last_ = now;
   const double s = std::chrono::duration<double>(now - start_).count();
-  std::fprintf(stderr, "\r\033[Kđã đọc / read %zu records, %.0f/s", records, double(records) / s);
+  std::fprintf(stderr, "\r\033[Kđã đọc %zu kết quả / read %zu records, %.0f/s", records, records, double(records) / s);
   std::fflush(stderr);
   shown_ = true;
 }

@@ -33,6 +33,9 @@ case $case_name in
     expect_line "$tmp/out" "survey household-digital-skills 1.0.0: 40 respondents, mean overall 41.95 %"
     cmp "$tmp/all.ndjson" "$tmp/export.ndjson" || fail "the export is not the records read"
     [ "$(wc -l < "$tmp/rows.csv")" -eq 41 ] || fail "CSV: header + 40 rows expected"
+    # Exporting over the file being read: it is read whole before it is replaced.
+    import "$tmp/export.ndjson" --ndjson "$tmp/export.ndjson" > /dev/null || fail "in place: exit $?"
+    cmp "$tmp/all.ndjson" "$tmp/export.ndjson" || fail "exporting over the input lost records"
     ;;
   stdin)
     import - < "$tmp/all.ndjson" > "$tmp/out" || fail "exit $?"
