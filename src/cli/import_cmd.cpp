@@ -177,6 +177,21 @@ void print_survey(const SurveyTally& t) {
     std::printf("  dimension %-14s mean %s %% (%zu scored)\n", d.id.c_str(), percent_text(d.mean).c_str(), d.scored);
 }
 
+// Counts verified records in input order, writes what they add, says what went wrong.
+void count_batch(std::vector<VerifiedRecord>& done, StreamImporter& im, Outputs& out, Progress& progress) {
+  std::string rows;
+  for (VerifiedRecord& v : done) {
+    rows.clear();
+    const StreamImporter::Taken t = im.take(v, rows);
+    if (t.kept) out.record(v.canonical);
+    if (!rows.empty()) out.rows(*t.tally, rows);
+    if (has_news(v, t)) {
+      progress.clear();
+      print_report(v, t);
+    }
+  }
+}
+
 }  // namespace
 
 int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
@@ -186,7 +201,6 @@ int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
   Outputs out(o);
   Progress progress;
   RecordSource source(inputs);
-  std::string rows;
   // Pipelined: while one batch is verified on the worker threads, this thread reads the next and
   // counts and writes the one before, in input order.
   auto read_batch = [&] {
@@ -206,21 +220,13 @@ int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
     const bool last = next.empty();
     std::vector<VerifiedRecord> done = pending.get();
     if (!last) pending = start(std::move(next));
-    for (VerifiedRecord& v : done) {
-      rows.clear();
-      const StreamImporter::Taken t = im.take(v, rows);
-      if (t.kept) out.record(v.canonical);
-      if (!rows.empty()) out.rows(*t.tally, rows);
-      if (has_news(v, t)) {
-        progress.clear();
-        print_report(v, t);
-      }
-    }
+    count_batch(done, im, out, progress);
     progress.update(im.counts().files);
     if (last) break;
   }
   progress.clear();
   const auto tallies = im.tallies();
+  std::string rows;
   for (SurveyTally* t : tallies) {
     rows.clear();
     t->flush(rows);
