@@ -59,6 +59,21 @@ case $case_name in
     expect_line "$tmp/err" "failed: $tmp/big.ndjson:21"
     expect_line "$tmp/err" "  $tmp/big.ndjson:21: record is 300012 bytes, over the limit of 262144"
     ;;
+  memory)
+    # Streaming: memory grows with distinct ids (plus the training list), not with whole records.
+    # Keeping every record, as before, cost about 7.6 KB each; here the growth must stay under 2 KB.
+    "$gen" 20000 --seed 4 --survey "$surveys/household-digital-skills.json" --ndjson "$tmp/big.ndjson"
+    head -2000 "$tmp/big.ndjson" > "$tmp/small.ndjson"
+    peak_kb() {
+      /usr/bin/time -f %M -o "$tmp/rss" "$cli" import --survey-dir "$surveys" "$1" \
+        --aggregates "$tmp/s.csv" --training "$tmp/t.csv" > /dev/null || fail "exit $?"
+      cat "$tmp/rss"
+    }
+    small=$(peak_kb "$tmp/small.ndjson") big=$(peak_kb "$tmp/big.ndjson")
+    per_record=$(( (big - small) * 1024 / 18000 ))
+    echo "peak RSS: 2000 records $small KB, 20000 records $big KB: $per_record bytes per record"
+    [ "$per_record" -lt 2048 ] || fail "memory grows by $per_record bytes per record"
+    ;;
   *) fail "unknown case" ;;
 esac
 echo "ok: $case_name"

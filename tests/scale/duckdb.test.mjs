@@ -114,7 +114,7 @@ test(`DuckDB over the CLI's NDJSON export gives the CLI's figures (${N} results)
       conn.closeSync();
       process.chdir(here);
     }
-    console.log(`# ${N} results: CLI import ${(cliMs / 1000).toFixed(2)} s, DuckDB figures ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    console.log(`${N} results: CLI import ${(cliMs / 1000).toFixed(2)} s, DuckDB figures ${((performance.now() - t0) / 1000).toFixed(2)} s`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
