@@ -3,6 +3,8 @@
 #include <functional>
 #include <utility>
 
+#include "core/json.hpp"
+
 namespace dr {
 
 namespace {
@@ -14,14 +16,28 @@ std::string csv_header_of(const Survey& s, const Filter& f, const std::string& l
 }
 }  // namespace
 
+namespace {
+// The checksum result_to_json stamped: the hash of the record's canonical content.
+std::string stamped_checksum(const std::string& canonical) {
+  rapidjson::Document doc;
+  std::string err;
+  if (!json::parse(canonical, canonical.size(), kMaxJsonDepth, "", doc, err) || !doc.IsObject()) return canonical;
+  auto it = doc.FindMember("checksum");
+  return it != doc.MemberEnd() && it->value.IsString() ? std::string(json::sv(it->value)) : canonical;
+}
+}  // namespace
+
 VerifiedRecord verify_record(std::string_view json, std::string file, const SurveyCatalog& catalog, bool canonical) {
   VerifiedRecord v;
   v.read = read_result(json, file, catalog);
   v.file = std::move(file);
   if (!v.read.ok) return v;
+  // A clean record is already in canonical form: its stored checksum is the one result_to_json
+  // would stamp. Others (changed scores, older format) are written out again to get theirs, so a
+  // copy with stale stored scores still counts as the same content, as in Importer.
   const bool clean = v.read.checksum_ok && v.read.score_differences.empty() && !v.read.migrated;
   if (canonical || !clean) v.canonical = result_to_json(v.read.result);
-  v.digest = std::hash<std::string>{}(clean ? v.read.result.checksum : v.canonical);
+  v.digest = std::hash<std::string>{}(clean ? v.read.result.checksum : stamped_checksum(v.canonical));
   return v;
 }
 

@@ -23,8 +23,8 @@ struct VerifiedRecord {
   std::uint64_t digest = 0;  // read.ok: tells a copy from other content under the same id
 };
 // `canonical`: always make the NDJSON form; otherwise only when the digest needs it. A clean record
-// (checksum right, scores as stored, current format) is identified by its checksum, which already
-// hashes its whole content: that saves a second SHA-256, the largest cost left per record.
+// (checksum right, scores as stored, current format) is identified by its stored checksum, which
+// already hashes its whole content: that saves a second SHA-256 per record.
 VerifiedRecord verify_record(std::string_view json, std::string file, const SurveyCatalog& catalog, bool canonical);
 // A record that could not be read at all (missing file, over the size limit).
 VerifiedRecord unreadable_record(std::string file, std::string error);

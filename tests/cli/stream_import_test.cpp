@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "cli/generate.hpp"
+#include "core/json.hpp"
+#include "core/sha256.hpp"
 #include "core/stream_import.hpp"
 
 namespace {
@@ -102,11 +104,24 @@ TEST(StreamImport, CopiesCountedOnceAndOtherContentSaidOutLoud) {
   ASSERT_EQ(clash.second.size(), 1u);
   EXPECT_NE(clash.second[0].find("other content"), std::string::npos);
 
+  // The first record again with stale stored scores (re-stamped, as an older app version would
+  // write it): scores are recomputed on reading, so it is the same respondent, not other content.
+  rapidjson::Document doc;
+  std::string err;
+  ASSERT_TRUE(dr::json::parse(fx.records[0], 1 << 20, 32, "a", doc, err));
+  doc["scores"]["overall"].SetDouble(1.5);
+  doc.RemoveMember("checksum");
+  const std::string sum = dr::sha256_hex(dr::json::canonical(doc));
+  doc.AddMember("checksum", rapidjson::Value(sum.c_str(), doc.GetAllocator()), doc.GetAllocator());
+  auto stale = take(dr::json::canonical(doc), "stale");
+  EXPECT_TRUE(stale.first.duplicate);
+  EXPECT_FALSE(stale.first.conflict);
+
   EXPECT_FALSE(take("{\"format\":", "broken").first.kept);
   const dr::StreamCounts& c = stream.counts();
-  EXPECT_EQ(c.files, 4u);
+  EXPECT_EQ(c.files, 5u);
   EXPECT_EQ(c.verified, 1u);
-  EXPECT_EQ(c.duplicates, 2u);
+  EXPECT_EQ(c.duplicates, 3u);
   EXPECT_EQ(c.conflicts, 1u);
   EXPECT_EQ(c.failed, 1u);
   EXPECT_EQ(stream.tallies()[0]->aggregates().count, 0u);  // still in the chunk until flushed
