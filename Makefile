@@ -14,7 +14,7 @@ help:
 	@echo "make test    build everything and run all tests (native, sanitizers, fuzzers, browser)"
 	@echo "make web     build the deployable site into dist/"
 	@echo "make native  build the core, the digiready CLI and the test suites (build/native)"
-	@echo "make report  sizes, load time, idle frames, benchmarks"
+	@echo "make report  sizes, load time, idle frames, benchmarks (incl. 100,000-result CLI import, docs/scale.md)"
 
 deps: ; @tools/deps.sh all
 deps-native: ; @tools/deps.sh native
@@ -64,6 +64,8 @@ report: web native
 	@node tools/report.mjs
 	@node tools/report-import.mjs
 	@build/native/bench/digiready_bench --benchmark_min_time=0.5 2>/dev/null || true
+	@echo "== National path: DuckDB over the CLI's NDJSON export, 100,000 results (docs/scale.md) =="
+	@SCALE_RECORDS=100000 node --test tests/scale/duckdb.test.mjs
 
 clean:
 	rm -rf build/native build/sanitize build/fuzz build/web dist test-artifacts

@@ -5,7 +5,9 @@ set -euo pipefail
 what=${1:-all}
 cd "$(dirname "$0")/.."
 
-native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev)
+# nodejs/npm in native too: tests/scale runs DuckDB (npm) over the CLI's export under ctest;
+# time: /usr/bin/time gives the bench the CLI's peak memory.
+native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev time nodejs npm)
 web_pkgs=(emscripten cmake ninja-build dpkg-dev rapidjson-dev libcereal-dev python3-fonttools fonts-noto-core chromium nodejs npm)
 case "$what" in
   native) pkgs=("${native_pkgs[@]}") ;;
@@ -32,12 +34,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages (playwright-core) from the committed lock file.
-if [ "$what" != native ]; then
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    # `npm install` (not `npm ci`): npm 11's ci rejects this lock file for the closure compiler's
-    # optional per-OS packages it never lists; install still takes the locked versions.
-    echo "deps: npm install (locked versions)"
-    npm install --no-audit --no-fund --loglevel=error >/dev/null
-  fi
+# npm packages from the committed lock file: playwright-core (browser tests, web) and
+# @duckdb/node-api (tests/scale, native).
+need=(node_modules/@duckdb/node-api)
+[ "$what" != native ] && need+=(node_modules/playwright-core)
+missing_npm=false
+for d in "${need[@]}"; do [ -d "$d" ] || missing_npm=true; done
+if $missing_npm || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # `npm install` (not `npm ci`): npm 11's ci rejects this lock file for the closure compiler's
+  # optional per-OS packages it never lists; install still takes the locked versions.
+  echo "deps: npm install (locked versions)"
+  npm install --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_io.hpp"
+#include "cli/import_cmd.hpp"
 #include "core/digiready.hpp"
 #include "core/indicators.hpp"
 #include "core/json.hpp"
@@ -17,43 +19,21 @@ using namespace dr;
 
 namespace {
 
-// Reads at most `limit` + 1 bytes, so a huge file is reported as too big without loading it.
-bool read_file(const std::string& path, std::size_t limit, std::string& out, std::string& err) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) { err = path + ": cannot open: " + std::strerror(errno); return false; }
-  out.clear();
-  char buf[65536];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    out.append(buf, n);
-    if (out.size() > limit) break;
-  }
-  bool bad = std::ferror(f);
-  std::fclose(f);
-  if (bad) { err = path + ": read error"; return false; }
-  return true;  // the size limit itself is checked (and reported) by the loaders
-}
-
-bool write_file(const std::string& path, const std::string& data) {
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) { std::fprintf(stderr, "%s: cannot write: %s\n", path.c_str(), std::strerror(errno)); return false; }
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok) std::fprintf(stderr, "%s: write failed\n", path.c_str());
-  return ok;
-}
-
-void print_all(const std::vector<std::string>& lines, const char* prefix) {
-  for (auto& l : lines) std::fprintf(stderr, "%s%s\n", prefix, l.c_str());
-}
+using drcli::print_all;
+using drcli::read_file;
+using drcli::write_file;
+using drcli::load_catalog;
 
 int usage() {
   std::fputs(
       "usage:\n"
       "  digiready validate SURVEY.json... [--allow-warnings]\n"
       "  digiready score SURVEY.json ANSWERS.json [--lang LANG]\n"
-      "  digiready import RESULT.json... [--survey-dir DIR] [--csv FILE] [--ndjson FILE]\n"
+      "  digiready import INPUT... [--survey-dir DIR] [--csv FILE] [--ndjson FILE]\n"
       "                   [--aggregates FILE] [--training FILE] [--below PERCENT] [--lang LANG]\n"
+      "                   [--jobs N]\n"
+      "    INPUT: a result file, a directory (read recursively), an NDJSON file (.ndjson, .jsonl)\n"
+      "    or - (standard input), one record per line\n"
       "  digiready indicators RESULT.json... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
       "                   [--province X]... [--commune X]... [--village X]... [--by province|commune|village]\n"
       "  digiready --version\n",
@@ -138,107 +118,6 @@ int cmd_score(const std::vector<std::string>& args, const std::string& lang_opt)
   return 0;
 }
 
-std::string with_suffix(const std::string& path, const std::string& suffix) {
-  fs::path p(path);
-  return (p.parent_path() / (p.stem().string() + "-" + suffix + p.extension().string())).string();
-}
-
-struct ImportOpts {
-  std::string survey_dir = "assets/surveys", csv, ndjson, aggregates, training, lang;
-  double below = 50;
-};
-
-// Every survey in `dir` (index.json, the web app's list of survey files, skipped). cmd_import still
-// has its own copy of this loop: the "scale" branch is reworking it, and will call this instead.
-SurveyCatalog load_catalog(const std::string& dir) {
-  SurveyCatalog cat;
-  std::error_code ec;
-  std::vector<std::string> survey_files;
-  // Recursive: archived survey versions (archive/) are needed to verify their results.
-  for (auto& e : fs::recursive_directory_iterator(dir, ec))
-    if (e.path().extension() == ".json" && e.path().filename() != "index.json")
-      survey_files.push_back(e.path().string());
-  if (ec) std::fprintf(stderr, "warning: %s: %s\n", dir.c_str(), ec.message().c_str());
-  std::sort(survey_files.begin(), survey_files.end());
-  for (auto& path : survey_files) {
-    std::string text, err;
-    if (!read_file(path, kMaxSurveyBytes, text, err)) { std::fprintf(stderr, "warning: %s\n", err.c_str()); continue; }
-    LoadResult r = load_survey(text, path);
-    if (!r.ok()) { print_all(r.errors, "warning: survey not loaded: "); continue; }
-    cat.add(r.survey);
-  }
-  return cat;
-}
-
-int cmd_import(const std::vector<std::string>& files, const ImportOpts& o) {
-  if (files.empty()) return usage();
-  SurveyCatalog cat;
-  std::error_code ec;
-  std::vector<std::string> survey_files;
-  // Recursive: older survey versions are kept in archive/ beside the current ones.
-  for (auto& e : fs::recursive_directory_iterator(o.survey_dir, ec))
-    // index.json is the web app's list of survey files (dist/surveys), not a survey.
-    if (e.path().extension() == ".json" && e.path().filename() != "index.json")
-      survey_files.push_back(e.path().string());
-  if (ec) std::fprintf(stderr, "warning: %s: %s\n", o.survey_dir.c_str(), ec.message().c_str());
-  std::sort(survey_files.begin(), survey_files.end());
-  for (auto& path : survey_files) {
-    std::string text, err;
-    if (!read_file(path, kMaxSurveyBytes, text, err)) { std::fprintf(stderr, "warning: %s\n", err.c_str()); continue; }
-    LoadResult r = load_survey(text, path);
-    if (!r.ok()) { print_all(r.errors, "warning: survey not loaded: "); continue; }
-    cat.add(r.survey);
-  }
-
-  Importer im(cat);
-  for (auto& path : files) {
-    std::string text, err;
-    if (!read_file(path, kMaxResultBytes, text, err)) im.add_failure(path, err);
-    else im.add(text, path);
-  }
-
-  std::size_t ok = im.results().size();
-  std::printf("files: %zu, verified: %zu, failed: %zu, duplicates: %zu, changed: %zu\n", im.reports().size(), ok,
-              im.failed(), im.duplicates(), im.changed());
-  for (auto& rep : im.reports()) {
-    print_all(rep.warnings, "warning: ");
-    for (auto& d : rep.score_differences) std::fprintf(stderr, "changed: %s: %s\n", rep.file.c_str(), d.c_str());
-    if (!rep.ok) {
-      std::fprintf(stderr, "failed: %s\n", rep.file.c_str());
-      print_all(rep.errors, "  ");
-    }
-  }
-
-  bool write_ok = true;
-  int surveys_with_results = 0;
-  for (auto& sp : cat.surveys())
-    surveys_with_results += std::any_of(im.results().begin(), im.results().end(),
-                                        [&](const Result& r) { return r.survey == sp; });
-  for (auto& sp : cat.surveys()) {
-    const Survey& s = *sp;
-    Filter f;
-    f.survey_id = s.id;
-    Aggregates ag = aggregate(im.results(), s, f);
-    if (ag.count == 0) continue;
-    std::string lang = o.lang.empty() ? s.languages.front() : o.lang;
-    std::printf("\nsurvey %s %s: %zu respondents, mean overall %s %%\n", s.id.c_str(), s.version.c_str(), ag.count,
-                ag.mean_overall ? json::number_text(std::round(*ag.mean_overall * 100) / 100).c_str() : "-");
-    for (size_t i = 0; i < s.levels.size(); ++i)
-      std::printf("  level %-12s %zu\n", s.levels[i].id.c_str(), ag.by_level[i]);
-    if (ag.no_level) std::printf("  no score       %zu\n", ag.no_level);
-    for (auto& d : ag.dimensions)
-      std::printf("  dimension %-14s mean %s %% (%zu scored)\n", d.id.c_str(),
-                  d.mean ? json::number_text(std::round(*d.mean * 100) / 100).c_str() : "-", d.scored);
-    // Several surveys in one import: one file per survey, named with its id.
-    auto name = [&](const std::string& p) { return surveys_with_results > 1 ? with_suffix(p, s.id) : p; };
-    if (!o.csv.empty()) write_ok &= write_file(name(o.csv), results_csv(im.results(), s, f, lang));
-    if (!o.aggregates.empty()) write_ok &= write_file(name(o.aggregates), aggregates_csv(ag, s, lang));
-    if (!o.training.empty())
-      write_ok &= write_file(name(o.training), training_needs_csv(training_needs(im.results(), s, f, o.below), s, lang));
-  }
-  if (!o.ndjson.empty()) write_ok &= write_file(o.ndjson, im.ndjson());
-  return im.failed() || !write_ok ? 1 : 0;
-}
 
 // digiready indicators: the province indicators of verified results, streamed record by record.
 int cmd_indicators(const std::vector<std::string>& args) {
@@ -299,7 +178,7 @@ int main(int argc, char** argv) {
   std::string cmd = args[0];
   std::vector<std::string> pos;
   if (cmd == "indicators") return cmd_indicators(std::vector<std::string>(args.begin() + 1, args.end()));
-  ImportOpts o;
+  drcli::ImportOpts o;
   bool allow_warnings = false;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -316,7 +195,13 @@ int main(int argc, char** argv) {
     else if (a == "--training") ok = value(o.training);
     else if (a == "--lang") ok = value(o.lang);
     else if (a == "--allow-warnings") allow_warnings = true;
-    else if (a == "--below") {
+    else if (a == "--jobs") {
+      std::string v;
+      ok = value(v);
+      char* end = nullptr;
+      o.jobs = unsigned(std::strtoul(v.c_str(), &end, 10));
+      if (ok && (!end || *end || v.empty())) { std::fprintf(stderr, "--jobs needs a number\n"); ok = false; }
+    } else if (a == "--below") {
       std::string v;
       ok = value(v);
       char* end = nullptr;
@@ -332,6 +217,6 @@ int main(int argc, char** argv) {
   }
   if (cmd == "validate") return cmd_validate(pos, allow_warnings);
   if (cmd == "score") return cmd_score(pos, o.lang);
-  if (cmd == "import") return cmd_import(pos, o);
+  if (cmd == "import") return pos.empty() ? usage() : drcli::cmd_import(pos, o);
   return usage();
 }

@@ -1,0 +1,22 @@
+// A one-line progress count on stderr for long imports, only when stderr is a terminal (a log file
+// or a pipe gets no carriage-return noise).
+#pragma once
+#include <chrono>
+#include <cstddef>
+
+namespace drcli {
+
+class Progress {
+ public:
+  Progress();
+  void update(std::size_t records);  // cheap; redraws at most twice a second, after the first second
+  void clear();                      // before other stderr lines, and at the end
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool tty_;
+  bool shown_ = false;
+  Clock::time_point start_, last_;
+};
+
+}  // namespace drcli

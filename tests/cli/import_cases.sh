@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# `digiready import` inputs (issue #13), one case per ctest test:
+#   import_cases.sh CASE DIGIREADY DIGIREADY_GEN SURVEY_DIR
+# Records come from digiready-gen (fixed seed); each case checks the printed counts, the exit code
+# and what was written.
+set -euo pipefail
+case_name=$1 cli=$2 gen=$3 surveys=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
+expect_line() {  # FILE TEXT: FILE has a line that is exactly TEXT
+  grep -qxF -- "$2" "$1" || { cat "$1" >&2; fail "expected line: $2"; }
+}
+import() { "$cli" import --survey-dir "$surveys" "$@"; }
+
+"$gen" 40 --seed 3 --survey "$surveys/household-digital-skills.json" --ndjson "$tmp/all.ndjson"
+
+case $case_name in
+  directory)
+    # Nested folders, and files that are not records, as a team's shared folder looks.
+    "$gen" 40 --seed 3 --survey "$surveys/household-digital-skills.json" --dir "$tmp/results/commune-a"
+    echo "notes" > "$tmp/results/README.txt"
+    import "$tmp/results" --aggregates "$tmp/dir-agg.csv" > "$tmp/out" || fail "exit $?"
+    expect_line "$tmp/out" "files: 40, verified: 40, failed: 0, duplicates: 0, changed: 0"
+    # The same records as NDJSON give the same figures.
+    import "$tmp/all.ndjson" --aggregates "$tmp/nd-agg.csv" > /dev/null
+    cmp "$tmp/dir-agg.csv" "$tmp/nd-agg.csv" || fail "directory and NDJSON aggregates differ"
+    ;;
+  ndjson)
+    import "$tmp/all.ndjson" --ndjson "$tmp/export.ndjson" --csv "$tmp/rows.csv" > "$tmp/out" || fail "exit $?"
+    expect_line "$tmp/out" "files: 40, verified: 40, failed: 0, duplicates: 0, changed: 0"
+    expect_line "$tmp/out" "survey household-digital-skills 1.0.0: 40 respondents, mean overall 41.95 %"
+    cmp "$tmp/all.ndjson" "$tmp/export.ndjson" || fail "the export is not the records read"
+    [ "$(wc -l < "$tmp/rows.csv")" -eq 41 ] || fail "CSV: header + 40 rows expected"
+    # Exporting over the file being read: it is read whole before it is replaced.
+    import "$tmp/export.ndjson" --ndjson "$tmp/export.ndjson" > /dev/null || fail "in place: exit $?"
+    cmp "$tmp/all.ndjson" "$tmp/export.ndjson" || fail "exporting over the input lost records"
+    ;;
+  stdin)
+    import - < "$tmp/all.ndjson" > "$tmp/out" || fail "exit $?"
+    expect_line "$tmp/out" "files: 40, verified: 40, failed: 0, duplicates: 0, changed: 0"
+    # Any mix: the same records again from a file and from stdin are duplicates, counted once.
+    head -5 "$tmp/all.ndjson" > "$tmp/first5.jsonl"
+    head -1 "$tmp/all.ndjson" > "$tmp/one.json"
+    import "$tmp/one.json" - "$tmp/first5.jsonl" < "$tmp/all.ndjson" > "$tmp/out" || fail "mixed: exit $?"
+    expect_line "$tmp/out" "files: 46, verified: 40, failed: 0, duplicates: 6, changed: 0"
+    ;;
+  over_limit)
+    # One record over the 256 KiB limit inside an NDJSON file: that record fails, the rest count.
+    { head -20 "$tmp/all.ndjson"; printf '{"notes":"%0300000d"}\n' 0; tail -n +21 "$tmp/all.ndjson"; } > "$tmp/big.ndjson"
+    [ "$(stat -c %s "$tmp/big.ndjson")" -gt 262144 ] || fail "test file should be over the per-record limit"
+    set +e
+    import "$tmp/big.ndjson" > "$tmp/out" 2> "$tmp/err"
+    rc=$?
+    set -e
+    [ $rc -eq 1 ] || fail "exit $rc, want 1 (a record failed)"
+    expect_line "$tmp/out" "files: 41, verified: 40, failed: 1, duplicates: 0, changed: 0"
+    expect_line "$tmp/err" "failed: $tmp/big.ndjson:21"
+    expect_line "$tmp/err" "  $tmp/big.ndjson:21: record is 300012 bytes, over the limit of 262144"
+    ;;
+  memory)
+    # Streaming: memory grows with distinct ids (plus the training list), not with whole records.
+    # Keeping every record, as before, cost about 7.6 KB each; here the growth must stay under 2 KB.
+    "$gen" 20000 --seed 4 --survey "$surveys/household-digital-skills.json" --ndjson "$tmp/big.ndjson"
+    head -2000 "$tmp/big.ndjson" > "$tmp/small.ndjson"
+    peak_kb() {
+      /usr/bin/time -f %M -o "$tmp/rss" "$cli" import --survey-dir "$surveys" "$1" \
+        --aggregates "$tmp/s.csv" --training "$tmp/t.csv" > /dev/null || fail "exit $?"
+      cat "$tmp/rss"
+    }
+    small=$(peak_kb "$tmp/small.ndjson") big=$(peak_kb "$tmp/big.ndjson")
+    per_record=$(( (big - small) * 1024 / 18000 ))
+    echo "peak RSS: 2000 records $small KB, 20000 records $big KB: $per_record bytes per record"
+    [ "$per_record" -lt 2048 ] || fail "memory grows by $per_record bytes per record"
+    ;;
+  *) fail "unknown case" ;;
+esac
+echo "ok: $case_name"
