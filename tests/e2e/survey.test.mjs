@@ -337,11 +337,9 @@ test('after one visit the app opens and a survey can be taken offline', async ()
   try {
     const { page, context } = b;
     await open(page, srv.url);
+    // The worker has cached the whole build and, once active, claims this page: then cut the network.
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller || true);
-    // The worker has cached the build; reload once so it controls the page, then cut the network.
-    await page.reload();
-    await open(page);
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
     await context.setOffline(true);
     await page.reload();
     await open(page);
@@ -381,13 +379,34 @@ test('storage full: a clear message, nothing lost; a corrupt stored entry is set
     await tap(page, (w) => w.id.startsWith('home.draft.'));
     await waitFor(page, (st) => st.screen === 'question');
     await page.evaluate(() => {
+      window.realSetItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
     });
     s = await state(page);
+    const question = s.question;
     await answer(page, s, (o) => o[o.length - 1]);
     s = await state(page);
     assert.match(s.message, /đầy/);
     await shot(page, 'storage-full');
+    // Space comes back (the person deleted something): the next change is saved, and after a reload
+    // the draft holds every answer, the one given while storage was full included.
+    await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+    const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('digiready.draft.')));
+    await answer(page, s, (o) => o[0]);
+    s = await state(page);
+    assert.doesNotMatch(s.message || '', /đầy/, 'the notice goes once saving works again');
+    const wanted = s.answered;
+    await page.reload();
+    await open(page);
+    s = await state(page);
+    assert.equal(s.drafts, 1, 'still one draft');
+    assert.equal(s.set_aside, 1, 'the damaged entry is still kept aside, not deleted');
+    const draft = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), before[0]);
+    const saved = { ...draft.profile, ...draft.answers };
+    assert.ok(question in saved, `the answer to ${question} was saved once storage worked again`);
+    await tap(page, (w) => w.id.startsWith('home.draft.'));
+    s = await waitFor(page, (st) => st.screen === 'question');
+    assert.equal(s.answered, wanted, 'nothing answered before is missing');
     // "set aside" logs a line (console warning, not an error).
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
@@ -397,17 +416,22 @@ test('a result saved by an older app version (format 1) still opens', async () =
   const b = await launch();
   try {
     const { page } = b;
-    const file = path.join(ROOT, 'tests/core/data/result_v1.json');
-    if (!fs.existsSync(file)) return; // the fixture comes with the core tests
-    const v1 = fs.readFileSync(file, 'utf8');
+    // Written by app 0.0.9 for online-payment 1.0.0, without a checksum (format 1 had none then).
+    const v1 = fs.readFileSync(path.join(ROOT, 'tests/e2e/data/result-format1-online-payment.json'), 'utf8');
+    const id = JSON.parse(v1).id;
     await open(page, srv.url);
-    await page.evaluate((t) => localStorage.setItem('digiready.result.0000000000000000000000000000abcd', t), v1);
+    await page.evaluate(([k, t]) => localStorage.setItem('digiready.result.' + k, t), [id, v1]);
     await page.reload();
     await open(page);
-    const s = await state(page);
+    let s = await state(page);
     assert.equal(s.results, 1, s.message);
-    await tap(page, (w) => w.id.startsWith('home.result.'));
-    await waitFor(page, (st) => st.screen === 'results');
+    await tap(page, 'home.result.' + id);
+    s = await waitFor(page, (st) => st.screen === 'results');
+    assert.equal(s.result_id, id);
+    assert.equal(s.level, 'basic');
+    assert.equal(Math.round(s.overall * 100) / 100, 76.67);
+    assert.equal(s.dimensions.receive, null, 'a person who does not sell has no score for receiving money');
+    await shot(page, 'result-format1');
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
