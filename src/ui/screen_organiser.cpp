@@ -118,12 +118,13 @@ void draw_chooser(App& app, Org& o, const dr::Survey& s) {
     // One entry per survey and version among the results: two versions score differently, so
     // they are never summed together; the version is named when a survey comes in several.
     const auto present = app::ResultTable::surveys_in(o.r.importer()->results());
-    for (const auto& [id, version] : present) {
-      const auto sv = app.catalog().find(id, version);
+    for (const auto& sv_key : present) {
+      const std::string& id = sv_key.first;
+      const auto sv = app.catalog().find(id, sv_key.second);
       std::string label = sv ? sv->title.get(lang) : id;
       if (std::count_if(present.begin(), present.end(), [&](const auto& p) { return p.first == id; }) > 1)
-        label = dr::format(app.t("organiser.survey_version"), {label, version});
-      items.emplace_back(id + '\n' + version, label);
+        label = dr::format(app.t("organiser.survey_version"), {label, sv_key.second});
+      items.emplace_back(id + '\n' + sv_key.second, label);
     }
   } else if (which == "level") {
     items.emplace_back("", app.t("organiser.all"));
