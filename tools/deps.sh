@@ -5,7 +5,7 @@ set -euo pipefail
 what=${1:-all}
 cd "$(dirname "$0")/.."
 
-native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev)
+native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev zbar-tools)
 web_pkgs=(emscripten cmake ninja-build dpkg-dev rapidjson-dev libcereal-dev python3-fonttools fonts-noto-core chromium nodejs npm)
 case "$what" in
   native) pkgs=("${native_pkgs[@]}") ;;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/compact.hpp"
 #include "core/digiready.hpp"
 #include "core/json.hpp"
 
@@ -158,7 +159,9 @@ int cmd_import(const std::vector<std::string>& files, const ImportOpts& o) {
   for (auto& path : files) {
     std::string text, err;
     if (!read_file(path, kMaxResultBytes, text, err)) im.add_failure(path, err);
-    else im.add(text, path);
+    else  // a JSON record, or scanned compact text (one record per line)
+      for (auto& rec : read_any_record(text, path, cat))
+        rec.error.empty() ? (void)im.add(rec.json, rec.name) : (void)im.add_failure(rec.name, rec.error);
   }
 
   std::size_t ok = im.results().size();
