@@ -61,14 +61,14 @@ std::string format_day(std::int64_t day) {
   return buf;
 }
 
-// "YYYY-MM-DD..." -> day number, only when formatting it back gives the same ten characters.
+// "YYYY-MM-DD" -> day number, only when formatting it back gives the same text.
 std::optional<std::int64_t> parse_day(std::string_view s) {
   int y, m, d;
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
       !digits(s, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31)
     return std::nullopt;
   std::int64_t day = days_from_civil(y, m, d);
-  if (format_day(day) != s.substr(0, 10)) return std::nullopt;
+  if (format_day(day) != s) return std::nullopt;
   return day;
 }
 
@@ -78,7 +78,7 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
   if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' || !digits(s, 11, 2, h) ||
       !digits(s, 14, 2, mi) || !digits(s, 17, 2, se) || h > 23 || mi > 59 || se > 59)
     return std::nullopt;
-  auto day = parse_day(s);
+  auto day = parse_day(s.substr(0, 10));
   if (!day) return std::nullopt;
   return *day * 86400 + h * 3600 + mi * 60 + se;
 }
