@@ -380,9 +380,10 @@ bool same_scores(const StoredScores& a, const StoredScores& b) {
 
 // Why r cannot be encoded against s, or "".
 std::string misfit(const Result& r, const Survey& s) {
-  if (r.survey_id != s.id || r.survey_version != s.version)
-    return "the record is of survey " + r.survey_id + " " + r.survey_version + ", not " + s.id + " " + s.version;
-  if (r.survey_sha256 != s.sha256) return "the record was made with another copy of survey " + s.id + " " + s.version;
+  // The version label may differ when the content is the same (SurveyCatalog::resolve reads such records).
+  if (r.survey_id != s.id) return "the record is of survey " + r.survey_id + ", not " + s.id;
+  if (r.survey_sha256 != s.sha256)
+    return "the record was made with another version or copy of survey " + s.id + " than " + s.version;
   if (r.id.size() != 32 || !from_hex(r.id, 16)) return "the record id is not 32 lowercase hex digits";
   std::size_t found = 0;
   for (auto& q : s.questions) {
@@ -472,8 +473,8 @@ CompactEncoding encode_compact(const Result& r, const Survey& s) {
   std::string sum = checksum_of(result_to_json(r));
   Out o;
   o.byte(kCompactVersion);
-  o.str(s.id);
-  o.str(s.version);
+  o.str(r.survey_id);
+  o.str(r.survey_version);  // the record's label, which may name the same content under another version
   o.raw(from_hex(s.sha256, kSurveyShaBytes).value_or(std::string(kSurveyShaBytes, '\0')));
   o.raw(from_hex(sum, kChecksumBytes).value_or(std::string(kChecksumBytes, '\0')));
   o.raw(*from_hex(r.id, 16));

@@ -391,3 +391,16 @@ TEST(Qr, TypicalHouseholdCodeIsReadBackByZbar) {
   ASSERT_TRUE(d.ok) << d.error;
   EXPECT_EQ(d.json, result_to_json(r));
 }
+
+// Found by fuzz_compact: a record labelled with a version this device knows under another label, same
+// content (sha256), is read like a file is (SurveyCatalog::resolve), and must travel on unchanged.
+TEST(Compact, KeepsTheRecordsOwnVersionLabel) {
+  Result r = household_typical();
+  r.survey_version = "0.9-same-content";
+  CompactEncoding e = encode_compact(r, *r.survey);
+  ASSERT_TRUE(e.ok()) << e.error;
+  CompactDecoding d = decode_compact(e.bytes, catalog());
+  ASSERT_TRUE(d.ok) << d.error;
+  EXPECT_EQ(d.result.survey_version, "0.9-same-content");
+  EXPECT_EQ(d.json, result_to_json(r));
+}
