@@ -439,7 +439,22 @@ void get_answers(In& in, Result& r, const Survey& s) {
   }
 }
 
-std::optional<std::string> time_text(std::int64_t t) { return format_time(t); }
+// Everything after the header, to the last byte (Out order in encode_compact).
+void get_body(In& in, Result& r, const Survey& s) {
+  std::uint64_t flags = in.uv();
+  if (flags > 1) in.fail("unknown flags");
+  r.status = flags == 1 ? Status::Complete : Status::Draft;
+  r.language = in.choice(s.languages);
+  r.app_version = in.str();
+  r.started = in.packed(0, format_time);
+  r.updated = in.packed(parse_time(r.started).value_or(0), format_time);
+  r.completed = in.packed(parse_time(r.updated).value_or(0), format_time);
+  get_answers(in, r, s);
+  if (in.error.empty() && in.left()) in.fail("bytes after the end of the record");
+  for (const std::string* t : {&r.survey_id, &r.survey_version, &r.language, &r.app_version, &r.started, &r.updated,
+                               &r.completed})
+    if (in.error.empty() && !valid_utf8(*t)) in.fail("text that is not UTF-8");
+}
 
 // The header's survey: exact id + version with the same sha256 prefix, else (like
 // SurveyCatalog::resolve) the same content under another version label.
@@ -525,19 +540,8 @@ CompactDecoding decode_compact(std::string_view bytes, const SurveyCatalog& cata
   r.survey_version = sversion;
   r.survey_sha256 = s.sha256;
   r.survey = sp;
-  std::uint64_t flags = in.uv();
-  if (flags > 1) in.fail("unknown flags");
-  r.status = flags == 1 ? Status::Complete : Status::Draft;
-  r.language = in.choice(s.languages);
-  r.app_version = in.str();
-  r.started = in.packed(0, time_text);
-  r.updated = in.packed(parse_time(r.started).value_or(0), time_text);
-  r.completed = in.packed(parse_time(r.updated).value_or(0), time_text);
-  get_answers(in, r, s);
-  if (in.error.empty() && in.left()) in.fail("bytes after the end of the record");
+  get_body(in, r, s);
   if (!in.error.empty()) return refuse(ReadProblem::Damaged, in.error);
-  for (const std::string* t : {&sid, &sversion, &r.language, &r.app_version, &r.started, &r.updated, &r.completed})
-    if (!valid_utf8(*t)) return refuse(ReadProblem::Damaged, "text that is not UTF-8");
   if (r.status == Status::Complete && r.completed.empty())
     return refuse(ReadProblem::Invalid, "complete, but without a completion time");
   r.scores = stored_scores(s, score(s, all_answers(r)));
