@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 # nodejs/npm in native too: tests/scale runs DuckDB (npm) over the CLI's export under ctest;
 # time: /usr/bin/time gives the bench the CLI's peak memory.
-native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev time nodejs npm)
+# zbar-tools: zbarimg reads the app's QR codes back in tests/core/compact_test.cpp.
+native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev time nodejs npm zbar-tools)
 web_pkgs=(emscripten cmake ninja-build dpkg-dev rapidjson-dev libcereal-dev python3-fonttools fonts-noto-core chromium nodejs npm)
 case "$what" in
   native) pkgs=("${native_pkgs[@]}") ;;

@@ -14,6 +14,7 @@
 #include "cli/cli_io.hpp"
 #include "cli/progress.hpp"
 #include "cli/record_source.hpp"
+#include "core/compact.hpp"
 #include "core/digiready.hpp"
 #include "core/json.hpp"
 #include "core/stream_import.hpp"
@@ -48,6 +49,17 @@ namespace {
 // Records verified together: enough to keep every thread busy, few enough to stay small.
 constexpr std::size_t kBatch = 512;
 
+// A scanned QR code (compact text, docs/result-format.md) becomes the record the file would give;
+// JSON is left as it is. One record per line: a line holding several codes is refused.
+void decode_scanned(RawRecord& r, const SurveyCatalog& cat) {
+  const std::size_t start = r.text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (start == std::string::npos || r.text.compare(start, 4, "DR1:") != 0) return;
+  std::vector<AnyRecord> recs = read_any_record(r.text, r.name, cat);
+  if (recs.size() != 1) r.error = r.name + ": several scanned codes in one record; put one per line";
+  else if (!recs[0].error.empty()) r.error = recs[0].error;
+  else r.text = std::move(recs[0].json);
+}
+
 // Verification is the costly part and independent per record: spread over threads, order kept.
 std::vector<VerifiedRecord> verify_batch(std::vector<RawRecord>& batch, const SurveyCatalog& cat, unsigned jobs,
                                          bool canonical) {
@@ -57,6 +69,7 @@ std::vector<VerifiedRecord> verify_batch(std::vector<RawRecord>& batch, const Su
     for (std::size_t i; (i = next++) < batch.size();) {
       RawRecord& r = batch[i];
       load(r);
+      if (r.error.empty()) decode_scanned(r, cat);
       out[i] = r.error.empty() ? verify_record(r.text, std::move(r.name), cat, canonical) : unreadable_record(std::move(r.name), std::move(r.error));
     }
   };

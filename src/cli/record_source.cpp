@@ -17,6 +17,8 @@ namespace {
 constexpr std::size_t kReadBlock = 1 << 20;
 
 bool is_ndjson(const fs::path& p) { return p.extension() == ".ndjson" || p.extension() == ".jsonl"; }
+// Scanned QR codes as a phone's scanner app copies them: compact text, one record per line.
+bool is_scanned_text(const fs::path& p) { return p.extension() == ".txt"; }
 bool is_record_file(const fs::path& p) { return p.extension() == ".json" || is_ndjson(p); }
 }  // namespace
 
@@ -152,7 +154,7 @@ bool RecordSource::next(RawRecord& out) {
     } else if (fs::is_directory(path, ec)) {
       expand_directory(path, out);
       if (!out.error.empty()) return true;
-    } else if (is_ndjson(path)) {
+    } else if (is_ndjson(path) || is_scanned_text(path)) {
       std::FILE* f = std::fopen(path.c_str(), "rb");
       if (!f) {
         out.error = path + ": cannot open: " + std::strerror(errno);
