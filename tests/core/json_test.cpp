@@ -113,3 +113,15 @@ TEST(JsonBom, SkippedAtTheStartOnly) {
   EXPECT_NE(refused("{\"a\":1}\xEF\xBB\xBF").find("invalid JSON"), std::string::npos);
   EXPECT_NE(refused("\xEF\xBB\xBF").find("empty file"), std::string::npos);
 }
+
+// Found by fuzz_json: "\uDD57" became bytes that are not UTF-8, so a record read fine and was then
+// written back as a file that no reader accepts.
+TEST(JsonText, LoneSurrogateEscapesRefused) {
+  EXPECT_EQ(refused(R"(["\uDD57"])"), "t.json: a \\u escape that is not a character (a lone surrogate) (line 1, column 10)");
+  EXPECT_NE(refused(R"({"\uDFFF":1})").find("lone surrogate"), std::string::npos);
+  EXPECT_NE(refused(R"(["\uD800x"])").find("invalid JSON"), std::string::npos);  // rapidjson's own check
+  rapidjson::Document d;
+  std::string err;
+  ASSERT_TRUE(parse_ok(R"(["\uD83D\uDE00 \u1EA4p \uD7FF"])", d, err)) << err;  // a real pair, Ấ, U+D7FF
+  EXPECT_EQ(json::sv(d[0]), "\xF0\x9F\x98\x80 \xE1\xBA\xA4p \xED\x9F\xBF");
+}
