@@ -11,7 +11,8 @@ EMENV := . ./emsdk-env.sh >/dev/null &&
 
 help:
 	@echo "make serve   build the web app and serve dist/ on http://127.0.0.1:$(PORT)"
-	@echo "make test    build everything and run all tests (native, sanitizers, fuzzers, browser)"
+	@echo "make test    build everything and run all tests (native, sanitizers + fuzz corpus replay, browser)"
+	@echo "make fuzz    fuzz campaigns, FUZZ_SECONDS per target (FUZZ_TARGETS=\"fuzz_json ...\" for some)"
 	@echo "make web     build the deployable site into dist/"
 	@echo "make native  build the core, the digiready CLI and the test suites (build/native)"
 	@echo "make report  sizes, load time, idle frames, benchmarks (incl. 100,000-result CLI import, docs/scale.md)"
@@ -49,12 +50,14 @@ test-sanitize: deps-native
 fuzz: deps-native
 	@CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DDIGIREADY_FUZZ=ON >/dev/null
 	@ninja -C build/fuzz -j$(JOBS)
-	@tools/run-fuzzers.sh build/fuzz $(FUZZ_SECONDS)
+	@tools/run-fuzzers.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 test-e2e: web
 	@node --test --test-concurrency=1 tests/e2e/
 
-test: test-native test-sanitize fuzz test-e2e
+# Deterministic: the sanitizer suite replays every fuzz corpus and past crash (ctest replay_*);
+# campaigns, which find new inputs at random, are `make fuzz` only.
+test: test-native test-sanitize test-e2e
 	@echo "make test: all suites passed"
 
 bench: native

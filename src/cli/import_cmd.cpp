@@ -212,6 +212,7 @@ int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
   const SurveyCatalog cat = load_catalog(o.survey_dir);
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   StreamImporter im(cat, o.lang, o.below, !o.csv.empty());
+  im.include_unsealed(o.include_unsealed);
   Outputs out(o);
   Progress progress;
   RecordSource source(inputs);
@@ -249,6 +250,9 @@ int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
   const StreamCounts& c = im.counts();
   std::printf("files: %zu, verified: %zu, failed: %zu, duplicates: %zu, changed: %zu\n", c.files, c.verified, c.failed,
               c.duplicates, c.changed);
+  if (c.unsealed)
+    std::printf("not sealed: %zu (no checksum, so nothing shows they are unchanged since they were saved: %s)\n",
+                c.unsealed, o.include_unsealed ? "counted, as asked" : "left out of the figures; --include-unsealed counts them");
   for (SurveyTally* t : tallies) print_survey(*t);
   const bool write_ok = out.finish(tallies);
   return c.failed || !write_ok ? 1 : 0;

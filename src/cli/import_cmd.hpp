@@ -11,6 +11,7 @@ struct ImportOpts {
   std::string survey_dir = "assets/surveys", csv, ndjson, aggregates, training, lang;
   double below = 50;
   unsigned jobs = 0;  // verifying threads; 0 = one per core
+  bool include_unsealed = false;  // records without a checksum count in the figures too
 };
 
 // Every survey in `dir` and its sub-folders (archive/ holds older versions).

@@ -31,7 +31,7 @@ int usage() {
       "  digiready score SURVEY.json ANSWERS.json [--lang LANG]\n"
       "  digiready import INPUT... [--survey-dir DIR] [--csv FILE] [--ndjson FILE]\n"
       "                   [--aggregates FILE] [--training FILE] [--below PERCENT] [--lang LANG]\n"
-      "                   [--jobs N]\n"
+      "                   [--jobs N] [--include-unsealed]\n"
       "    INPUT: a result file, a directory (read recursively), an NDJSON file (.ndjson, .jsonl)\n"
       "    or - (standard input), one record per line\n"
       "  digiready indicators RESULT.json... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
@@ -195,6 +195,7 @@ int main(int argc, char** argv) {
     else if (a == "--training") ok = value(o.training);
     else if (a == "--lang") ok = value(o.lang);
     else if (a == "--allow-warnings") allow_warnings = true;
+    else if (a == "--include-unsealed") o.include_unsealed = true;
     else if (a == "--jobs") {
       std::string v;
       ok = value(v);

@@ -217,6 +217,15 @@ Value parse_typed_input(const Question& q, std::string_view text, bool& ok) {
       char* end = nullptr;
       double d = std::strtod(t.c_str(), &end);
       if (!end || *end != '\0' || end == t.c_str() || !std::isfinite(d)) { ok = false; return Value(); }
+      // The field shows a stored number as format_value writes it; a number it can only write with an
+      // exponent (1e20, 1e-7) or, for whole numbers, with a fraction would be refused when the page is
+      // opened again (found by fuzz_typed), so it is refused now, while the person is typing.
+      const std::string shown = format_value(Value(d));
+      if (shown.find_first_of("eE") != std::string::npos ||
+          (q.type == QuestionType::Integer && shown.find('.') != std::string::npos)) {
+        ok = false;
+        return Value();
+      }
       return Value(d);
     }
     case QuestionType::Date:

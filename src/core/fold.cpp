@@ -94,6 +94,11 @@ std::string fold(std::string_view s) {
       out += (cp >= 'A' && cp <= 'Z') ? char(cp - 'A' + 'a') : char(cp);
     } else if (cp >= 0x300 && cp <= 0x36F) {
       // A combining mark (decomposed text): dropped, as the precomposed letter's marks are.
+    } else if (cp == kBroken) {
+      // Not UTF-8: a replacement character, never the byte itself, which could pair with a later
+      // broken byte into a mark once the mark between them is dropped (fold(fold(x)) != fold(x);
+      // found by fuzz_fold).
+      out += "\xEF\xBF\xBD";
     } else if (const char base = fold_cp(cp)) {
       out += base;
     } else {

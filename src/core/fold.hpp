@@ -13,7 +13,8 @@ std::string tidy(std::string_view s);
 std::string trim(std::string_view s);
 
 // Lower case without Vietnamese tone and vowel marks, đ as d: "Ấp Mới" -> "ap moi". Precomposed (NFC)
-// and decomposed (NFD) input give the same result. For search and ordering, never for display.
+// and decomposed (NFD) input give the same result. Bytes that are not UTF-8 become U+FFFD, so
+// fold(fold(x)) == fold(x). For search and ordering, never for display.
 std::string fold(std::string_view s);
 
 // Orders as a person would: folded text first, digit runs by their value ("2" < "10"), then the

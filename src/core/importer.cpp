@@ -2,14 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 #include "core/fold.hpp"
 #include "core/json.hpp"
+#include "core/ndjson.hpp"
 
 namespace dr {
 
 const FileReport& Importer::add(std::string_view json, std::string_view file_name) {
+  if (json.size() > kMaxResultBytes) return add_too_big(file_name, json.size());
   ReadResult rr = read_result(json, file_name, *catalog_);
   FileReport rep;
   rep.file = std::string(file_name);
@@ -32,6 +33,8 @@ const FileReport& Importer::add(std::string_view json, std::string_view file_nam
       rep.warnings.push_back(rep.file + ": same result id as an earlier file but other content; the earlier one is kept");
     }
   } else {
+    rep.unsealed = rr.result.unsealed;
+    unsealed_ += rep.unsealed;
     rep.changed = !rep.score_differences.empty();
     if (rep.changed) {
       ++changed_;
@@ -52,6 +55,20 @@ const FileReport& Importer::add_failure(std::string_view file_name, std::string 
   ++failed_;
   reports_.push_back(std::move(rep));
   return reports_.back();
+}
+
+const FileReport& Importer::add_too_big(std::string_view file_name, std::size_t bytes) {
+  const FileReport& rep = add_failure(file_name, std::string(file_name) + ": " + std::to_string(bytes) +
+                                                     " bytes, over the limit of " + std::to_string(kMaxResultBytes) +
+                                                     " bytes for one result; not read");
+  reports_.back().too_big = true;
+  return rep;
+}
+
+std::size_t Importer::add_ndjson(std::string_view text, std::string_view file_name) {
+  const std::vector<NdjsonRecord> records = split_ndjson(text);
+  for (const NdjsonRecord& r : records) add(r.text, std::string(file_name) + " #" + std::to_string(r.line));
+  return records.size();
 }
 
 std::string Importer::ndjson() const {
@@ -106,6 +123,7 @@ bool Filter::matches(const Result& r) const {
   if (!village.empty() && profile_value(r, "village") != village) return false;
   if (!level.empty() && r.scores.level != level) return false;
   if (complete_only && r.status != Status::Complete) return false;
+  if (r.unsealed && !include_unsealed) return false;
   return true;
 }
 
@@ -122,7 +140,15 @@ Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const 
   double overall_sum = 0;
   std::size_t overall_n = 0;
   for (const Result& r : results) {
-    if (!for_survey(r, s) || !f.matches(r)) continue;
+    if (!for_survey(r, s)) continue;
+    if (!f.matches(r)) {
+      if (r.unsealed && !f.include_unsealed) {
+        Filter with = f;
+        with.include_unsealed = true;
+        ag.unsealed_left_out += with.matches(r);
+      }
+      continue;
+    }
     ++ag.count;
     // r.scores was recomputed by read_result; the stored copy is never used.
     if (r.scores.overall) {
@@ -168,18 +194,36 @@ std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, con
 
 // ---- CSV ----
 
+namespace {
+std::size_t digits(std::string_view s, std::size_t i) {
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i;
+}
+}  // namespace
+
+bool is_plain_number(std::string_view s) {
+  std::size_t i = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+  std::size_t j = digits(s, i);
+  if (j == i) return false;
+  if (j < s.size() && s[j] == '.') {
+    i = j + 1;
+    if ((j = digits(s, i)) == i) return false;
+  }
+  if (j < s.size() && (s[j] == 'e' || s[j] == 'E')) {
+    i = j + 1 < s.size() && (s[j + 1] == '+' || s[j + 1] == '-') ? j + 2 : j + 1;
+    if ((j = digits(s, i)) == i) return false;
+  }
+  return j == s.size();
+}
+
 std::string csv_field(std::string_view s) {
-  // A cell starting like a formula (=, +, -, @) would be run by a spreadsheet: a household's typed
-  // text must stay text. Numbers (-3, +84...) are left alone.
+  // A cell starting like a formula would be run by a spreadsheet: a household's typed text must stay
+  // text. Only numbers as people (and number_text) write them are left alone; strtod's wider idea of
+  // a number ("+0x1p3", "-inf") let formulas through before.
   std::string guarded;
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) {
-    const std::string t(s);
-    char* end = nullptr;
-    std::strtod(t.c_str(), &end);
-    if (t.size() == 1 || !end || *end != '\0') {
-      guarded = "'" + t;
-      s = guarded;
-    }
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos && !is_plain_number(s)) {
+    guarded = "'" + std::string(s);
+    s = guarded;
   }
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
   std::string o = "\"";

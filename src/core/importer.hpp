@@ -14,10 +14,14 @@ namespace dr {
 
 struct FileReport {
   std::string file;
-  bool ok = false;         // verified and kept (or a duplicate of a kept one)
+  bool ok = false;         // read and kept (or a duplicate of a kept one); see `unsealed`
   bool duplicate = false;  // same result id as an earlier file: kept once
   bool conflict = false;   // ...but with other content (both verified): the first one read is kept
   bool changed = false;    // checksum or stored scores differ: changed after export, or another survey version
+  // ok, but without a checksum: not "consistent" (nothing shows it is unchanged since it was saved).
+  // Counted apart and left out of aggregates, CSV and training lists unless Filter::include_unsealed.
+  bool unsealed = false;
+  bool too_big = false;  // over kMaxResultBytes: refused before a byte of it was parsed
   std::string survey_id;                    // when read: the result's survey
   ReadProblem problem = ReadProblem::None;  // why it failed, as a kind the UI can say in words
   std::vector<std::string> errors, warnings, score_differences;
@@ -29,16 +33,25 @@ class Importer {
  public:
   explicit Importer(const SurveyCatalog& catalog) : catalog_(&catalog) {}
   const FileReport& add(std::string_view json, std::string_view file_name);
-  // For files that could not even be read (missing, too big): counted as failed.
+  // For files that could not even be read (missing, unreadable): counted as failed.
   const FileReport& add_failure(std::string_view file_name, std::string error);
+  // A file of `bytes` bytes over kMaxResultBytes, refused by its size alone (callers check the size
+  // before reading the bytes in; add() does the same for text it is given). Counted as failed.
+  const FileReport& add_too_big(std::string_view file_name, std::size_t bytes);
+  // An NDJSON batch (export, enumerator mode): each record is added as "<file> #<line>". Returns how
+  // many records it held.
+  std::size_t add_ndjson(std::string_view text, std::string_view file_name);
 
-  const std::vector<Result>& results() const { return results_; }  // verified, unique ids
+  // Every result read, unique ids; those with Result::unsealed are not consistent (see FileReport).
+  const std::vector<Result>& results() const { return results_; }
   const std::vector<FileReport>& reports() const { return reports_; }
   std::size_t failed() const { return failed_; }
   std::size_t duplicates() const { return duplicates_; }
   std::size_t conflicts() const { return conflicts_; }  // duplicates whose content differs
   std::size_t changed() const { return changed_; }
-  // One canonical JSON record per line, in import order.
+  std::size_t unsealed() const { return unsealed_; }  // kept results without a checksum
+  std::size_t consistent() const { return results_.size() - unsealed_; }  // checksum present and matching
+  // One canonical JSON record per line, in import order (unsealed ones stay without a checksum).
   std::string ndjson() const;
 
  private:
@@ -46,7 +59,7 @@ class Importer {
   std::vector<Result> results_;
   std::vector<FileReport> reports_;
   std::map<std::string, std::size_t, std::less<>> ids_;  // result id -> index in results_
-  std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0, conflicts_ = 0;
+  std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0, conflicts_ = 0, unsealed_ = 0;
 };
 
 // Profile-field filters use the conventional profile ids "province", "commune", "village".
@@ -55,6 +68,7 @@ struct Filter {
   std::string province, commune, village;
   std::string level;  // level id
   bool complete_only = false;
+  bool include_unsealed = false;  // count results without a checksum too (the organiser chose to)
   bool matches(const Result& r) const;
 };
 
@@ -68,6 +82,7 @@ struct DimensionAggregate {
 struct Aggregates {
   std::string survey_id;
   std::size_t count = 0;  // results that pass the filter
+  std::size_t unsealed_left_out = 0;  // would pass, but have no checksum and were not included
   std::optional<double> mean_overall;
   std::vector<std::size_t> by_level;  // per Survey::levels index, from the overall %
   std::size_t no_level = 0;           // no overall score
@@ -95,8 +110,12 @@ std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, con
 std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang);
 std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_view lang);
 std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang);
-// One CSV field, quoted when it holds a comma, quote, CR or LF; text that a spreadsheet would take for
-// a formula (=, +, -, @ first, not a number) gets a leading apostrophe.
+// One CSV field, quoted when it holds a comma, quote, CR or LF. A cell starting with = + - @ tab or CR
+// gets a leading apostrophe unless it is a plain number (see is_plain_number): a spreadsheet would
+// run it as a formula.
 std::string csv_field(std::string_view s);
+// Optional sign, digits, optionally a point and digits, optionally an exponent: "-3", "+84912",
+// "12.5", "-1.5e-7". Not "+0x1p3", "-inf", "-nan", "-.5", "1." (strtod takes those).
+bool is_plain_number(std::string_view s);
 
 }  // namespace dr

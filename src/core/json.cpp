@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 namespace dr::json {
 
@@ -81,6 +86,111 @@ void write_canonical(rapidjson::Writer<rapidjson::StringBuffer>& w, const rapidj
   }
 }
 
+// Offset of the first bracket nested deeper than max_depth, or npos.
+std::size_t too_deep(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_str = false, esc = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_str) {
+      if (esc) esc = false;
+      else if (c == '\\') esc = true;
+      else if (c == '"') in_str = false;
+    } else if (c == '"') {
+      in_str = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// rapidjson 1.1.0's own full-precision number parser reads out of bounds (StrtodDiyFp, reached
+// through kParseFullPrecisionFlag: CVE-2024-38517, Tencent/rapidjson#2091; the 80-byte file
+// "0.3333333373333333332E-333" crashed `digiready validate`). So numbers are read as raw text and
+// converted here: integers exactly, others with the C library's correctly rounded strtod, which
+// gives the same double as a correct full-precision parse, so canonical forms (checksums) do not
+// change. Everything else goes straight to the document.
+struct SafeNumbers {
+  rapidjson::Document& d;
+  std::string problem;  // set when a number is refused
+
+  explicit SafeNumbers(rapidjson::Document& doc) : d(doc) {}
+  bool Null() { return d.Null(); }
+  bool Bool(bool b) { return d.Bool(b); }
+  bool Int(int i) { return d.Int(i); }
+  bool Uint(unsigned u) { return d.Uint(u); }
+  bool Int64(std::int64_t i) { return d.Int64(i); }
+  bool Uint64(std::uint64_t u) { return d.Uint64(u); }
+  bool Double(double x) { return d.Double(x); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return text_ok(s, n) && d.String(s, n, copy); }
+  bool StartObject() { return d.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return text_ok(s, n) && d.Key(s, n, copy); }
+
+  // rapidjson 1.1.0 turns a lone low surrogate escape ("\uDD57") into bytes that are not UTF-8; the
+  // record would read, then be written back as a file nobody can read (found by fuzz_json). Raw
+  // bytes were already checked, so ED A0..ED BF here can only come from such an escape.
+  bool text_ok(const char* s, rapidjson::SizeType n) {
+    for (rapidjson::SizeType i = 0; i + 1 < n; ++i)
+      if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) {
+        problem = "a \\u escape that is not a character (a lone surrogate)";
+        return false;
+      }
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType n) { return d.EndObject(n); }
+  bool StartArray() { return d.StartArray(); }
+  bool EndArray(rapidjson::SizeType n) { return d.EndArray(n); }
+
+  // `s` is a number token already checked against the JSON grammar, NUL-terminated by the reader.
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    if (n > kMaxNumberChars) {
+      problem = "a number longer than " + std::to_string(kMaxNumberChars) + " characters";
+      return false;
+    }
+    const std::string_view t(s, n);
+    if (t.find_first_of(".eE") == std::string_view::npos && integer(t)) return true;
+    const double x = std::strtod(s, nullptr);
+    if (std::isinf(x)) {
+      problem = "a number too big to store (" + std::string(t) + ")";
+      return false;
+    }
+    return d.Double(x);
+  }
+
+  // Like rapidjson: an integer token that fits 64 bits stays an integer ("-0" is the integer 0).
+  bool integer(std::string_view t) {
+    const bool minus = !t.empty() && t.front() == '-';
+    std::uint64_t u = 0;
+    for (char c : t.substr(minus ? 1 : 0)) {
+      const unsigned digit = unsigned(c - '0');
+      if (u > (UINT64_MAX - digit) / 10) return false;  // too big: read as a double
+      u = u * 10 + digit;
+    }
+    if (!minus) return d.Uint64(u);
+    if (u > std::uint64_t(INT64_MAX) + 1) return false;
+    return d.Int64(u == std::uint64_t(INT64_MAX) + 1 ? INT64_MIN : -std::int64_t(u));
+  }
+};
+
+rapidjson::ParseResult populate(std::string_view text, rapidjson::Document& doc, SafeNumbers& h) {
+  constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
+  rapidjson::ParseResult pr;
+  rapidjson::MemoryStream ms(text.data(), text.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> is(ms);
+  // Populate hands the document to us as a handler and moves the finished root value into it.
+  auto generate = [&](rapidjson::Document&) {
+    rapidjson::Reader reader;
+    pr = reader.Parse<kFlags>(is, h);
+    return !pr.IsError();
+  };
+  doc.Populate(generate);
+  return pr;
+}
+
 }  // namespace
 
 bool parse(std::string_view text, std::size_t max_bytes, int max_depth, std::string_view file,
@@ -90,43 +200,22 @@ bool parse(std::string_view text, std::size_t max_bytes, int max_depth, std::str
             std::to_string(max_bytes);
     return false;
   }
-  // Pre-scan nesting so no deep DOM is ever built (and later walks stay shallow), and number length:
-  // rapidjson 1.1.0's full-precision number parser reads out of bounds on numbers with hundreds of
-  // digits (found by our fuzzer; CVE-2024-38517, Tencent/rapidjson#2091), so such files are refused.
-  int depth = 0;
-  bool in_str = false, esc = false;
-  std::size_t number_len = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    const bool number_char = !in_str && ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E');
-    number_len = number_char ? number_len + 1 : 0;
-    if (number_len > kMaxNumberChars) {
-      error = at(file, "a number longer than " + std::to_string(kMaxNumberChars) + " characters", text, i);
-      return false;
-    }
-    if (in_str) {
-      if (esc) esc = false;
-      else if (c == '\\') esc = true;
-      else if (c == '"') in_str = false;
-    } else if (c == '"') {
-      in_str = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) {
-        error = at(file, "nested deeper than " + std::to_string(max_depth) + " levels", text, i);
-        return false;
-      }
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
+  // Notepad and some phone editors save UTF-8 with a byte-order mark; it is not part of the JSON.
+  const std::size_t skip = has_utf8_bom(text) ? 3 : 0;
+  const std::string_view body = text.substr(skip);
+  // Pre-scan nesting so no deep DOM is ever built (and later walks stay shallow).
+  if (std::size_t deep = too_deep(body, max_depth); deep != std::string_view::npos) {
+    error = at(file, "nested deeper than " + std::to_string(max_depth) + " levels", text, skip + deep);
+    return false;
   }
-  constexpr unsigned kFlags =
-      rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
-  doc.Parse<kFlags>(text.data(), text.size());
-  if (doc.HasParseError()) {
+  SafeNumbers h(doc);
+  const rapidjson::ParseResult pr = populate(body, doc, h);
+  if (pr.IsError()) {
     std::string what = "invalid JSON: ";
-    what += rapidjson::GetParseError_En(doc.GetParseError());
-    if (doc.GetParseError() == rapidjson::kParseErrorDocumentEmpty) what = "empty file";
-    error = at(file, what, text, doc.GetErrorOffset());
+    what += rapidjson::GetParseError_En(pr.Code());
+    if (pr.Code() == rapidjson::kParseErrorDocumentEmpty) what = "empty file";
+    if (pr.Code() == rapidjson::kParseErrorTermination && !h.problem.empty()) what = h.problem;
+    error = at(file, what, text, skip + pr.Offset());
     return false;
   }
   std::string dup;
@@ -136,6 +225,8 @@ bool parse(std::string_view text, std::size_t max_bytes, int max_depth, std::str
   }
   return true;
 }
+
+bool has_utf8_bom(std::string_view text) { return text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF"; }
 
 std::string canonical(const rapidjson::Value& v, std::string_view skip_top_key) {
   rapidjson::StringBuffer buf;

@@ -12,13 +12,16 @@
 
 namespace dr::json {
 
-// Longest number token accepted (answers never need more; see parse()).
+// Longest number token accepted: answers never need more, and it bounds the work per number.
 constexpr std::size_t kMaxNumberChars = 64;
 
 // Size limit, nesting depth (checked on the raw text before building a DOM), UTF-8 validity,
-// syntax and duplicate keys. On failure `error` is "<file>: <what> (line L, column C)".
+// syntax, numbers (read safely, see json.cpp; too long or too big is refused) and duplicate keys.
+// A leading UTF-8 byte-order mark is skipped. On failure `error` is "<file>: <what> (line L, column C)".
 bool parse(std::string_view text, std::size_t max_bytes, int max_depth, std::string_view file,
            rapidjson::Document& doc, std::string& error);
+
+bool has_utf8_bom(std::string_view text);
 
 // Keys sorted (bytewise), no whitespace. `skip_top_key`: leave out that top-level member.
 std::string canonical(const rapidjson::Value& v, std::string_view skip_top_key = {});

@@ -158,6 +158,7 @@ std::string write_v2(const Result& r, const std::string* checksum) {
 }  // namespace
 
 std::string result_to_json(const Result& r) {
+  if (r.unsealed) return write_v2(r, nullptr);
   std::string sum = sha256_hex(write_v2(r, nullptr));
   return write_v2(r, &sum);
 }
@@ -208,7 +209,8 @@ std::string result_to_json_v1(const Result& r) {
   w.EndObject();
   // Checksum over the canonical form, like version 2.
   rapidjson::Document d;
-  d.Parse<rapidjson::kParseFullPrecisionFlag>(buf.GetString(), buf.GetSize());
+  std::string err;
+  json::parse({buf.GetString(), buf.GetSize()}, kMaxResultBytes, kMaxJsonDepth, "v1", d, err);
   std::string sum = sha256_hex(json::canonical(d));
   d.AddMember("checksum", rapidjson::Value(sum.c_str(), rapidjson::SizeType(sum.size()), d.GetAllocator()),
               d.GetAllocator());
@@ -447,7 +449,9 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
   std::string stored_sum;
   if (const JV* c = R.get(doc, "checksum"); c && c->IsString()) stored_sum = std::string(sv(*c));
   r.checksum = stored_sum;
-  if (stored_sum.empty()) R.warn("checksum", "missing");
+  r.unsealed = stored_sum.empty();
+  if (r.unsealed)
+    R.warn("checksum", "missing: not sealed, so nothing shows the record is unchanged since it was saved");
   else out.checksum_ok = sha256_hex(json::canonical(doc, "checksum")) == stored_sum;
   if (!stored_sum.empty() && !out.checksum_ok) {
     R.err("checksum", "does not match the content: the file was changed or damaged", ReadProblem::Changed);

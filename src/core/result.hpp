@@ -36,6 +36,10 @@ struct Result {
   StoredScores scores;
   std::string app_version = DIGIREADY_VERSION;
   std::string checksum;  // filled by read_result (as stored); result_to_json computes its own
+  // Read from a record without a checksum: nothing shows it is unchanged since it was saved (the
+  // answers may have been edited and the checksum deleted). It is never "consistent", it is left out
+  // of aggregates unless asked for (Filter::include_unsealed), and it is written back unsealed.
+  bool unsealed = false;
   std::shared_ptr<const Survey> survey;  // set by read_result when the survey is found
 };
 
@@ -51,7 +55,7 @@ void update_result(Result& r, const Survey& s, const Answers& a, std::string now
 void complete_result(Result& r, const Survey& s, const Answers& a, std::string now_iso);
 StoredScores stored_scores(const Survey& s, const Scores& sc);
 
-// Current format, checksum stamped, compact and keys sorted (= the canonical form + checksum).
+// Current format, checksum stamped (none when r.unsealed: writing must not seal what nobody checked), compact and keys sorted (= the canonical form + checksum).
 std::string result_to_json(const Result& r);
 // Format version 1 (kept so migration stays tested).
 std::string result_to_json_v1(const Result& r);
@@ -101,14 +105,15 @@ struct ReadResult {
   ReadProblem problem = ReadProblem::None;  // set when !ok
   Result result;
   std::vector<std::string> errors, warnings;  // each starts with the file name
-  bool checksum_ok = false;
+  bool checksum_ok = false;  // a checksum is there and matches: consistent since it was saved
   std::vector<std::string> score_differences;  // stored vs recomputed, one line each (technical)
   std::vector<ScoreDifference> differences;    // the same, as data
   bool migrated = false;                       // was an older format_version
 };
 
 // Never trusts stored scores: recomputes them from the answers and reports each difference.
-// ok = parsed, survey known, answers valid. checksum_ok / score_differences are separate verdicts.
+// ok = parsed, survey known, answers valid. checksum_ok / result.unsealed / score_differences are
+// separate verdicts. A leading UTF-8 byte-order mark is skipped (a file re-saved by an editor).
 ReadResult read_result(std::string_view json, std::string_view file_name, const SurveyCatalog& catalog);
 
 }  // namespace dr

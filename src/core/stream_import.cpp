@@ -49,9 +49,11 @@ VerifiedRecord unreadable_record(std::string file, std::string error) {
   return v;
 }
 
-SurveyTally::SurveyTally(std::shared_ptr<const Survey> s, std::string lang, double below, bool rows)
+SurveyTally::SurveyTally(std::shared_ptr<const Survey> s, std::string lang, double below, bool rows,
+                         bool include_unsealed)
     : survey_(std::move(s)), lang_(std::move(lang)), below_(below), rows_(rows) {
   filter_.survey_id = survey_->id;
+  filter_.include_unsealed = include_unsealed;
   sums_ = aggregate({}, *survey_, filter_);
   dim_sum_.assign(survey_->dimensions.size(), 0);
   training_ = training_needs({}, *survey_, filter_, below_);
@@ -72,8 +74,9 @@ void SurveyTally::flush(std::string& csv_rows) {
   sums_.count += part.count;
   sums_.no_level += part.no_level;
   for (size_t i = 0; i < part.by_level.size(); ++i) sums_.by_level[i] += part.by_level[i];
+  sums_.unsealed_left_out += part.unsealed_left_out;
   for (const Result& r : chunk_)
-    if (r.scores.overall) {
+    if (r.scores.overall && filter_.matches(r)) {
       overall_sum_ += *r.scores.overall;
       ++overall_n_;
     }
@@ -133,7 +136,7 @@ StreamImporter::Taken StreamImporter::take(VerifiedRecord& rec, std::string& csv
     }
     return t;
   }
-  ++counts_.verified;
+  ++(rr.result.unsealed ? counts_.unsealed : counts_.verified);
   t.changed = !rr.score_differences.empty();
   if (t.changed) {
     ++counts_.changed;
@@ -146,7 +149,8 @@ StreamImporter::Taken StreamImporter::take(VerifiedRecord& rec, std::string& csv
   auto& tally = tallies_[at];
   if (!tally) {
     const Survey& s = *surveys[at];
-    tally = std::make_unique<SurveyTally>(surveys[at], lang_.empty() ? s.languages.front() : lang_, below_, rows_);
+    tally = std::make_unique<SurveyTally>(surveys[at], lang_.empty() ? s.languages.front() : lang_, below_, rows_,
+                                          include_unsealed_);
   }
   tally->add(std::move(rr.result), csv_rows);
   t.kept = true;

@@ -34,7 +34,8 @@ VerifiedRecord unreadable_record(std::string file, std::string error);
 // numbers cannot drift apart; only the chunk is held in memory.
 class SurveyTally {
  public:
-  SurveyTally(std::shared_ptr<const Survey> s, std::string lang, double below, bool rows);
+  SurveyTally(std::shared_ptr<const Survey> s, std::string lang, double below, bool rows,
+              bool include_unsealed = false);
   // `csv_rows` receives the CSV rows (no header) of a chunk when one is full and rows are wanted.
   void add(Result r, std::string& csv_rows);
   void flush(std::string& csv_rows);  // the last, partial chunk; call before reading the figures
@@ -62,7 +63,9 @@ class SurveyTally {
 };
 
 struct StreamCounts {
-  std::size_t files = 0, verified = 0, failed = 0, duplicates = 0, conflicts = 0, changed = 0;
+  // verified: kept and consistent (checksum present and matching); unsealed: kept but without a
+  // checksum, so nothing shows it is unchanged (left out of the figures unless included).
+  std::size_t files = 0, verified = 0, unsealed = 0, failed = 0, duplicates = 0, conflicts = 0, changed = 0;
 };
 
 // Takes verified records in input order: the first record of an id is kept, later copies are
@@ -70,6 +73,8 @@ struct StreamCounts {
 class StreamImporter {
  public:
   StreamImporter(const SurveyCatalog& catalog, std::string lang, double below, bool rows);
+  // Records without a checksum count in the figures too (the person running the import chose to).
+  void include_unsealed(bool on) { include_unsealed_ = on; }
   struct Taken {
     SurveyTally* tally = nullptr;  // kept: the survey it was counted for
     bool kept = false, duplicate = false, conflict = false, changed = false;
@@ -83,6 +88,7 @@ class StreamImporter {
   std::vector<SurveyTally*> tallies();
 
  private:
+  bool include_unsealed_ = false;
   const SurveyCatalog* catalog_;
   std::string lang_;
   double below_;

@@ -199,7 +199,7 @@ TEST(Fold, TidyFoldAndNaturalOrder) {
   EXPECT_EQ(fold("Đắk Lắk"), "dak lak");
   EXPECT_EQ(fold("Hòa"), fold("Ho\xCC\x80" "a"));  // NFC and NFD alike
   EXPECT_EQ(fold("HH-01 ✓"), "hh-01 ✓");        // other characters kept
-  EXPECT_EQ(fold("\xE1\x80"), "\xE1\x80");      // a broken sequence is kept, not a crash
+  EXPECT_EQ(fold("\xE1\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // a broken sequence: replacement characters, not a crash
   EXPECT_LT(natural_compare("Thôn 2", "Thôn 10"), 0);
   EXPECT_LT(natural_compare("Ấp Bắc", "Thôn 1"), 0);  // Ấp sorts with A, not after T
   EXPECT_LT(natural_compare("HH-0009", "HH-0010"), 0);
@@ -226,4 +226,84 @@ TEST(Importer, AggregatesCountTheRecordsOwnLevel) {
   f.survey_id = s->id;
   Aggregates ag = aggregate({r}, *s, f);
   EXPECT_EQ(ag.by_level, (std::vector<size_t>{0, 1, 0}));
+}
+
+// A result without a checksum is kept and counted apart, and left out of totals unless included.
+TEST(Importer, UnsealedCountedApartAndLeftOutOfAggregates) {
+  Importer im(cat());
+  std::string sealed = make("Ấp 1", "often", "never_share");
+  std::string edited = make("Ấp 2", "never", "share");
+  const auto at = edited.find("\"checksum\":\"");
+  edited.erase(at, edited.find('"', at + 12) + 2 - at);
+  EXPECT_FALSE(im.add(sealed, "a.json").unsealed);
+  const FileReport& rep = im.add(edited, "b.json");
+  EXPECT_TRUE(rep.ok);
+  EXPECT_TRUE(rep.unsealed);
+  EXPECT_EQ(im.results().size(), 2u);
+  EXPECT_EQ(im.unsealed(), 1u);
+  EXPECT_EQ(im.consistent(), 1u);
+  EXPECT_EQ(im.failed(), 0u);
+
+  const Survey& s = *drt::mini();
+  Filter f;
+  f.survey_id = s.id;
+  Aggregates ag = aggregate(im.results(), s, f);
+  EXPECT_EQ(ag.count, 1u);
+  EXPECT_EQ(ag.unsealed_left_out, 1u);
+  EXPECT_EQ(results_csv(im.results(), s, f, "en").find("Ấp 2"), std::string::npos);
+  for (auto& need : training_needs(im.results(), s, f, 101))
+    for (auto& [group, ids] : need.by_group) EXPECT_NE(group, "Ấp 2");
+
+  f.include_unsealed = true;  // the organiser chose to count them
+  ag = aggregate(im.results(), s, f);
+  EXPECT_EQ(ag.count, 2u);
+  EXPECT_EQ(ag.unsealed_left_out, 0u);
+  EXPECT_NE(results_csv(im.results(), s, f, "en").find("Ấp 2"), std::string::npos);
+
+  // The NDJSON export does not seal it: imported again, it is still not sealed.
+  Importer again(cat());
+  EXPECT_EQ(again.add_ndjson(im.ndjson(), "batch.ndjson"), 2u);
+  EXPECT_EQ(again.unsealed(), 1u);
+  EXPECT_EQ(again.consistent(), 1u);
+}
+
+TEST(Importer, OversizedRefusedBeforeParsing) {
+  Importer im(cat());
+  // Not JSON at all: only the size is looked at.
+  const FileReport& rep = im.add(std::string(kMaxResultBytes + 1, '{'), "big.json");
+  EXPECT_FALSE(rep.ok);
+  EXPECT_TRUE(rep.too_big);
+  EXPECT_EQ(rep.problem, ReadProblem::Damaged);
+  ASSERT_EQ(rep.errors.size(), 1u);
+  EXPECT_EQ(rep.errors[0], "big.json: 262145 bytes, over the limit of 262144 bytes for one result; not read");
+  EXPECT_TRUE(im.add_too_big("huge.json", 5'000'000'000ull).too_big);  // size known, bytes never read
+  EXPECT_EQ(im.failed(), 2u);
+  EXPECT_TRUE(im.results().empty());
+}
+
+TEST(Importer, NdjsonBatchOneRecordPerLine) {
+  Importer im(cat());
+  const std::string a = make("Ấp 1", "often", "never_share"), b = make("Ấp 2", "never", "share");
+  // BOM, CRLF, a blank line, a damaged line and no final line ending.
+  const std::string batch = "\xEF\xBB\xBF" + a + "\r\n\r\n" + "{broken\n" + b;
+  EXPECT_EQ(im.add_ndjson(batch, "batch.ndjson"), 3u);
+  ASSERT_EQ(im.reports().size(), 3u);
+  EXPECT_EQ(im.reports()[0].file, "batch.ndjson #1");
+  EXPECT_EQ(im.reports()[1].file, "batch.ndjson #3");
+  EXPECT_FALSE(im.reports()[1].ok);
+  EXPECT_EQ(im.reports()[2].file, "batch.ndjson #4");
+  EXPECT_EQ(im.results().size(), 2u);
+  EXPECT_EQ(im.consistent(), 2u);
+}
+
+// Formula-looking cells stay text, including what strtod calls a number ("+0x1p3", "-inf").
+TEST(Csv, FormulaGuardOnlyLetsPlainNumbersThrough) {
+  for (const char* bad : {"+0x1p3", "-inf", "-INF", "+nan", "-infinity", "-0x10", "+1e", "-.5", "-1.", "+ 1",
+                          "-1-1", "=1", "@x", "\t1", "\r1", "\t", "-", "+", "-1,5"})
+    EXPECT_EQ(csv_field(bad).find("'"), csv_field(bad).front() == '"' ? 1u : 0u) << bad;
+  for (const char* ok : {"-3", "+84912", "-12.5", "-1.5e-7", "+2E10", "0", "12"}) EXPECT_EQ(csv_field(ok), ok);
+  EXPECT_EQ(csv_field("\r1"), "\"'\r1\"");  // guarded and, holding a CR, quoted
+  EXPECT_TRUE(is_plain_number("-0.25"));
+  EXPECT_FALSE(is_plain_number(""));
+  EXPECT_FALSE(is_plain_number("1e+"));
 }

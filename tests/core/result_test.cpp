@@ -131,7 +131,8 @@ TEST(Result, ReadsHandWrittenVersion1) {
   ASSERT_TRUE(rr.ok) << (rr.errors.empty() ? "" : rr.errors[0]);
   EXPECT_TRUE(rr.migrated);
   EXPECT_FALSE(rr.checksum_ok);
-  EXPECT_TRUE(has(rr.warnings, "v1.json: checksum: missing"));
+  EXPECT_TRUE(has(rr.warnings, "v1.json: checksum: missing: not sealed"));
+  EXPECT_TRUE(rr.result.unsealed);  // read, but nothing shows it is unchanged
   EXPECT_TRUE(rr.score_differences.empty());
   EXPECT_EQ(rr.result.profile.at("village"), Value("A"));
 }
@@ -248,4 +249,50 @@ TEST(Result, DifferencesAsData) {
   EXPECT_EQ(rr.differences[3].kind, Kind::Level);
   EXPECT_EQ(rr.differences[3].stored_level, "l1");
   EXPECT_EQ(rr.differences[3].recomputed_level, "l2");
+}
+
+// An edited result whose checksum and scores were deleted (the issue's attack) reads, but is never
+// consistent, and writing it again does not seal it.
+TEST(Result, NoChecksumIsUnsealedNotConsistent) {
+  auto c = catalog();
+  std::string j = result_to_json(sample());
+  j = replace(j, "\"otp\":\"never_share\"", "\"otp\":\"share\"");  // the edit
+  const auto at = j.find("\"checksum\":\"");
+  j.erase(at, j.find('"', at + 12) + 2 - at);
+  const auto sc = j.find("\"scores\":");
+  j.erase(sc, j.find("},\"started\"", sc) + 2 - sc);
+  ReadResult rr = read_result(j, "edited.json", c);
+  ASSERT_TRUE(rr.ok) << (rr.errors.empty() ? "" : rr.errors[0]);
+  EXPECT_FALSE(rr.checksum_ok);
+  EXPECT_TRUE(rr.result.unsealed);
+  EXPECT_TRUE(has(rr.warnings, "edited.json: checksum: missing: not sealed"));
+  const std::string again = result_to_json(rr.result);
+  EXPECT_EQ(again.find("checksum"), std::string::npos);
+  ReadResult rr2 = read_result(again, "again.json", c);
+  ASSERT_TRUE(rr2.ok);
+  EXPECT_TRUE(rr2.result.unsealed);
+  // A sealed record stays sealed through a write.
+  ReadResult good = read_result(result_to_json(sample()), "good.json", c);
+  EXPECT_TRUE(good.checksum_ok);
+  EXPECT_FALSE(good.result.unsealed);
+}
+
+// Notepad's "Save" adds a byte-order mark: the record is the same, checksum and all.
+TEST(Result, ByteOrderMarkAccepted) {
+  auto c = catalog();
+  const std::string plain = result_to_json(sample());
+  ReadResult rr = read_result("\xEF\xBB\xBF" + plain, "bom.json", c);
+  ASSERT_TRUE(rr.ok) << (rr.errors.empty() ? "" : rr.errors[0]);
+  EXPECT_TRUE(rr.checksum_ok);
+  EXPECT_FALSE(rr.result.unsealed);
+  EXPECT_EQ(result_to_json(rr.result), plain);  // written back without the mark
+}
+
+// The 79-byte crash file of issue #11 (ASan: StrtodDiyFp out of bounds): now a plain refusal.
+TEST(Result, FuzzCrashNumberIsNotAResult) {
+  auto c = catalog();
+  ReadResult rr = read_result(
+      R"({"format":"digiready-result","format_version":2,"x":0.3333333373333333332E-333})", "crash.json", c);
+  EXPECT_FALSE(rr.ok);
+  EXPECT_EQ(rr.problem, ReadProblem::Invalid);  // missing fields: read, not crashed
 }

@@ -26,7 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (r.ok) {
     std::string again = dr::result_to_json(r.result);
     dr::ReadResult r2 = dr::read_result(again, "again.json", cat);
-    if (!r2.ok || !r2.checksum_ok || !r2.score_differences.empty()) __builtin_trap();  // write/read must round-trip
+    // Write/read must round-trip, and writing must neither seal an unsealed record nor unseal one.
+    if (!r2.ok || r2.checksum_ok == r.result.unsealed || r2.result.unsealed != r.result.unsealed ||
+        !r2.score_differences.empty())
+      __builtin_trap();
   }
   return 0;
 }
