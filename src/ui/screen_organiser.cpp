@@ -226,11 +226,15 @@ void draw_import(App& app, Org& o) {
     text(dr::format(app.t("organiser.reading"), {std::to_string(o.r.queue.done()), std::to_string(o.r.queue.total())}));
     bar(o.r.queue.total() ? float(o.r.queue.done()) / float(o.r.queue.total()) : 0.f, 18, theme::primary());
     o.v.status_h = std::max(o.v.status_h, ImGui::GetCursorPosY() - y0);
-  } else {  // the height it takes (before any reading: one line and the bar, as measured later)
+  }
+  const dr::Importer* imp = o.r.importer();
+  if (!o.r.busy() && imp && !imp->reports().empty()) {  // the same line, said done
+    text(app.t("organiser.read_done"), theme::good());
+    bar(1.f, 18, theme::good());
+  } else if (!o.r.busy()) {  // nothing read yet: its height (one line and the bar, as measured later)
     const float gap = ImGui::GetStyle().ItemSpacing.y;
     ImGui::Dummy(ImVec2(1, std::max(o.v.status_h, ImGui::GetTextLineHeightWithSpacing() + 18 + gap) - gap));
   }
-  const dr::Importer* imp = o.r.importer();
   if (imp && !imp->reports().empty()) {
     text(app.t("organiser.summary"), theme::ink(), FontRole::Title);
     text(dr::format(app.t("organiser.n_files"), {std::to_string(imp->reports().size())}));
@@ -527,8 +531,7 @@ void draw_indicator(App& app, Org& o, const dr::IndicatorRow& r, int index) {
   } else {
     const auto met = app::IndicatorView::met(r);
     const ImU32 color = !met ? theme::primary() : *met ? theme::good() : theme::error();
-    text(dr::format(app.t("organiser.ind_count"), {count_text(r.n), count_text(r.N), unit_text(app, r.unit)}) + " · " +
-         percent_text(p), theme::ink());
+    text(dr::format(app.t("organiser.ind_count"), {count_text(r.n), count_text(r.N), unit_text(app, r.unit)}), theme::ink());
     bar(float(std::min(*p, 100.0) / 100), 20, color, percent_text(p));
     if (r.target) target_tick(*r.target, percent_text(p));
   }
