@@ -139,7 +139,7 @@ void draw_chooser(App& app, Org& o, const dr::Survey& s) {
       items.emplace_back(std::to_string(i), s.levels[i].label.get(lang) + " (" + percent_text(s.levels[i].min) + ")");
   } else {
     items.emplace_back("", app.t("organiser.all"));
-    for (const std::string& v : o.t.values_of(which, o.r.importer()->results()))
+    for (const std::string& v : o.t.values_of(which, o.r.importer()->results(), o.v.tab == OrgTab::Indicators))
       items.emplace_back(v, which == "province" ? label_of(s, "province", v, lang) : v);
   }
   std::string* target = which == "province" ? &o.t.filter.province : which == "commune" ? &o.t.filter.commune

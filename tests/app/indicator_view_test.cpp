@@ -2,6 +2,8 @@
 // again only when the results or the place change.
 #include "app/indicator_view.hpp"
 
+#include "app/result_table.hpp"
+
 #include "app_test_util.hpp"
 
 namespace {
@@ -124,6 +126,23 @@ TEST_F(IndicatorViewTest, WorkedOutAgainOnlyWhenResultsPlaceOrLanguageChange) {
   // Cleared (a new import may bring as many results back): worked out again.
   view.clear();
   EXPECT_TRUE(view.update(importer->results(), f, "en"));
+}
+
+TEST_F(IndicatorViewTest, ThePlaceChooserOffersTheVillagesOfEverySurvey) {
+  add(*a, "Thôn 1", 3, 2, "yes", "yes");
+  add(*a, "Thôn 2", 2, 1, "no", "no");
+  add(*b, "Thôn 9", 4, 4, "yes", "no");  // only the second survey went there
+  app::ResultTable t;
+  for (std::size_t i = 0; i < importer->results().size(); ++i) t.add(importer->results()[i], i, i);
+  t.rebuild(importer->results(), catalog);
+  ASSERT_EQ(t.survey_id, "mini-v2");  // the survey with most results is shown on the other tabs
+  EXPECT_EQ(t.values_of("village", importer->results()), (std::vector<std::string>{"Thôn 1", "Thôn 2"}));
+  EXPECT_EQ(t.values_of("village", importer->results(), true), (std::vector<std::string>{"Thôn 1", "Thôn 2", "Thôn 9"}));
+  // Chosen on the indicator tab, that village counts the second survey's household.
+  t.choose_filter("village", "Thôn 9");
+  EXPECT_TRUE(view.update(importer->results(), t.filter, "vi"));
+  EXPECT_EQ(view.records(), 1u);
+  EXPECT_EQ(row("b_account").n, 1);
 }
 
 }  // namespace
