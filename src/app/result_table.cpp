@@ -95,10 +95,11 @@ void ResultTable::clear_filters() {
   dirty = true;
 }
 
-std::vector<std::string> ResultTable::values_of(const std::string& f, const std::vector<dr::Result>& results) const {
+std::vector<std::string> ResultTable::values_of(const std::string& f, const std::vector<dr::Result>& results,
+                                                bool every_survey) const {
   std::set<std::string> out;
   for (const Row& r : all_) {
-    if (!shown(results[r.result])) continue;
+    if (!every_survey && !shown(results[r.result])) continue;
     if (f != "province" && !filter.province.empty() && r.province != filter.province) continue;
     if (f == "village" && !filter.commune.empty() && r.commune != filter.commune) continue;
     const std::string& v = f == "province" ? r.province : f == "commune" ? r.commune : r.village;

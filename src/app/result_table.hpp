@@ -62,8 +62,10 @@ class ResultTable {
   bool filtered() const;  // any place, level or search narrowing the rows
   void clear_filters();
   // The distinct values of a place ("province", "commune", "village") among the shown survey's
-  // results, narrowed by the places already chosen, in a person's order.
-  std::vector<std::string> values_of(const std::string& field, const std::vector<dr::Result>& results) const;
+  // results (of every survey with `every_survey`: the indicator tab counts them all), narrowed by
+  // the places already chosen, in a person's order.
+  std::vector<std::string> values_of(const std::string& field, const std::vector<dr::Result>& results,
+                                     bool every_survey = false) const;
 
   // A newly verified result (the importer's last), with its report's index.
   void add(const dr::Result& r, std::size_t result_index, std::size_t report_index);

@@ -80,6 +80,7 @@ void Review::clear() {
   importer_.reset();
   queue.clear();
   table.clear();
+  indicators.clear();
   notice_ = Notice::None;  // fed_device_ stays: results on this device come back only when new
   kept.clear();
 }

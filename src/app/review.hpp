@@ -10,6 +10,7 @@
 
 #include "app/bulk_store.hpp"
 #include "app/import_queue.hpp"
+#include "app/indicator_view.hpp"
 #include "app/kept_results.hpp"
 #include "app/record_store.hpp"
 #include "app/result_table.hpp"
@@ -51,6 +52,7 @@ class Review {
   ImportQueue queue;
   KeptResults kept;
   ResultTable table;
+  IndicatorView indicators;  // the indicator tab (worked out when it is shown)
 
   static constexpr double kSliceMs = 100;
 

@@ -33,6 +33,29 @@ void write_percent(Writer& w, std::optional<double> p) {
   w.RawValue(buf, std::size_t(n), rapidjson::kNumberType);
 }
 
+// The indicator tab's rows as last worked out (shown on that tab only).
+void write_indicators(Writer& w, const app::IndicatorView& iv) {
+  w.Key("indicator_records"); w.Uint64(iv.records());
+  w.Key("indicators");
+  w.StartArray();
+  for (const dr::IndicatorRow& r : iv.rows()) {
+    w.StartObject();
+    write_str(w, "id", r.id);
+    write_str(w, "unit", r.unit);
+    w.Key("n"); w.Double(r.n);
+    w.Key("N"); w.Double(r.N);
+    w.Key("percent"); write_percent(w, r.percent());
+    w.Key("target"); write_percent(w, r.target);
+    const auto met = app::IndicatorView::met(r);
+    w.Key("met");
+    if (met) w.Bool(*met);
+    else w.Null();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("indicator_open"); w.Int(iv.open);
+}
+
 void write_organiser(Writer& w, App& app) {
   const app::Review& rv = app.review();
   const app::ResultTable& tb = rv.table;
@@ -51,7 +74,7 @@ void write_organiser(Writer& w, App& app) {
   w.Key("batch_done"); w.Uint64(rv.queue.done());
   w.Key("import_ms"); w.Double(rv.last_import_ms());
   w.Key("heap_bytes"); w.Uint64(platform::heap_bytes());
-  static const char* tabs[] = {"import", "list", "summary", "training"};
+  static const char* tabs[] = {"import", "list", "summary", "training", "indicators"};
   write_str(w, "tab", tabs[int(v.tab)]);
   write_str(w, "survey", tb.survey_id);
   write_str(w, "survey_version", tb.survey_version);
@@ -76,6 +99,7 @@ void write_organiser(Writer& w, App& app) {
   }
   w.EndArray();
   write_str(w, "detail", v.detail >= 0 && imp ? imp->results()[tb.all()[std::size_t(v.detail)].result].id : "");
+  write_indicators(w, rv.indicators);
   w.Key("aggregates");
   w.StartObject();
   w.Key("count"); w.Uint64(tb.aggregates().count);

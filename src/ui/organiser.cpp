@@ -70,6 +70,10 @@ void organiser_work(App& app) {
   if (!rv.kept.loaded()) rv.set_source_names(app.t("organiser.kept_file") + ".ndjson", app.t("organiser.device_file"));
   if (rv.pump(app.store())) app.request_frame();
   rv.refresh();
+  // The indicator tab's rows, worked out again only when the results or the place changed (and
+  // not while a batch is still being read: each time slice would start them over).
+  if (on_screen && app.organiser_view().tab == OrgTab::Indicators && rv.importer() && !rv.busy())
+    if (rv.indicators.update(rv.importer()->results(), rv.table.filter, app.lang())) app.request_frame();
 }
 
 void organiser_text_begin(App& app, const std::string& widget_id) {

@@ -8,7 +8,7 @@ namespace ui {
 
 class App;
 
-enum class OrgTab { Import, List, Summary, Training };
+enum class OrgTab { Import, List, Summary, Training, Indicators };
 
 struct OrganiserView {
   OrgTab tab = OrgTab::Import;
@@ -16,6 +16,7 @@ struct OrganiserView {
   int detail = -1;             // index into the table's rows (all()) of the result opened, -1 = none
   bool search_editing = false; // the search box has the browser's text overlay
   bool confirm_clear = false;  // "delete all" was tapped once: a second tap deletes
+  float status_h = 0;          // the import page's reading line, tallest seen: kept when reading ends
 };
 
 void organiser_init(App& app);  // import handler; once, from App::init

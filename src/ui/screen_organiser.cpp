@@ -23,9 +23,11 @@ std::string today() { return dr::now_iso8601().substr(0, 10); }
 
 // The start of an export's file name: the survey, then the place and level filtered on, so a file
 // says which village it is about ("digiready-online-payment-thon-dong-2026-11-28.csv").
-std::string export_stem(const dr::Survey& s, const dr::Filter& f) {
-  std::string out = "digiready-" + s.id;
-  for (const std::string* part : {&f.province, &f.commune, &f.village, &f.level}) {
+// `what` is the survey's id, or "indicators" (all surveys: the level does not apply).
+std::string export_stem(const std::string& what, const dr::Filter& f, bool with_level = true) {
+  std::string out = "digiready-" + what;
+  for (const std::string* part : {&f.province, &f.commune, &f.village, with_level ? &f.level : nullptr}) {
+    if (!part) continue;
     const std::string slug = file_part(dr::fold(*part));  // folded first: all lower case
     if (!slug.empty()) out += "-" + slug.substr(0, 40);
   }
@@ -137,7 +139,7 @@ void draw_chooser(App& app, Org& o, const dr::Survey& s) {
       items.emplace_back(std::to_string(i), s.levels[i].label.get(lang) + " (" + percent_text(s.levels[i].min) + ")");
   } else {
     items.emplace_back("", app.t("organiser.all"));
-    for (const std::string& v : o.t.values_of(which, o.r.importer()->results()))
+    for (const std::string& v : o.t.values_of(which, o.r.importer()->results(), o.v.tab == OrgTab::Indicators))
       items.emplace_back(v, which == "province" ? label_of(s, "province", v, lang) : v);
   }
   std::string* target = which == "province" ? &o.t.filter.province : which == "commune" ? &o.t.filter.commune
@@ -175,19 +177,29 @@ void draw_no_match(App& app, Org& o) {
   }
 }
 
-void draw_filters(App& app, Org& o, const dr::Survey& s) {
+// Province, commune, village (and the level, which only one survey's results have).
+void draw_place_filters(App& app, Org& o, const dr::Survey& s, bool with_level) {
   const std::string& lang = app.lang();
   auto all_or = [&](const std::string& v) { return v.empty() ? app.t("organiser.all") : v; };
-  if (button("org.f.survey", app.t("organiser.survey") + ": " + s.title.get(lang), ButtonStyle::Secondary))
-    toggle_chooser(o, "survey");
   const std::string prov = o.t.filter.province.empty() ? app.t("organiser.all") : label_of(s, "province", o.t.filter.province, lang);
   if (half_button("org.f.province", app.t("organiser.province") + ": " + prov, false)) toggle_chooser(o, "province");
   if (half_button("org.f.commune", app.t("organiser.commune") + ": " + all_or(o.t.filter.commune), true)) toggle_chooser(o, "commune");
-  if (half_button("org.f.village", app.t("organiser.village") + ": " + all_or(o.t.filter.village), false)) toggle_chooser(o, "village");
-  const dr::Level* lv = s.level_by_id(o.t.filter.level);
-  if (half_button("org.f.level", app.t("organiser.level") + ": " + (lv ? lv->label.get(lang) : app.t("organiser.all")), true))
-    toggle_chooser(o, "level");
+  const std::string village = app.t("organiser.village") + ": " + all_or(o.t.filter.village);
+  if (!with_level) {
+    if (button("org.f.village", village, ButtonStyle::Secondary)) toggle_chooser(o, "village");
+  } else {
+    if (half_button("org.f.village", village, false)) toggle_chooser(o, "village");
+    const dr::Level* lv = s.level_by_id(o.t.filter.level);
+    if (half_button("org.f.level", app.t("organiser.level") + ": " + (lv ? lv->label.get(lang) : app.t("organiser.all")), true))
+      toggle_chooser(o, "level");
+  }
   if (!o.v.chooser.empty() && o.v.chooser != "below" && o.v.chooser != "sort") draw_chooser(app, o, s);
+}
+
+void draw_filters(App& app, Org& o, const dr::Survey& s) {
+  if (button("org.f.survey", app.t("organiser.survey") + ": " + s.title.get(app.lang()), ButtonStyle::Secondary))
+    toggle_chooser(o, "survey");
+  draw_place_filters(app, o, s, true);
 }
 
 void download_csv(const std::string& name, const std::string& csv) {
@@ -196,9 +208,9 @@ void download_csv(const std::string& name, const std::string& csv) {
 
 void draw_exports(App& app, Org& o, const dr::Survey& s) {
   if (button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
-    download_csv(export_stem(s, o.t.filter) + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.t.aggregates(), s, app.lang()));
+    download_csv(export_stem(s.id, o.t.filter) + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.t.aggregates(), s, app.lang()));
   if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
-    download_csv(export_stem(s, o.t.filter) + "-" + today() + "-training.csv", dr::training_needs_csv(o.t.needs(), s, app.lang()));
+    download_csv(export_stem(s.id, o.t.filter) + "-" + today() + "-training.csv", dr::training_needs_csv(o.t.needs(), s, app.lang()));
   if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
     platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.r.importer()->ndjson());
 }
@@ -207,11 +219,22 @@ void draw_exports(App& app, Org& o, const dr::Survey& s) {
 void draw_import(App& app, Org& o) {
   const std::string& lang = app.lang();
   text(app.t("organiser.import_hint"), theme::muted());
+  // The reading line keeps its place when reading ends: what is below it must not move under a
+  // finger about to tap it (kept results load as the screen opens).
+  const float y0 = ImGui::GetCursorPosY();
   if (o.r.busy()) {
     text(dr::format(app.t("organiser.reading"), {std::to_string(o.r.queue.done()), std::to_string(o.r.queue.total())}));
     bar(o.r.queue.total() ? float(o.r.queue.done()) / float(o.r.queue.total()) : 0.f, 18, theme::primary());
+    o.v.status_h = std::max(o.v.status_h, ImGui::GetCursorPosY() - y0);
   }
   const dr::Importer* imp = o.r.importer();
+  if (!o.r.busy() && imp && !imp->reports().empty()) {  // the same line, said done
+    text(app.t("organiser.read_done"), theme::good());
+    bar(1.f, 18, theme::good());
+  } else if (!o.r.busy()) {  // nothing read yet: its height (one line and the bar, as measured later)
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    ImGui::Dummy(ImVec2(1, std::max(o.v.status_h, ImGui::GetTextLineHeightWithSpacing() + 18 + gap) - gap));
+  }
   if (imp && !imp->reports().empty()) {
     text(app.t("organiser.summary"), theme::ink(), FontRole::Title);
     text(dr::format(app.t("organiser.n_files"), {std::to_string(imp->reports().size())}));
@@ -384,6 +407,14 @@ void draw_list(App& app, Org& o, const dr::Survey& s) {
 }
 
 // ---------------------------------------------------------------- aggregates
+// A target (%) as a tick on the bar just drawn, whose caption is `caption`.
+void target_tick(double target, const std::string& caption) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const float cap = ImGui::CalcTextSize(caption.c_str()).x + theme::kGap;
+  const float x = a.x + (b.x - a.x - cap) * float(std::min(target, 100.0) / 100);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y - 2), ImVec2(x, b.y + 2), theme::ink(), 3);
+}
+
 void draw_summary(App& app, Org& o, const dr::Survey& s) {
   const std::string& lang = app.lang();
   draw_filters(app, o, s);
@@ -416,11 +447,7 @@ void draw_summary(App& app, Org& o, const dr::Survey& s) {
     const bool ok = share >= app::targets()[t].percent;
     text(app.t(app::targets()[t].label_key), theme::ink(), FontRole::Small);
     bar(float(share / 100), 20, ok ? theme::good() : theme::error(), percent_text(share));
-    // The target as a tick on the bar just drawn.
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    const float cap = ImGui::CalcTextSize(percent_text(share).c_str()).x + theme::kGap;
-    const float x = a.x + (b.x - a.x - cap) * float(app::targets()[t].percent / 100);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y - 2), ImVec2(x, b.y + 2), theme::ink(), 3);
+    target_tick(app::targets()[t].percent, percent_text(share));
     text(dr::format(app.t(ok ? "organiser.target_met" : "organiser.target_not_met"),
                     {percent_text(app::targets()[t].percent), std::to_string(met), std::to_string(answered)}),
          ok ? theme::good() : theme::error(), FontRole::Small);
@@ -474,6 +501,72 @@ void draw_training(App& app, Org& o, const dr::Survey& s) {
   }
   spacing(8);
   draw_exports(app, o, s);
+}
+
+// ---------------------------------------------------------------- province indicators
+// A count as read: whole numbers without decimals ("312"), others with one ("12.5").
+std::string count_text(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, std::fabs(x - std::round(x)) < 1e-9 ? "%.0f" : "%.1f", x);
+  return b;
+}
+
+std::string unit_text(const App& app, const std::string& unit) {
+  const std::string key = "organiser.unit." + unit;
+  const std::string words = app.t(key.c_str());
+  return words == key ? unit : words;  // a unit without words yet: its code
+}
+
+// One indicator: its title (a tap shows how it is counted), n of N with the unit and the %, a bar
+// with the target's tick, the target in words and whether it is met.
+void draw_indicator(App& app, Org& o, const dr::IndicatorRow& r, int index) {
+  const std::string& lang = app.lang();
+  app::IndicatorView& iv = o.r.indicators;
+  spacing(4);
+  const std::string id = "org.ind." + r.id;
+  if (card(id.c_str(), r.title.get(lang), "")) iv.open = iv.open == index ? -1 : index;
+  const auto p = r.percent();
+  if (!p) {
+    text(app.t("organiser.ind_no_data"), theme::muted());
+  } else {
+    const auto met = app::IndicatorView::met(r);
+    const ImU32 color = !met ? theme::primary() : *met ? theme::good() : theme::error();
+    text(dr::format(app.t("organiser.ind_count"), {count_text(r.n), count_text(r.N), unit_text(app, r.unit)}), theme::ink());
+    bar(float(std::min(*p, 100.0) / 100), 20, color, percent_text(p));
+    if (r.target) target_tick(*r.target, percent_text(p));
+  }
+  if (r.target) {
+    const std::string label = r.target_label.get(lang).empty() ? percent_text(r.target) : r.target_label.get(lang);
+    const auto met = app::IndicatorView::met(r);
+    std::string line = dr::format(app.t("organiser.ind_target"), {label});
+    if (met) line += " · " + app.t(*met ? "organiser.ind_met" : "organiser.ind_not_met");
+    text(line, !met ? theme::muted() : *met ? theme::good() : theme::error());
+  } else {
+    text(app.t("organiser.ind_no_target"), theme::muted());
+  }
+  if (iv.open != index) return;
+  text(dr::format(app.t("organiser.ind_definition"), {r.definition.get(lang)}), theme::ink());
+  std::string surveys;
+  for (const std::string& sid : r.surveys) {
+    std::string title = sid;
+    for (const auto& sv : app.catalog().surveys())
+      if (sv->id == sid) title = sv->title.get(lang);
+    surveys += (surveys.empty() ? "" : ", ") + title;
+  }
+  text(dr::format(app.t("organiser.ind_source"), {r.source, surveys}), theme::muted(), FontRole::Small);
+}
+
+void draw_indicators(App& app, Org& o, const dr::Survey& s) {
+  draw_place_filters(app, o, s, false);
+  text(app.t("organiser.ind_title"), theme::ink(), FontRole::Title);
+  if (o.r.busy()) {
+    text(app.t("organiser.ind_waiting"), theme::muted());
+    return;
+  }
+  const app::IndicatorView& iv = o.r.indicators;
+  text(dr::format(app.t("organiser.ind_hint"), {std::to_string(iv.records())}), theme::muted(), FontRole::Small);
+  if (!iv.records()) draw_no_match(app, o);
+  for (std::size_t i = 0; i < iv.rows().size(); ++i) draw_indicator(app, o, iv.rows()[i], int(i));
 }
 
 // ---------------------------------------------------------------- one result, whole
@@ -545,12 +638,15 @@ void draw_organiser(App& app) {
     draw_list(app, o, *s);
   } else if (o.v.tab == OrgTab::Summary) {
     draw_summary(app, o, *s);
-  } else {
+  } else if (o.v.tab == OrgTab::Training) {
     draw_training(app, o, *s);
+  } else {
+    draw_indicators(app, o, *s);
   }
   app.end_body();
   const int tab = segmented("org.tab", {app.t("organiser.tab_import"), app.t("organiser.tab_list"),
-                                        app.t("organiser.tab_summary"), app.t("organiser.tab_training")},
+                                        app.t("organiser.tab_summary"), app.t("organiser.tab_training"),
+                                        app.t("organiser.tab_indicators")},
                             int(o.v.tab));
   if (tab >= 0 && tab != int(o.v.tab)) {
     o.v.tab = OrgTab(tab);
@@ -559,8 +655,12 @@ void draw_organiser(App& app) {
   }
   if (o.v.tab == OrgTab::Import || !s) {
     if (button("org.import", app.t("organiser.import"), ButtonStyle::Primary, -1, !o.r.busy())) platform::open_file_picker();
+  } else if (o.v.tab == OrgTab::Indicators) {
+    // Exactly the rows the tab shows (not while a batch is read: they are not shown then).
+    if (button("org.export.indicators", app.t("organiser.export_indicators"), ButtonStyle::Primary, -1, !o.r.busy()))
+      download_csv(export_stem("indicators", o.t.filter, false) + "-" + today() + ".csv", o.r.indicators.csv());
   } else if (button("org.export.csv", app.t("organiser.export_csv"), ButtonStyle::Primary)) {
-    download_csv(export_stem(*s, o.t.filter) + "-" + today() + ".csv",
+    download_csv(export_stem(s->id, o.t.filter) + "-" + today() + ".csv",
                  dr::results_csv(o.r.importer()->results(), *s, o.t.filter, app.lang()));
   }
   app.end_screen();

@@ -14,14 +14,17 @@
 
 namespace apt {
 
+// `text` with the first `from` replaced by `to` (a test fails if there is none).
+inline void replace_once(std::string& text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  if (at == std::string::npos) ADD_FAILURE() << "no " << from;
+  else text.replace(at, from.size(), to);
+}
+
 // mini.json with a household code first in its profile, as `version`.
 inline std::shared_ptr<const dr::Survey> mini(const std::string& version = "1.0.0") {
   std::string text = drt::read_file(std::string(DR_TEST_DATA) + "/mini.json");
-  auto replace = [&text](const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    if (at == std::string::npos) ADD_FAILURE() << "mini.json has no " << from;
-    else text.replace(at, from.size(), to);
-  };
+  auto replace = [&text](const std::string& from, const std::string& to) { replace_once(text, from, to); };
   replace("\"version\": \"1.0.0\"", "\"version\": \"" + version + "\"");
   replace("\"profile\": [",
           "\"profile\": [{\"id\": \"household_code\", \"type\": \"text\", "

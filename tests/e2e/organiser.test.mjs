@@ -2,13 +2,15 @@
 // file picker (valid, hand-edited scores, damaged, truncated, another version, duplicates); the counts,
 // the reasons and flags; the table with sort, filter, search and a result opened; the aggregates and
 // the national target; training needs by village; the CSV exports parsed back; NDJSON imported again
-// (also by drag-and-drop); enumerator mode's batch; the before/after view of a business.
+// (also by drag-and-drop); enumerator mode's batch; the before/after view of a business; the
+// province indicators of all four surveys against the CLI; the import page staying put.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, open, state, widgets, tap, find, shot, waitFor } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, startServer, launch, open, state, widgets, tap, find, shot, waitFor } from './lib.mjs';
 import { mixedBatch, household, smeRecord, bigBatch } from './batch.mjs';
 
 let srv;
@@ -418,6 +420,156 @@ test('a business sees each pillar before and after, and its change of level', as
     await chooser2.setFiles([{ name: 'before.json', mimeType: 'application/json', buffer: Buffer.from(recs[0]) }]);
     await waitFor(page, (st) => st.organiser.compare.earlier !== '' && st.organiser.compare.error === '');
     await shot(page, 'progress-from-file');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+// ---------------------------------------------------------------- province indicators
+// The indicator tab ("Chỉ tiêu"): results of all four version-2 surveys generated natively
+// (digiready-gen, fixed seed), imported together; the tab's n of N and % equal `digiready indicators`
+// on the same files, for the whole province and for one village; the CSV it exports parses with its
+// Vietnamese intact. Then: the import page does not move when kept results finish loading.
+const CLI_DIR = path.join(ROOT, 'build/native/src/cli');
+const SURVEYS = ['household-digital-skills', 'online-payment', 'ecommerce-readiness', 'sme-dx-readiness'];
+
+let tmp, files;
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-ind-'));
+  // 120 result files, the four surveys in turn, the same bytes every run.
+  const dir = path.join(tmp, 'gen');
+  execFileSync(path.join(CLI_DIR, 'digiready-gen'),
+    ['120', '--seed', '29', ...SURVEYS.flatMap((s) => ['--survey', path.join(ROOT, 'assets/surveys', s + '.json')]), '--dir', dir]);
+  files = fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter((f) => f.endsWith('.json')).sort();
+  assert.equal(files.length, 120);
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+// `digiready indicators` on the same file: { id: { n, N } } and the record count.
+function native(args = []) {
+  let out;
+  try {
+    out = execFileSync(path.join(CLI_DIR, 'digiready'), ['indicators', ...files, ...args], { encoding: 'utf8', cwd: ROOT });
+  } catch (e) { out = e.stdout; }  // exit 1 when a file failed: the test below says so
+  const rows = {};
+  for (const m of out.matchAll(/^(\w+): ([\d.]+) of ([\d.]+)/gm)) rows[m[1]] = { n: Number(m[2]), N: Number(m[3]) };
+  const kept = Number(/records: \d+ read, (\d+) kept, (\d+) failed/.exec(out)[1]);
+  assert.equal(Number(/(\d+) failed/.exec(out)[1]), 0, out.slice(0, 400));
+  return { rows, kept };
+}
+
+// The tab's rows equal the CLI's, indicator for indicator.
+function sameAsNative(org, expected) {
+  assert.equal(org.indicator_records, expected.kept, 'records counted');
+  assert.deepEqual(org.indicators.map((r) => r.id).sort(), Object.keys(expected.rows).sort());
+  for (const r of org.indicators) {
+    const e = expected.rows[r.id];
+    assert.ok(Math.abs(r.n - e.n) < 0.01 && Math.abs(r.N - e.N) < 0.01, `${r.id}: ${r.n}/${r.N}, CLI ${e.n}/${e.N}`);
+    if (e.N > 0) assert.ok(Math.abs(r.percent - (100 * e.n) / e.N) < 0.01, `${r.id} %`);
+    else assert.equal(r.percent, null);
+    if (r.target !== null && r.percent !== null) assert.equal(r.met, r.percent >= r.target, `${r.id} met`);
+  }
+}
+
+test('indicator tab: four surveys together, same n of N as the CLI, by village; CSV with Vietnamese', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    await waitFor(page, (s) => s.screen === 'organiser');
+    let s = (await importFiles(page, files.map((f) => ({ name: path.basename(f), mimeType: 'application/json', buffer: fs.readFileSync(f) })))).organiser;
+    assert.equal(s.imported, 120);
+    assert.equal(s.failed, 0);
+
+    await tap(page, 'org.tab.4');
+    s = (await waitFor(page, (st) => st.organiser.tab === 'indicators' && st.organiser.indicator_records > 0)).organiser;
+    const all = native();
+    sameAsNative(s, all);
+    // Every survey gave some: an indicator only the business survey asks is counted too.
+    assert.ok(s.indicators.length >= 20, `${s.indicators.length} indicators`);
+    // Rows a thumb can hit: each indicator's title is a tap target of 48 px or more.
+    const cards = (await widgets(page)).filter((w) => w.id.startsWith('org.ind.'));
+    assert.ok(cards.length >= 2, 'indicator rows in view');
+    for (const w of cards.slice(0, -1)) assert.ok(w.h >= 48, `${w.id} ${w.h}px`);
+    // "n / N unit · %" as the organiser reads it, in Vietnamese.
+    const first = s.indicators.find((r) => r.N > 0);
+    const firstCard = cards.find((w) => w.id === 'org.ind.' + s.indicators[0].id);
+    assert.ok(firstCard && /[ ]/.test(firstCard.label) && !firstCard.label.includes('_'), 'titles in words, not codes: ' + (firstCard && firstCard.label));
+    await shot(page, 'indicators-province');
+
+    // A tap on an indicator shows how it is counted; again hides it.
+    await tap(page, 'org.ind.' + first.id);
+    s = (await waitFor(page, (st) => st.organiser.indicator_open >= 0)).organiser;
+    assert.equal(s.indicators[s.indicator_open].id, first.id);
+    await shot(page, 'indicators-definition');
+    await tap(page, 'org.ind.' + first.id);
+    await waitFor(page, (st) => st.organiser.indicator_open === -1);
+
+    // One village: the same as the CLI with --village.
+    await toTop(page);
+    await tap(page, 'org.f.village');
+    const pick = await find(page, (w) => w.id.startsWith('org.pick.village.') && w.label === 'Thôn 3');
+    await tap(page, pick.id);
+    s = (await waitFor(page, (st) => st.organiser.filter.village === 'Thôn 3' && st.organiser.indicator_records < 120)).organiser;
+    const village = native(['--village', 'Thôn 3']);
+    assert.ok(village.kept > 0 && village.kept < all.kept);
+    sameAsNative(s, village);
+    await toTop(page);
+    await shot(page, 'indicators-village');
+
+    // The tab's button exports exactly these rows.
+    const { name, data: bytes } = await download(page, 'org.export.indicators');
+    assert.match(name, /^digiready-indicators-thon-3-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = csvOf(bytes);
+    const head = rows[0];
+    assert.ok(head.some((h) => /Chỉ tiêu/.test(h)), head.join(' | '));
+    assert.equal(rows.length - 1, s.indicators.length, 'one line per row shown');
+    const idCol = head.findIndex((h) => /\(id\)/.test(h));
+    const nCol = head.findIndex((h) => /\(n\)/.test(h));
+    const NCol = head.findIndex((h) => /\(N\)/.test(h));
+    assert.ok(idCol >= 0 && nCol >= 0 && NCol >= 0, head.join(' | '));
+    for (const line of rows.slice(1)) {
+      const r = s.indicators.find((x) => x.id === line[idCol]);
+      assert.ok(r, line[idCol]);
+      assert.ok(Math.abs(Number(line[nCol]) - r.n) < 0.01 && Math.abs(Number(line[NCol]) - r.N) < 0.01, line.join(','));
+    }
+    assert.match(bytes.toString('utf8'), /Người từ 15 tuổi|điện thoại thông minh/, 'Vietnamese titles intact');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('the import page does not move when kept results finish loading', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    const files = bigBatch(1500);
+    await page.evaluate((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files);
+    await waitFor(page, (st) => !st.organiser.busy && st.organiser.imported === 1500, 30000);
+    // Next visit: the screen opens while what was kept is read again.
+    await page.reload();
+    await open(page);
+    await tap(page, 'home.organiser');
+    const card = 'enum.start.household-digital-skills';
+    const seen = [];
+    for (let i = 0; i < 400; i++) {
+      const [st, ws] = await page.evaluate(() => [window.digiready.state(), window.digiready.widgets()]);
+      const w = ws.find((x) => x.id === card);
+      if (w && st.organiser.files > 0) seen.push({ busy: st.organiser.busy, y: w.y });
+      if (!st.organiser.busy && st.organiser.imported === 1500) break;
+      await page.waitForTimeout(25);
+    }
+    await page.waitForTimeout(300);  // a notice said after loading must not push it either
+    const end = (await widgets(page)).find((x) => x.id === card);
+    assert.ok(seen.some((x) => x.busy), 'seen while loading: ' + JSON.stringify(seen.slice(0, 3)));
+    const ys = new Set([...seen.map((x) => x.y), end.y]);
+    assert.equal(ys.size, 1, 'the button stayed put: ' + [...ys].join(', '));
+    await shot(page, 'organiser-import-loaded');
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
