@@ -73,6 +73,11 @@ void ResultTable::choose_filter(const std::string& field, const std::string& val
   dirty = true;
 }
 
+void ResultTable::choose_include_unsealed(bool on) {
+  include_unsealed = on;
+  dirty = true;
+}
+
 void ResultTable::choose_below_level(int level) {
   below_level = level;
   dirty = true;
@@ -227,6 +232,7 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
   rows_.clear();
   pick_survey(results);
   filter.survey_id = survey_id;
+  filter.include_unsealed = include_unsealed;
   const std::string needle = dr::fold(dr::tidy(search));
   for (std::size_t i = 0; i < all_.size(); ++i) {
     if (!shown(results[all_[i].result]) || !filter.matches(results[all_[i].result])) continue;

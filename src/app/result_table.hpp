@@ -41,6 +41,9 @@ class ResultTable {
   bool ascending = true;
   int below_level = 2;  // training needs: below this level's minimum
   bool dirty = true;
+  // Results without a checksum ("not sealed": nothing shows they are unchanged) count in the rows
+  // and sums only when the organiser chooses to include them.
+  bool include_unsealed = false;
 
   // ---- what a tap chooses (each marks the table dirty) ----
   // One of the first kSortSegments columns: again on the current one reverses it; code and village
@@ -58,6 +61,7 @@ class ResultTable {
   // A place or level filter ("province", "commune", "village", "level"); a commune clears the village.
   void choose_filter(const std::string& field, const std::string& value);
   void choose_below_level(int level);
+  void choose_include_unsealed(bool on);
   void set_search(const std::string& text);
   bool filtered() const;  // any place, level or search narrowing the rows
   void clear_filters();

@@ -64,6 +64,8 @@ void write_organiser(Writer& w, App& app) {
   const dr::Importer* imp = rv.importer();
   w.Key("files"); w.Uint64(imp ? imp->reports().size() : 0);
   w.Key("imported"); w.Uint64(imp ? imp->results().size() : 0);
+  w.Key("unsealed"); w.Uint64(imp ? imp->unsealed() : 0);
+  w.Key("include_unsealed"); w.Bool(rv.table.include_unsealed);
   w.Key("failed"); w.Uint64(imp ? imp->failed() : 0);
   w.Key("duplicates"); w.Uint64(imp ? imp->duplicates() : 0);
   w.Key("conflicts"); w.Uint64(imp ? imp->conflicts() : 0);

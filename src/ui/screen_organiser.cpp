@@ -238,7 +238,15 @@ void draw_import(App& app, Org& o) {
   if (imp && !imp->reports().empty()) {
     text(app.t("organiser.summary"), theme::ink(), FontRole::Title);
     text(dr::format(app.t("organiser.n_files"), {std::to_string(imp->reports().size())}));
-    text(dr::format(app.t("organiser.n_verified"), {std::to_string(imp->results().size())}), theme::good());
+    text(dr::format(app.t("organiser.n_verified"), {std::to_string(imp->consistent())}), theme::good());
+    if (imp->unsealed()) {
+      // Kept and listed apart: the organiser decides whether they count (nothing here decides it).
+      text(dr::format(app.t("organiser.n_unsealed"), {std::to_string(imp->unsealed())}), theme::error());
+      text(app.t("organiser.unsealed_help"), theme::muted(), FontRole::Small);
+      if (button("org.unsealed", app.t(o.t.include_unsealed ? "organiser.unsealed_leave_out" : "organiser.unsealed_include"),
+                 ButtonStyle::Secondary))
+        o.t.choose_include_unsealed(!o.t.include_unsealed);
+    }
     if (imp->changed()) text(dr::format(app.t("organiser.n_changed"), {std::to_string(imp->changed())}), theme::error());
     if (imp->failed()) text(dr::format(app.t("organiser.n_failed"), {std::to_string(imp->failed())}), theme::error());
     if (imp->duplicates()) text(dr::format(app.t("organiser.n_duplicates"), {std::to_string(imp->duplicates())}), theme::muted());

@@ -90,6 +90,31 @@ TEST_F(ReviewTest, TwoVersionsOfASurveyAreShownApartNeverSummedTogether) {
   EXPECT_EQ(review.table.values_of("village", review.importer()->results()), (std::vector<std::string>{"Thôn Đông"}));
 }
 
+TEST_F(ReviewTest, NotSealedResultsAreListedApartAndCountOnlyWhenIncluded) {
+  std::string edited = household("HH-9", "Thôn Đông", "yes", 9);
+  const auto at = edited.find("\"checksum\":\"");
+  ASSERT_NE(at, std::string::npos);
+  edited.erase(at, edited.find('"', at + 12) + 2 - at);  // checksum deleted (answers may be edited)
+  review.begin_import(2);
+  review.add_file("1.json", household("HH-1", "Thôn Đông", "yes", 1));
+  review.add_file("9.json", edited);
+  review.end_import();
+  settle();
+  ASSERT_EQ(review.importer()->results().size(), 2u) << "kept, not thrown away";
+  EXPECT_EQ(review.importer()->unsealed(), 1u);
+  EXPECT_EQ(review.importer()->consistent(), 1u);
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-1"})) << "left out of the table and sums";
+  EXPECT_EQ(review.table.aggregates().count, 1u);
+  review.table.choose_include_unsealed(true);
+  review.refresh();
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-1", "HH-9"}));
+  EXPECT_EQ(review.table.aggregates().count, 2u);
+  review.table.clear_filters();
+  review.refresh();
+  EXPECT_TRUE(review.table.include_unsealed) << "clearing place filters keeps the organiser's choice";
+  EXPECT_EQ(codes().size(), 2u);
+}
+
 TEST(ImportQueue, ABatchFileIsOneRecordPerLine) {
   app::ImportQueue q;
   q.expect(2);
