@@ -1,36 +1,33 @@
 #include "core/qr.hpp"
 
-#include <qrcodegen.hpp>
+#include <cstdint>
+
+// Nayuki's C library rather than its C++ one: the C++ encoder builds its "too long" message with
+// std::ostringstream, which pulls iostreams and locales (~35 KB brotli) into the wasm's first load.
+// The C one needs no allocation, no exceptions and no iostreams.
+extern "C" {
+#include <qrcodegen.h>
+}
 
 namespace dr {
 
 namespace {
 
-qrcodegen::QrCode::Ecc to_lib(QrEcc e) {
+qrcodegen_Ecc to_lib(QrEcc e) {
   switch (e) {
-    case QrEcc::Low: return qrcodegen::QrCode::Ecc::LOW;
-    case QrEcc::Medium: return qrcodegen::QrCode::Ecc::MEDIUM;
-    case QrEcc::Quartile: return qrcodegen::QrCode::Ecc::QUARTILE;
-    case QrEcc::High: return qrcodegen::QrCode::Ecc::HIGH;
+    case QrEcc::Low: return qrcodegen_Ecc_LOW;
+    case QrEcc::Medium: return qrcodegen_Ecc_MEDIUM;
+    case QrEcc::Quartile: return qrcodegen_Ecc_QUARTILE;
+    case QrEcc::High: return qrcodegen_Ecc_HIGH;
   }
-  return qrcodegen::QrCode::Ecc::LOW;
+  return qrcodegen_Ecc_LOW;
 }
 
-QrEcc from_lib(qrcodegen::QrCode::Ecc e) {
-  switch (e) {
-    case qrcodegen::QrCode::Ecc::LOW: return QrEcc::Low;
-    case qrcodegen::QrCode::Ecc::MEDIUM: return QrEcc::Medium;
-    case qrcodegen::QrCode::Ecc::QUARTILE: return QrEcc::Quartile;
-    case qrcodegen::QrCode::Ecc::HIGH: return QrEcc::High;
-  }
-  return QrEcc::Low;
-}
-
-// Data codewords of a version-40 code per level (ISO/IEC 18004 table 9). Checked here because the
-// library reports "too long" by throwing, and the web build has no exceptions.
-int max_data_bits(QrEcc e) {
-  static const int kCodewords[] = {2956, 2334, 1666, 1276};
-  return kCodewords[int(e)] * 8;
+// Encodes `text` at exactly `ecc`, in versions lo..hi; false when it does not fit.
+bool encode(const std::string& text, QrEcc ecc, int lo, int hi, std::vector<std::uint8_t>& code) {
+  std::vector<std::uint8_t> temp(qrcodegen_BUFFER_LEN_MAX);
+  code.assign(qrcodegen_BUFFER_LEN_MAX, 0);
+  return qrcodegen_encodeText(text.c_str(), temp.data(), code.data(), to_lib(ecc), lo, hi, qrcodegen_Mask_AUTO, false);
 }
 
 }  // namespace
@@ -41,20 +38,28 @@ QrMatrix qr_encode(std::string_view text, QrEcc ecc) {
     m.error = "text holds a NUL byte";
     return m;
   }
-  std::string s(text);
-  std::vector<qrcodegen::QrSegment> segs = qrcodegen::QrSegment::makeSegments(s.c_str());
-  int bits = qrcodegen::QrSegment::getTotalBits(segs, qrcodegen::QrCode::MAX_VERSION);
-  if (bits < 0 || bits > max_data_bits(ecc)) {
+  const std::string s(text);
+  std::vector<std::uint8_t> code;
+  if (!encode(s, ecc, qrcodegen_VERSION_MIN, qrcodegen_VERSION_MAX, code)) {
     m.error = "too long for a QR code (" + std::to_string(text.size()) + " characters)";
     return m;
   }
-  qrcodegen::QrCode code = qrcodegen::QrCode::encodeSegments(segs, to_lib(ecc));
-  m.size = code.getSize();
-  m.version = code.getVersion();
-  m.ecc = from_lib(code.getErrorCorrectionLevel());
+  m.size = qrcodegen_getSize(code.data());
+  m.version = (m.size - 17) / 4;
+  m.ecc = ecc;
+  // A higher level that fits the same version costs nothing: take the highest (as the library's
+  // boostEcl does, done here so the level used is known).
+  std::vector<std::uint8_t> better;
+  for (int e = int(QrEcc::High); e > int(ecc); --e)
+    if (encode(s, QrEcc(e), m.version, m.version, better)) {
+      code.swap(better);
+      m.ecc = QrEcc(e);
+      break;
+    }
   m.dark_module.resize(std::size_t(m.size) * std::size_t(m.size));
   for (int y = 0; y < m.size; ++y)
-    for (int x = 0; x < m.size; ++x) m.dark_module[std::size_t(y) * std::size_t(m.size) + std::size_t(x)] = code.getModule(x, y);
+    for (int x = 0; x < m.size; ++x)
+      m.dark_module[std::size_t(y) * std::size_t(m.size) + std::size_t(x)] = qrcodegen_getModule(code.data(), x, y);
   return m;
 }
 
