@@ -24,6 +24,17 @@ using namespace dr;
 
 namespace drcli {
 
+// A scanned QR code (compact text, docs/result-format.md) becomes the record the file would give;
+// JSON is left as it is. One record per line: a line holding several codes is refused.
+void decode_scanned(RawRecord& r, const SurveyCatalog& cat) {
+  const std::size_t start = r.text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (start == std::string::npos || r.text.compare(start, 4, "DR1:") != 0) return;
+  std::vector<AnyRecord> recs = read_any_record(r.text, r.name, cat);
+  if (recs.size() != 1) r.error = r.name + ": several scanned codes in one record; put one per line";
+  else if (!recs[0].error.empty()) r.error = recs[0].error;
+  else r.text = std::move(recs[0].json);
+}
+
 // Every survey in `dir` and its sub-folders: archived versions (archive/) are needed to verify
 // the results made with them. index.json is the web app's list of survey files, not a survey.
 dr::SurveyCatalog load_catalog(const std::string& dir) {
@@ -48,17 +59,6 @@ namespace {
 
 // Records verified together: enough to keep every thread busy, few enough to stay small.
 constexpr std::size_t kBatch = 512;
-
-// A scanned QR code (compact text, docs/result-format.md) becomes the record the file would give;
-// JSON is left as it is. One record per line: a line holding several codes is refused.
-void decode_scanned(RawRecord& r, const SurveyCatalog& cat) {
-  const std::size_t start = r.text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (start == std::string::npos || r.text.compare(start, 4, "DR1:") != 0) return;
-  std::vector<AnyRecord> recs = read_any_record(r.text, r.name, cat);
-  if (recs.size() != 1) r.error = r.name + ": several scanned codes in one record; put one per line";
-  else if (!recs[0].error.empty()) r.error = recs[0].error;
-  else r.text = std::move(recs[0].json);
-}
 
 // Verification is the costly part and independent per record: spread over threads, order kept.
 std::vector<VerifiedRecord> verify_batch(std::vector<RawRecord>& batch, const SurveyCatalog& cat, unsigned jobs,

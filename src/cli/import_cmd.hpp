@@ -17,6 +17,11 @@ struct ImportOpts {
 // Every survey in `dir` and its sub-folders (archive/ holds older versions).
 dr::SurveyCatalog load_catalog(const std::string& dir);
 
+struct RawRecord;
+// A scanned QR code (a record or line starting "DR1:") becomes the record the file would give; JSON
+// is left as it is; a code that does not decode sets r.error.
+void decode_scanned(RawRecord& r, const dr::SurveyCatalog& cat);
+
 // `inputs` not empty (main prints the usage otherwise).
 int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o);
 

@@ -10,6 +10,7 @@
 
 #include "cli/cli_io.hpp"
 #include "cli/import_cmd.hpp"
+#include "cli/record_source.hpp"
 #include "core/digiready.hpp"
 #include "core/indicators.hpp"
 #include "core/json.hpp"
@@ -34,7 +35,7 @@ int usage() {
       "                   [--jobs N] [--include-unsealed]\n"
       "    INPUT: a result file, a directory (read recursively), an NDJSON file (.ndjson, .jsonl)\n"
       "    or - (standard input), one record per line\n"
-      "  digiready indicators RESULT.json... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
+      "  digiready indicators INPUT... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
       "                   [--province X]... [--commune X]... [--village X]... [--by province|commune|village]\n"
       "  digiready --version\n",
       stderr);
@@ -139,16 +140,22 @@ int cmd_indicators(const std::vector<std::string>& args) {
   if (files.empty() || !group) return usage();
   SurveyCatalog cat = load_catalog(survey_dir);
   IndicatorTable table(filter, *group, lang);
-  std::size_t failed = 0;
-  for (auto& path : files) {
-    std::string text, err;
-    if (!read_file(path, kMaxResultBytes, text, err)) { std::fprintf(stderr, "failed: %s\n", err.c_str()); ++failed; continue; }
-    ReadResult rr = read_result(text, path, cat);
+  // The same inputs as import (files, directories, NDJSON, "-", scanned codes), one record at a
+  // time: the table keeps sums, never the records.
+  std::size_t read = 0, failed = 0;
+  drcli::RecordSource source(files);
+  for (drcli::RawRecord r; source.next(r);) {
+    ++read;
+    drcli::load(r);
+    if (r.error.empty()) drcli::decode_scanned(r, cat);
+    if (!r.error.empty()) { std::fprintf(stderr, "failed: %s\n", r.error.c_str()); ++failed; continue; }
+    ReadResult rr = read_result(r.text, r.name, cat);
     // Only records that verify count: a changed checksum or stored score is not a figure to report.
     if (!rr.ok || !rr.checksum_ok || !rr.score_differences.empty()) {
-      std::fprintf(stderr, "failed: %s\n", path.c_str());
+      std::fprintf(stderr, "failed: %s\n", r.name.c_str());
       print_all(rr.errors, "  ");
-      if (rr.ok && !rr.checksum_ok) std::fprintf(stderr, "  checksum does not match\n");
+      if (rr.ok && rr.result.unsealed) std::fprintf(stderr, "  not sealed: no checksum\n");
+      else if (rr.ok && !rr.checksum_ok) std::fprintf(stderr, "  checksum does not match\n");
       print_all(rr.score_differences, "  changed: ");
       ++failed;
       continue;
@@ -157,7 +164,7 @@ int cmd_indicators(const std::vector<std::string>& args) {
   }
   print_all(table.warnings(), "warning: ");
   auto rows = table.rows();
-  std::printf("records: %zu read, %zu kept, %zu failed\n", files.size(), table.records_kept(), failed);
+  std::printf("records: %zu read, %zu kept, %zu failed\n", read, table.records_kept(), failed);
   for (auto& r : rows) {
     auto p = r.percent();
     std::printf("%s%s: %s of %s (%s %%, %zu records)%s\n", r.place.empty() ? "" : (r.place + " · ").c_str(), r.id.c_str(),

@@ -27,6 +27,17 @@ case $case_name in
     import "$tmp/all.ndjson" --aggregates "$tmp/nd-agg.csv" > /dev/null
     cmp "$tmp/dir-agg.csv" "$tmp/nd-agg.csv" || fail "directory and NDJSON aggregates differ"
     ;;
+  indicators)
+    # `digiready indicators` takes the same inputs: a directory and NDJSON give the same table, and
+    # every generated record of the survey counts.
+    "$gen" 40 --seed 3 --survey "$surveys/household-digital-skills.json" --dir "$tmp/results"
+    "$cli" indicators "$tmp/results" --survey-dir "$surveys" --csv "$tmp/dir-ind.csv" > "$tmp/out" || fail "exit $?"
+    expect_line "$tmp/out" "records: 40 read, 40 kept, 0 failed"
+    "$cli" indicators "$tmp/all.ndjson" --survey-dir "$surveys" --csv "$tmp/nd-ind.csv" > "$tmp/out2" || fail "exit $?"
+    expect_line "$tmp/out2" "records: 40 read, 40 kept, 0 failed"
+    cmp "$tmp/dir-ind.csv" "$tmp/nd-ind.csv" || fail "directory and NDJSON indicator tables differ"
+    grep -q "adult_smartphone" "$tmp/out" || { cat "$tmp/out" >&2; fail "no household indicator in the table"; }
+    ;;
   ndjson)
     import "$tmp/all.ndjson" --ndjson "$tmp/export.ndjson" --csv "$tmp/rows.csv" > "$tmp/out" || fail "exit $?"
     expect_line "$tmp/out" "files: 40, verified: 40, failed: 0, duplicates: 0, changed: 0"
