@@ -207,6 +207,7 @@ void draw_exports(App& app, Org& o, const dr::Survey& s) {
 void draw_import(App& app, Org& o) {
   const std::string& lang = app.lang();
   text(app.t("organiser.import_hint"), theme::muted());
+  draw_scan_entry(app);  // "Scan QR codes" (screen_scan.cpp)
   if (o.r.busy()) {
     text(dr::format(app.t("organiser.reading"), {std::to_string(o.r.queue.done()), std::to_string(o.r.queue.total())}));
     bar(o.r.queue.total() ? float(o.r.queue.done()) / float(o.r.queue.total()) : 0.f, 18, theme::primary());
