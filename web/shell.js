@@ -209,6 +209,104 @@
     store.index('list').getAllKeys(list).onsuccess = (e) => { for (const k of e.target.result) store.delete(k); };
   }, () => {});
 
+  // --- Files out: a download, or the phone's share sheet with the file (Web Share API level 2) ---
+  hook._saveBlob = function (name, blob) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  };
+  // Called from the app's frame right after a tap: Chrome keeps a tap's "user activation" for a few
+  // seconds (html.spec.whatwg.org "transient activation"), which navigator.share needs.
+  hook._shareFile = function (name, type, bytes) {
+    let file;
+    try { file = new File([bytes], name, { type }); } catch (e) { return false; }
+    if (!navigator.share || !navigator.canShare || !navigator.canShare({ files: [file] })) return false;
+    navigator.share({ files: [file], title: name }).catch((e) => {
+      // Closed by the person: nothing to do. Refused for another reason: the file still goes out.
+      if (!e || e.name !== 'AbortError') hook._saveBlob(name, file);
+    });
+    return true;
+  };
+
+  // --- Screen kept on while a QR code is shown (Screen Wake Lock). The browser drops the lock when
+  // the page is hidden; it is asked for again when the page comes back while still wanted. ---
+  let wakeWanted = false, wakeLock = null;
+  function askWake() {
+    if (!wakeWanted || wakeLock || !navigator.wakeLock || document.visibilityState !== 'visible') return;
+    navigator.wakeLock.request('screen').then((l) => {
+      wakeLock = l;
+      l.addEventListener('release', () => { if (wakeLock === l) wakeLock = null; });
+      if (!wakeWanted) { wakeLock = null; l.release(); }
+    }, () => { /* refused (battery saver): the code still shows */ });
+  }
+  hook._wakeLock = function (on) {
+    wakeWanted = on;
+    if (on) askWake();
+    else if (wakeLock) { const l = wakeLock; wakeLock = null; l.release(); }
+  };
+  document.addEventListener('visibilitychange', askWake);
+  hook.wakeLocked = () => !!wakeLock;  // read by the browser tests
+
+  // --- Camera scan (organiser): rear camera in a video over the canvas, QR codes read by the
+  // browser's BarcodeDetector; each text read goes to the app, which counts each code once. ---
+  let scan = null; // {video, stream, timer}
+  hook._scanStart = function () {
+    if (scan) return;
+    if (!('BarcodeDetector' in window)) { hook._call('scan_failed', 'no_detector'); return; }
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { hook._call('scan_failed', 'no_camera'); return; }
+    // The video in a box of its own that clips it: the box is what the app places.
+    const box = document.createElement('div');
+    box.className = 'scan-video';
+    const video = document.createElement('video');
+    video.setAttribute('playsinline', '');
+    video.muted = true;
+    box.appendChild(video);
+    document.body.appendChild(box);
+    const s = scan = { box, video, stream: null, timer: 0, last: '' };
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }).then((stream) => {
+      if (scan !== s) { stream.getTracks().forEach((t) => t.stop()); return; }
+      s.stream = stream;
+      video.srcObject = stream;
+      return video.play().then(() => readCodes(s));
+    }).catch((e) => {
+      if (scan !== s) return;
+      hook._scanStop();
+      const name = e && e.name;
+      hook._call('scan_failed', name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'no_camera');
+    });
+  };
+  function readCodes(s) {
+    let detector;
+    try { detector = new window.BarcodeDetector({ formats: ['qr_code'] }); } catch (e) { hook._call('scan_failed', 'no_detector'); return; }
+    const tick = () => {
+      if (scan !== s) return;
+      detector.detect(s.video).then((codes) => {
+        if (scan !== s) return;
+        for (const c of codes) {
+          // The same code stays in view for many frames: hand it over when it changes.
+          if (c.rawValue && c.rawValue !== s.last) { s.last = c.rawValue; hook._call('scan_code', c.rawValue); }
+        }
+        s.timer = setTimeout(tick, 150);
+      }, () => { if (scan === s) s.timer = setTimeout(tick, 300); });
+    };
+    tick();
+  }
+  hook._scanPlace = function (x, y, w, h) {
+    if (!scan) return;
+    const st = scan.box.style;
+    st.left = x + 'px'; st.top = y + 'px'; st.width = w + 'px'; st.height = h + 'px';
+  };
+  hook._scanStop = function () {
+    if (!scan) return;
+    clearTimeout(scan.timer);
+    if (scan.stream) scan.stream.getTracks().forEach((t) => t.stop());
+    scan.box.remove();
+    scan = null;
+  };
+
   // --- File import (organiser): picker and drag-and-drop hand each file's text to the app ---
   const picker = $('file-import');
   // Files are read in a worker (web/import-worker.js) so that reading 10,000 of them does not wait

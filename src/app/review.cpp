@@ -1,5 +1,7 @@
 #include "app/review.hpp"
 
+#include "core/compact.hpp"
+
 namespace app {
 
 Review::Review(const dr::SurveyCatalog& catalog, BulkStore& bulk, KeyValueStore& small, std::function<double()> clock)
@@ -50,6 +52,15 @@ bool Review::pump(const RecordStore& device) {
 }
 
 void Review::read_one(ImportQueue::File f) {
+  // A scanned QR code (or a .txt of them, one per line) becomes the record its file would hold,
+  // and from there on is read exactly like that file.
+  if (dr::is_compact_text(f.text)) {
+    for (dr::AnyRecord& rec : dr::read_any_record(f.text, f.name, catalog_)) {
+      if (!rec.error.empty()) importer_->add_failure(rec.name, rec.error);
+      else read_one({std::move(rec.name), std::move(rec.json)});
+    }
+    return;
+  }
   const std::size_t n = importer_->results().size();
   importer_->add(f.text, f.name);
   if (importer_->results().size() == n) return;

@@ -39,6 +39,29 @@ void bulk_clear(std::string_view list);
 void download(std::string_view file_name, std::string_view mime, std::string_view data);
 void copy_to_clipboard(std::string_view text);
 
+// --- Sharing: the phone's share sheet (Web Share API with files) with this file, so it can go by
+// Zalo, Bluetooth or mail. Call from a tap (the browser allows it only shortly after one). Where the
+// browser cannot share files it downloads the file instead and returns false: say so. A share that
+// fails later (not cancelled by the person) downloads too. ---
+bool share_file(std::string_view file_name, std::string_view mime, std::string_view data);
+
+// --- Keep the screen on (Screen Wake Lock, where the browser has it) while a QR code is shown. ---
+void keep_screen_on(bool on);
+
+// --- Camera scan of QR codes (getUserMedia, rear camera, BarcodeDetector): a video over the
+// canvas at the rectangle given (CSS px) each frame. `code` gets each text read (repeats included:
+// the camera sees a code many times); `failed` why scanning cannot happen: "no_detector" (the
+// browser cannot read QR codes), "no_camera", "denied" (the person or the browser refused). ---
+struct ScanEvents {
+  std::function<void(const std::string& text)> code;
+  std::function<void(const std::string& problem)> failed;
+};
+void start_scan(ScanEvents events);
+void place_scan(float x, float y, float w, float h);
+void stop_scan();
+// A short buzz (where the phone can): a code was read.
+void vibrate(int ms);
+
 // --- Files in: the browser's file picker / drag-and-drop. Each file arrives through the handler. ---
 struct ImportEvents {
   std::function<void(int count)> begin;

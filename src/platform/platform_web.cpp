@@ -15,6 +15,7 @@ std::function<void(std::vector<std::pair<std::string, std::string>>)> g_surveys_
 std::vector<std::pair<std::string, std::string>> g_surveys;
 std::function<void()> g_gl_lost, g_gl_restored;
 std::function<void()> g_back;
+platform::ScanEvents g_scan;
 std::function<std::string()> g_hook_state, g_hook_widgets;  // the test hook, asked when a test reads
 // Bulk storage requests waiting for IndexedDB, by request id.
 int g_bulk_next = 0;
@@ -128,14 +129,18 @@ EM_JS(char*, dr_js_storage_keys, (const char* prefix), {
 
 EM_JS(void, dr_js_download, (const char* name, const char* mime, const char* data, int len), {
   var bytes = HEAPU8.slice(data, data + len);
-  var blob = new Blob([bytes], {type: UTF8ToString(mime)});
-  var a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = UTF8ToString(name);
-  document.body.appendChild(a);
-  a.click();
-  setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  window['digiready']['_saveBlob'](UTF8ToString(name), new Blob([bytes], {type: UTF8ToString(mime)}));
 });
+
+// 1: the share sheet was asked for; 0: this browser cannot share files (nothing done).
+EM_JS(int, dr_js_share, (const char* name, const char* mime, const char* data, int len), {
+  return window['digiready']['_shareFile'](UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len)) ? 1 : 0;
+});
+EM_JS(void, dr_js_wake_lock, (int on), { window['digiready']['_wakeLock'](on != 0); });
+EM_JS(void, dr_js_scan_start, (), { window['digiready']['_scanStart'](); });
+EM_JS(void, dr_js_scan_place, (float x, float y, float w, float h), { window['digiready']['_scanPlace'](x, y, w, h); });
+EM_JS(void, dr_js_scan_stop, (), { window['digiready']['_scanStop'](); });
+EM_JS(void, dr_js_vibrate, (int ms), { if (navigator.vibrate) navigator.vibrate(ms); });
 
 EM_JS(void, dr_js_copy, (const char* text), {
   var s = UTF8ToString(text);
@@ -199,6 +204,8 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   else if (w == "import_end" && g_import.end) g_import.end();
   else if (w == "survey") g_surveys.emplace_back(a, b);
   else if (w == "back" && g_back) g_back();
+  else if (w == "scan_code" && g_scan.code) g_scan.code(a);
+  else if (w == "scan_failed" && g_scan.failed) g_scan.failed(a);
   else if (w == "bulk_appended") {
     auto it = g_bulk_appends.find(std::atoi(a.c_str()));
     if (it == g_bulk_appends.end()) return;
@@ -277,6 +284,25 @@ void download(std::string_view file_name, std::string_view mime, std::string_vie
   dr_js_download(std::string(file_name).c_str(), std::string(mime).c_str(), data.data(),
                  static_cast<int>(data.size()));
 }
+
+bool share_file(std::string_view file_name, std::string_view mime, std::string_view data) {
+  if (dr_js_share(std::string(file_name).c_str(), std::string(mime).c_str(), data.data(), int(data.size()))) return true;
+  download(file_name, mime, data);
+  return false;
+}
+
+void keep_screen_on(bool on) { dr_js_wake_lock(on ? 1 : 0); }
+
+void start_scan(ScanEvents events) {
+  g_scan = std::move(events);
+  dr_js_scan_start();
+}
+void place_scan(float x, float y, float w, float h) { dr_js_scan_place(x, y, w, h); }
+void stop_scan() {
+  g_scan = {};
+  dr_js_scan_stop();
+}
+void vibrate(int ms) { dr_js_vibrate(ms); }
 
 void copy_to_clipboard(std::string_view text) { dr_js_copy(std::string(text).c_str()); }
 

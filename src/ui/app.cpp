@@ -32,6 +32,8 @@ const char* screen_name(Screen s) {
     case Screen::Review: return "review";
     case Screen::Results: return "results";
     case Screen::Organiser: return "organiser";
+    case Screen::Qr: return "qr";
+    case Screen::Scan: return "scan";
   }
   return "?";
 }
@@ -133,6 +135,12 @@ void App::go(Screen s) {
   if (!session_.editing.empty()) {
     platform::close_text_overlay();
     session_.editing.clear();
+  }
+  // Leaving the QR code or the camera gives back what they held (screen on, camera).
+  if (screen_ == Screen::Qr && s != Screen::Qr) platform::keep_screen_on(false);
+  if (screen_ == Screen::Scan && s != Screen::Scan) {
+    platform::stop_scan();
+    review_.end_import();  // the scanned batch is complete: its summary shows on the import page
   }
   screen_ = s;
   scroll_body_to(0);
@@ -251,6 +259,8 @@ void App::draw() {
         break;
       case Screen::Intro:
       case Screen::Results: go(Screen::Home); break;
+      case Screen::Qr: go(Screen::Results); break;
+      case Screen::Scan: go(Screen::Organiser); break;
       case Screen::Review:  // draw_review goes to the last question
       case Screen::Question:  // draw_question goes to the previous question
       case Screen::Home: break;
@@ -263,6 +273,8 @@ void App::draw() {
     case Screen::Review: draw_review(*this); break;
     case Screen::Results: draw_results(*this); break;
     case Screen::Organiser: draw_organiser(*this); break;
+    case Screen::Qr: draw_qr(*this); break;
+    case Screen::Scan: draw_scan(*this); break;
   }
   back_event_ = false;
   keyboard_tab_order();
@@ -360,7 +372,7 @@ std::string file_part(std::string_view s) {
 std::string percent_text(std::optional<double> p) {
   if (!p) return "—";
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%d%%", int(std::lround(*p)));
+  std::snprintf(buf, sizeof buf, "%d%%", int(dr::shown_percent(*p)));  // as the core rounds (scoring.hpp)
   return buf;
 }
 

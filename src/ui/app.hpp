@@ -15,6 +15,8 @@
 #include "app/compare.hpp"
 #include "app/enumerator_batch.hpp"
 #include "app/review.hpp"
+#include "app/result_qr.hpp"
+#include "app/scan_session.hpp"
 #include "platform/platform.hpp"
 #include "platform/bulk_web.hpp"
 #include "platform/storage_web.hpp"
@@ -22,7 +24,7 @@
 
 namespace ui {
 
-enum class Screen { Home, Intro, Question, Review, Results, Organiser };
+enum class Screen { Home, Intro, Question, Review, Results, Organiser, Qr, Scan };
 const char* screen_name(Screen s);
 
 // The survey being taken (its rules in app::Session) plus what only the screen needs.
@@ -66,6 +68,11 @@ class App {
   app::EnumeratorBatch& enumerator() { return enumerator_; }
   app::Compare& compare() { return compare_; }
   OrganiserView& organiser_view() { return organiser_view_; }
+  // The result on screen as a QR code (screen_qr.cpp), and the organiser's camera scan (screen_scan.cpp).
+  void show_qr();                 // from the results screen: works out the code, keeps the screen on
+  const app::ResultQr& qr() const { return qr_; }
+  void start_scan();              // from the organiser's import page: opens the camera
+  app::ScanSession& scan() { return scan_; }
 
   // Survey flow (screen_survey.cpp uses these; home starts and resumes).
   void start_survey(std::shared_ptr<const dr::Survey> s);  // by value: callers pass session().survey
@@ -117,6 +124,8 @@ class App {
   app::EnumeratorBatch enumerator_;
   app::Compare compare_;
   OrganiserView organiser_view_;
+  app::ResultQr qr_;
+  app::ScanSession scan_;
   std::string flash_;
   bool flash_error_ = false;
   float bottom_h_ = 0, col_w_ = 0;
@@ -131,6 +140,10 @@ void draw_question(App& app);
 void draw_review(App& app);
 void draw_results(App& app);
 void draw_organiser(App& app);
+void draw_qr(App& app);
+void draw_scan(App& app);
+// The organiser's import page: "Scan QR codes" (screen_scan.cpp).
+void draw_scan_entry(App& app);
 
 // Helpers shared by screens
 std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang);

@@ -243,6 +243,12 @@ std::string hook_state_json(App& app) {
   write_str(w, "message", app.flash_text());
   w.Key("organiser");
   write_organiser(w, app);
+  // The camera scan: codes counted, and the words shown when it cannot scan (screen_scan.cpp).
+  w.Key("scan");
+  w.StartObject();
+  w.Key("count"); w.Uint64(app.scan().count());
+  write_str(w, "problem", app.scan().problem);
+  w.EndObject();
   if (app.session().survey) write_session(w, app);
   w.EndObject();
   return sb.GetString();

@@ -219,6 +219,7 @@ void draw_exports(App& app, Org& o, const dr::Survey& s) {
 void draw_import(App& app, Org& o) {
   const std::string& lang = app.lang();
   text(app.t("organiser.import_hint"), theme::muted());
+  draw_scan_entry(app);  // "Scan QR codes" (screen_scan.cpp)
   // The reading line keeps its place when reading ends: what is below it must not move under a
   // finger about to tap it (kept results load as the screen opens).
   const float y0 = ImGui::GetCursorPosY();

@@ -92,7 +92,8 @@ void draw_results(App& app) {
     const dr::Dimension& dim = s.dimensions[size_t(d.dimension)];
     text(dim.title.get(lang));
     const float f = d.percent ? float(*d.percent / 100.0) : 0.f;
-    const ImU32 col = !d.percent ? theme::track() : *d.percent >= s.strength_min ? theme::good() : theme::primary();
+    // The core's rule for a strength, on the percentage as shown (x.4995 and x.5 agree with it).
+    const ImU32 col = !d.percent ? theme::track() : dr::is_strength(s, *d.percent) ? theme::good() : theme::primary();
     bar(f, 18, col, percent_text(d.percent));
   }
 
@@ -148,6 +149,9 @@ void draw_results(App& app) {
   } else {
     text(app.t("results.kept"), theme::good(), FontRole::Small);
   }
+  if (button("results.qr", app.t("results.qr"), ButtonStyle::Secondary)) app.show_qr();
+  if (button("results.download", app.t("results.download"), ButtonStyle::Secondary))
+    platform::download(file_name(ss.result), "application/json", dr::result_to_json(ss.result));
   if (button("results.copy", app.t("results.copy"), ButtonStyle::Secondary)) {
     platform::copy_to_clipboard(summary(app, s, ss));
     app.flash(app.t("results.copied"), false);
@@ -156,8 +160,13 @@ void draw_results(App& app) {
   if (button("results.home", app.t("nav.home"), ButtonStyle::Quiet)) app.go(Screen::Home);
 
   app.end_body();
-  if (button("results.download", app.t("results.download"), ButtonStyle::Primary)) {
-    platform::download(file_name(ss.result), "application/json", dr::result_to_json(ss.result));
+  // The phone's share sheet (Zalo, Bluetooth...) with the result file; a plain download where the
+  // browser cannot share files, and then the words say where the file went.
+  if (button("results.share", app.t("results.share"), ButtonStyle::Primary) &&
+      !platform::share_file(file_name(ss.result), "application/json", dr::result_to_json(ss.result)))
+  {
+    app.flash(app.t("results.share_downloaded"), false);
+    app.scroll_body_to(0);  // the words are at the top
   }
   app.end_screen();
 }

@@ -1,0 +1,210 @@
+// Results leaving a phone without a cable (issue #12): "Send the result" hands the file to the
+// phone's share sheet (or downloads it, and says so); "Show QR code" draws the compact text as one
+// QR code that a real decoder (zbarimg) reads back to the same record; the organiser's camera scan
+// imports each code exactly like its file, counted once; a refused camera is said in words.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, open, state, tap, shot, waitFor, ROOT, ARTIFACTS } from './lib.mjs';
+import { household } from './batch.mjs';
+
+const CLI = path.join(ROOT, 'build/native/src/cli/digiready');
+const SURVEY_DIR = path.join(ROOT, 'dist/surveys');
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(() => srv.server.close());
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dr-reach-'));
+
+// The core's importer (through the CLI): the record a file or a scanned text stands for.
+function importWithCli(file) {
+  const out = path.join(path.dirname(file), 'out.ndjson');
+  execFileSync(CLI, ['import', file, '--survey-dir', SURVEY_DIR, '--ndjson', out], { stdio: 'pipe' });
+  const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 1, 'one record');
+  return JSON.parse(lines[0]);
+}
+
+function sameScores(rec, shown) {
+  assert.equal(rec.scores.overall, shown.overall);
+  for (const [dim, pct] of Object.entries(shown.dimensions)) assert.equal(rec.scores.dimensions[dim] ?? null, pct, dim);
+}
+
+// A household's finished result kept on this phone, opened from home.
+async function openKept(page, rec) {
+  await open(page, srv.url);
+  await page.evaluate((r) => localStorage.setItem('digiready.result.' + JSON.parse(r).id, r), rec);
+  await page.reload();
+  await open(page);
+  await tap(page, 'home.result.' + JSON.parse(rec).id);
+  return waitFor(page, (s) => s.screen === 'results' && s.result_id === JSON.parse(rec).id);
+}
+
+// Shows the result's QR code, photographs the screen and reads the code back with zbarimg.
+async function qrText(page, name) {
+  await tap(page, 'results.qr');
+  await waitFor(page, (s) => s.screen === 'qr');
+  await page.waitForTimeout(200);
+  await shot(page, name);
+  const out = execFileSync('zbarimg', ['--raw', '-q', path.join(ARTIFACTS, name + '.png')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return out.trim();
+}
+
+test('"Send the result" gives the share sheet the result file; it verifies to the scores shown', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    const shown = await openKept(page, household('household-digital-skills', 1, 71));
+    // A phone that can share files: capture what the share sheet would get.
+    await page.evaluate(() => {
+      window.shared = [];
+      Object.defineProperty(navigator, 'canShare', { configurable: true, value: (d) => !!(d && d.files && d.files.length) });
+      Object.defineProperty(navigator, 'share', { configurable: true, value: async (d) => {
+        const f = d.files[0];
+        window.shared.push({ name: f.name, type: f.type, bytes: Array.from(new Uint8Array(await f.arrayBuffer())) });
+      } });
+    });
+    await tap(page, 'results.share');
+    await page.waitForFunction(() => window.shared.length === 1);
+    const got = await page.evaluate(() => window.shared[0]);
+    assert.match(got.name, /^household-digital-skills_HH-0071_\d{4}-\d{2}-\d{2}\.json$/);
+    assert.equal(got.type, 'application/json');
+    const file = path.join(tmp(), got.name);
+    fs.writeFileSync(file, Buffer.from(got.bytes));
+    const rec = importWithCli(file);
+    assert.equal(rec.id, shown.result_id);
+    sameScores(rec, shown);
+    assert.equal((await state(page)).message, '', 'nothing to explain when the share sheet opened');
+
+    // A browser that cannot share files: the file is downloaded, and the words say so.
+    await page.evaluate(() => Object.defineProperty(navigator, 'canShare', { configurable: true, value: () => false }));
+    const [dl] = await Promise.all([page.waitForEvent('download'), tap(page, 'results.share')]);
+    assert.equal(dl.suggestedFilename(), got.name);
+    const s = await waitFor(page, (st) => st.message !== '');
+    assert.match(s.message, /tải về/);
+    await shot(page, 'reach-share-downloaded');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('the QR code on screen decodes (zbarimg) to the compact text of the same record and scores', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    const shown = await openKept(page, household('household-digital-skills', 2, 72));
+    const text = await qrText(page, 'reach-qr');
+    assert.match(text, /^DR1:[0-9A-Z $%*+\-./:]+$/);
+    const file = path.join(tmp(), 'scanned.txt');
+    fs.writeFileSync(file, text + '\n');
+    const rec = importWithCli(file);
+    assert.equal(rec.id, shown.result_id);
+    sameScores(rec, shown);
+    // The screen stays on while the code shows (where the browser has a wake lock), not after.
+    const hasWakeLock = await page.evaluate(() => 'wakeLock' in navigator);
+    if (hasWakeLock) await page.waitForFunction(() => window.digiready.wakeLocked(), null, { timeout: 3000 });
+    await tap(page, 'qr.back');
+    await waitFor(page, (s) => s.screen === 'results');
+    assert.equal(await page.evaluate(() => window.digiready.wakeLocked()), false);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+// The organiser's phone: a camera whose picture is a QR code the detector reads as `window.codes`.
+async function fakeCamera(page) {
+  await page.evaluate(() => {
+    window.codes = [];
+    window.BarcodeDetector = class {
+      async detect() { return window.codes.map((rawValue) => ({ rawValue, format: 'qr_code' })); }
+    };
+    navigator.mediaDevices.getUserMedia = async () => {
+      const c = document.createElement('canvas');
+      c.width = c.height = 64;
+      c.getContext('2d').fillRect(0, 0, 64, 64);
+      return c.captureStream(5);
+    };
+  });
+}
+
+test('scanning phones one after another imports each code like its file, once, with a running count', async () => {
+  // Two households show their codes (decoded from the screen, as a camera would see them).
+  const codes = [], shown = [];
+  for (const [t, n] of [[0, 81], [2, 82]]) {
+    const b = await launch();
+    try {
+      shown.push(await openKept(b.page, household('household-digital-skills', t, n)));
+      codes.push(await qrText(b.page, 'reach-qr-' + n));
+      assert.deepEqual(b.problems, []);
+    } finally { await b.close(); }
+  }
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await fakeCamera(page);
+    await tap(page, 'home.organiser');
+    await waitFor(page, (s) => s.screen === 'organiser');
+    await tap(page, 'org.scan');
+    await waitFor(page, (s) => s.screen === 'scan');
+    await page.waitForFunction(() => document.querySelector('.scan-video video'));
+    await page.evaluate((c) => { window.codes = [c]; }, codes[0]);
+    await waitFor(page, (s) => s.scan.count === 1);
+    await page.waitForTimeout(500);  // the same code stays in view: still one
+    await page.evaluate((c) => { window.codes = [c]; }, codes[1]);
+    let s = await waitFor(page, (st) => st.scan.count === 2);
+    await page.evaluate((c) => { window.codes = [c]; }, codes[0]);  // the first phone again
+    await page.waitForTimeout(500);
+    assert.equal((await state(page)).scan.count, 2);
+    await shot(page, 'reach-scan');
+    await tap(page, 'scan.close');
+    s = (await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy && st.organiser.imported === 2)).organiser;
+    assert.equal(await page.evaluate(() => !!document.querySelector('.scan-video video')), false, 'camera closed');
+    assert.equal(s.failed, 0);
+    await shot(page, 'reach-scan-imported');
+    // The list holds both households, with the scores their phones showed.
+    await tap(page, 'org.tab.1');
+    s = (await waitFor(page, (st) => st.organiser.tab === 'list' && st.organiser.rows === 2)).organiser;
+    assert.deepEqual([...s.first_rows].sort(), ['HH-0081', 'HH-0082']);
+    const mean = (shown[0].overall + shown[1].overall) / 2;
+    assert.ok(Math.abs(s.aggregates.mean - mean) < 0.01, `mean ${s.aggregates.mean} vs ${mean}`);
+
+    // A second round: the first phone again is counted in this round, but kept once.
+    await tap(page, 'org.tab.0');
+    await tap(page, 'org.scan');
+    await page.evaluate((c) => { window.codes = [c]; }, codes[0]);
+    await waitFor(page, (st) => st.scan.count === 1);
+    await tap(page, 'scan.close');
+    s = (await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy && st.organiser.duplicates === 1)).organiser;
+    assert.equal(s.imported, 2);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('a refused camera, or a browser that cannot read QR codes, is said in words with the file import as the way out', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await fakeCamera(page);
+    await page.evaluate(() => {
+      navigator.mediaDevices.getUserMedia = async () => { throw new DOMException('Permission denied', 'NotAllowedError'); };
+    });
+    await tap(page, 'home.organiser');
+    await tap(page, 'org.scan');
+    await waitFor(page, (s) => s.screen === 'scan' && s.scan.problem === 'denied');
+    await page.waitForFunction(() => /Camera chưa được cho phép.*Chọn tệp kết quả/.test(document.getElementById('live').textContent));
+    await shot(page, 'reach-scan-denied');
+    await tap(page, 'scan.close');
+    await waitFor(page, (s) => s.screen === 'organiser');
+
+    await page.evaluate(() => { delete window.BarcodeDetector; });
+    await tap(page, 'org.scan');
+    await waitFor(page, (s) => s.screen === 'scan' && s.scan.problem === 'no_detector');
+    await page.waitForFunction(() => /không đọc được mã QR/.test(document.getElementById('live').textContent));
+    await shot(page, 'reach-scan-no-detector');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
