@@ -8,6 +8,13 @@
 (function () {
   const hook = window['digiready'];
   const root = document.getElementById('semantics');
+  // Styles set here, not in style.css, so they cost nothing before the first frame: invisible nodes
+  // exactly over what is drawn; fingers and the mouse go through to the canvas.
+  root.style.cssText = 'position:fixed;inset:0;overflow:hidden;pointer-events:none;margin:0';
+  const NODE = 'position:absolute;box-sizing:border-box;margin:0;overflow:hidden;color:transparent;font-size:1px;';
+  // Keyboard focus and the option being read aloud are outlined where they are drawn.
+  const outline = (el, on) => { el.style.outline = on ? '3px solid #e67800' : ''; el.style.outlineOffset = '-3px'; };
+  root.addEventListener('focusout', (e) => outline(e.target, false));
   const nodes = new Map(); // record id (text blocks: kind and words) -> element
   const groups = new Map(); // radio group key -> element
   const ROLE = { button: 'button', option: 'radio', checkbox: 'checkbox', toggle: 'radio', text: 'textbox',
@@ -19,12 +26,19 @@
     e.preventDefault();
     hook._activate(el.dataset.id);
   }
+  // A reader moving onto a widget scrolled out of view brings it in, so what is said is on screen.
+  root.addEventListener('focusin', (e) => {
+    outline(e.target, true);
+    const id = e.target.dataset && e.target.dataset.id;
+    if (id && e.target.dataset.shown === '0') hook._activate(id, true);
+  });
   function onKey(e) {
     if (e.key === 'Enter' || e.key === ' ') activate(e);
   }
 
   function make(r) {
     const el = document.createElement(r.kind === 'heading' ? 'h2' : 'div');
+    el.style.cssText = NODE;
     el.dataset.id = r.id;
     el.dataset.kind = r.kind;
     const role = ROLE[r.kind];
@@ -65,6 +79,7 @@
     set(el, 'aria-label', box ? r.label : null);
     const words = box ? r.value || '' : r.label;
     if (el.textContent !== words) el.textContent = words;
+    el.dataset.shown = r.shown === false ? '0' : '1';
     const s = el.style;
     s.left = r.x + 'px'; s.top = r.y + 'px'; s.width = r.w + 'px'; s.height = r.h + 'px';
     set(el, 'aria-checked', r.checked === undefined ? null : String(r.checked));
@@ -131,9 +146,9 @@
   const synth = window.speechSynthesis;
   let marked = null;
   function mark(id) {
-    if (marked) marked.classList.remove('speaking');
+    if (marked) { marked.classList.remove('speaking'); outline(marked, false); }
     marked = id ? nodes.get(id) || null : null;
-    if (marked) marked.classList.add('speaking');
+    if (marked) { marked.classList.add('speaking'); outline(marked, true); }
   }
   function voiceFor(lang) {
     const voices = synth.getVoices();
@@ -147,21 +162,21 @@
     const t = setTimeout(then, 1500);
     synth.addEventListener('voiceschanged', () => { clearTimeout(t); then(); }, { once: true });
   }
-  hook._speak = function (json) {
-    if (!synth || !window.SpeechSynthesisUtterance) { hook._noVoice(true); return; }
+  hook._speak = function (text) {
+    if (!synth || !window.SpeechSynthesisUtterance) { hook._noVoice(); return; }
     if (synth.speaking || synth.pending) { synth.cancel(); mark(null); return; }
-    const sp = JSON.parse(json);
+    const [lang, ...rest] = text.split('\x1f'); // lang, then line and mark pairs
     withVoices(() => {
-      const voice = voiceFor(sp.lang);
-      if (!voice) { hook._noVoice(false); return; }
-      sp.lines.forEach(([line, id], i) => {
-        const u = new SpeechSynthesisUtterance(line);
-        u.lang = sp.lang;
+      const voice = voiceFor(lang);
+      if (!voice) { hook._noVoice(); return; }
+      for (let i = 0; i < rest.length; i += 2) {
+        const u = new SpeechSynthesisUtterance(rest[i]);
+        u.lang = lang;
         u.voice = voice;
-        u.onstart = () => mark(id);
-        if (i === sp.lines.length - 1) u.onend = u.onerror = () => mark(null);
+        u.onstart = () => mark(rest[i + 1]);
+        if (i === rest.length - 2) u.onend = u.onerror = () => mark(null);
         synth.speak(u);
-      });
+      }
     });
   };
 })();

@@ -124,8 +124,8 @@ class App {
   float scroll_y_ = 0;
   int scroll_frames_ = 0;
   // The page's tree of nodes for screen readers; says so when read-aloud has no voice.
-  SemanticsBridge semantics_{[this](bool none) {
-    flash(t(none ? "a11y.no_speech" : "a11y.no_voice"), true);
+  SemanticsBridge semantics_{[this] {
+    flash(t("a11y.no_voice"), true);
     request_frame();
   }};
 };

@@ -13,7 +13,7 @@ app::Speech result_speech(App& app) {
 }
 
 void listen_to_results(App& app) {
-  if (button("results.listen", app.t("a11y.listen_results"), ButtonStyle::Quiet))
+  if (button("results.listen", app.t("a11y.listen"), ButtonStyle::Quiet))
     SemanticsBridge::speak(result_speech(app));
 }
 

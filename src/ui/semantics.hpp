@@ -12,8 +12,8 @@ namespace ui {
 class SemanticsBridge {
  public:
   // Listens for activations from the page; `no_voice` runs when read-aloud finds no voice for the
-  // language (or no speech at all: `none` true), so the app can say what to do.
-  explicit SemanticsBridge(std::function<void(bool none)> no_voice = {});
+  // language (or no speech at all), so the app can say how to add one.
+  explicit SemanticsBridge(std::function<void()> no_voice = {});
   SemanticsBridge(const SemanticsBridge&) = delete;
   SemanticsBridge& operator=(const SemanticsBridge&) = delete;
   // Reads `sp` aloud (speechSynthesis), marking the widget of the line being read; a second call

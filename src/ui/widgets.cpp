@@ -49,6 +49,7 @@ std::vector<Focusable> g_focusables;
 float g_clip_y0 = -1e9f, g_clip_y1 = 1e9f;
 // A widget a screen reader activated between frames: pressed by the next frame, then forgotten.
 std::string g_activate;
+std::string g_reveal;  // the same for scrolling a widget into view
 
 }  // namespace
 
@@ -104,6 +105,11 @@ void record_item(const char* id, const std::string& label, const char* kind, boo
                             ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
   WidgetRecord r = rect_record(id, label, kind);
   r.invalid = invalid;
+  if (!g_reveal.empty() && g_reveal == r.id) {
+    g_reveal.clear();
+    if (!r.shown)
+      ImGui::ScrollToBringRectIntoView(ImGui::GetCurrentWindow(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+  }
   r.enabled = enabled;
   r.checked = checked;
   r.value = value;
@@ -164,16 +170,13 @@ void hook_begin_frame() {
 }
 void hook_record(WidgetRecord r) { g_widgets.push_back(std::move(r)); }
 void activate_widget(const std::string& id) { g_activate = id; }
+void reveal_widget(const std::string& id) { g_reveal = id; }
 void hook_set_clip(float y0, float y1) {
   g_clip_y0 = y0;
   g_clip_y1 = y1;
 }
 
 namespace {
-bool is_text_block(const std::string& kind) {
-  return kind == "paragraph" || kind == "heading" || kind == "alert" || kind == "status";
-}
-
 enum class Records { Widgets, TextFields, All };
 
 // The records as a JSON array: the interactive ones on screen (the hook), just the text fields (what
@@ -184,7 +187,7 @@ std::string records_json(Records which) {
   for (const WidgetRecord& r : g_widgets) {
     const bool text = r.kind == "text" || r.kind == "number";
     if (which == Records::TextFields && !text) continue;
-    if (which != Records::All && (!r.shown || is_text_block(r.kind))) continue;
+    if (which != Records::All && (!r.shown || r.id.empty())) continue;  // text blocks have no id
     if (out.size() > 1) out.push_back(',');
     out += "{\"id\":";
     append_json_string(out, r.id);
@@ -216,6 +219,7 @@ std::string records_json(Records which) {
 std::string hook_widgets_json() { return records_json(Records::Widgets); }
 std::string text_fields_json() { return records_json(Records::TextFields); }
 std::string semantics_json() {
+  g_reveal.clear();
   g_activate.clear();  // drawn: an activation of a widget no longer on screen must not fire later
   return records_json(Records::All);
 }
@@ -294,9 +298,8 @@ void text(const std::string& s, ImU32 color, FontRole role) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
-  // Titles are headings for screen readers; ids number the blocks in drawing order.
-  g_widgets.push_back(rect_record("t" + std::to_string(g_widgets.size()), s,
-                                  role == FontRole::Title ? "heading" : "paragraph"));
+  // Titles are headings for screen readers. Text blocks need no id: the tree knows them by their words.
+  g_widgets.push_back(rect_record({}, s, role == FontRole::Title ? "heading" : "paragraph"));
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -314,7 +317,7 @@ void message_box(const std::string& s, bool is_error) {
                     ImDrawFlags_RoundCornersLeft);
   draw_text(dl, ImVec2(p.x + 6 + pad, p.y + pad), is_error ? theme::error() : theme::ink(), s, w - 2 * pad - 6);
   ImGui::Dummy(ImVec2(w, h));
-  g_widgets.push_back(rect_record("m" + std::to_string(g_widgets.size()), s, is_error ? "alert" : "status"));
+  g_widgets.push_back(rect_record({}, s, is_error ? "alert" : "status"));
 }
 
 bool button(const char* id, const std::string& label, ButtonStyle style, float width, bool enabled) {

@@ -196,6 +196,14 @@ test('"Nghe" reads the question (title, help, options) in vi-VN, in en-US in Eng
     await press(t.getByRole('button', exact(VI['a11y.listen'])));
     await t.getByRole('alert').filter({ hasText: VI['a11y.no_voice'] }).waitFor();
     await shot(page, 'a11y-no-voice');
+    // Moving the reader onto an option scrolled out of view brings it onto the screen.
+    const lastRadio = t.getByRole('radio').last();
+    assert.equal(await lastRadio.getAttribute('data-shown'), '0', 'the last option starts below the fold');
+    await lastRadio.focus();
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('#semantics [role=radio]')].pop();
+      return r.dataset.shown === '1' && r.getBoundingClientRect().bottom <= innerHeight;
+    }, null, { timeout: 5000 });
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
