@@ -19,6 +19,22 @@ const HOUSEHOLD = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/surveys/hou
 const QUESTIONS = [...HOUSEHOLD.profile, ...HOUSEHOLD.sections.flatMap((s) => s.questions)];
 const TYPED = { household_code: 'HD-0001', commune: 'Đắk Lắk', village: 'Ấp 1', integer: '4', text: 'Cà phê' };
 
+// speechSynthesis stubbed: records what would be spoken (window.__spoken), with a Vietnamese and an
+// English voice installed (window.__voices).
+function stubSpeech(page) {
+  return page.addInitScript(() => {
+    const spoken = (window.__spoken = []);
+    const voices = (window.__voices = [{ lang: 'vi-VN', name: 'Tiếng Việt' }, { lang: 'en-US', name: 'English' }]);
+    window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+    Object.defineProperty(window, 'speechSynthesis', { value: {
+      speaking: false, pending: false,
+      getVoices: () => voices,
+      speak(u) { spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name }); if (u.onstart) u.onstart(); },
+      cancel() {}, addEventListener() {},
+    } });
+  });
+}
+
 let srv;
 before(async () => { srv = await startServer(); });
 after(() => srv.server.close());
@@ -75,6 +91,7 @@ test('a screen reader alone answers the household survey and reads its result; a
   const b = await launch();
   try {
     const { page } = b;
+    await stubSpeech(page);
     await open(page, srv.url);
     const t = tree(page);
     assert.equal(await page.getAttribute('#canvas', 'aria-hidden'), 'true');
@@ -120,6 +137,15 @@ test('a screen reader alone answers the household survey and reads its result; a
     assert.ok(said.startsWith(VI['results.title']), said);
     for (const d of HOUSEHOLD.dimensions) assert.ok(said.includes(d.title.vi + ': '), `announced: ${d.id}`);
     await axeCheck(page, 'results');
+    // "Nghe" on the results reads the same, in vi-VN.
+    await press(t.getByRole('button', exact(VI['a11y.listen'])));
+    await page.waitForFunction(() => window.__spoken.length > 0);
+    const heard = await page.evaluate(() => window.__spoken);
+    assert.equal(heard[0].text, `${VI['results.title']}. ${HOUSEHOLD.title.vi}`);
+    assert.ok(heard[1].text.startsWith(VI['results.level'] + ': '), heard[1].text);
+    assert.deepEqual(heard.slice(2, 2 + HOUSEHOLD.dimensions.length).map((h) => h.text.split(': ')[0]),
+      HOUSEHOLD.dimensions.map((d) => d.title.vi));
+    assert.ok(heard.every((h) => h.lang === 'vi-VN'));
     await shot(page, 'a11y-results');
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
@@ -148,18 +174,7 @@ test('"Nghe" reads the question (title, help, options) in vi-VN, in en-US in Eng
   const b = await launch();
   try {
     const { page } = b;
-    // speechSynthesis stubbed: records what would be spoken, with a Vietnamese voice installed.
-    await page.addInitScript(() => {
-      const spoken = (window.__spoken = []);
-      const voices = (window.__voices = [{ lang: 'vi-VN', name: 'Tiếng Việt' }, { lang: 'en-US', name: 'English' }]);
-      window.SpeechSynthesisUtterance = function (text) { this.text = text; };
-      Object.defineProperty(window, 'speechSynthesis', { value: {
-        speaking: false, pending: false,
-        getVoices: () => voices,
-        speak(u) { spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name }); if (u.onstart) u.onstart(); },
-        cancel() {}, addEventListener() {},
-      } });
-    });
+    await stubSpeech(page);
     await open(page, srv.url);
     const t = tree(page);
     await press(t.getByRole('button', { name: HOUSEHOLD.title.vi }));
