@@ -140,6 +140,7 @@ void App::go(Screen s) {
   scroll_body_to(0);
   clear_flash();
   if (s == Screen::Home && surveys_loaded_) store_.load(catalog_);
+  if (s == Screen::Home) platform::announce("");  // the live region must not keep the last result
   request_frame();
 }
 
