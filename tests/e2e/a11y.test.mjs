@@ -113,6 +113,13 @@ test('a screen reader alone answers the household survey and reads its result; a
         await page.waitForFunction((title) => document.getElementById('live').textContent.startsWith(title), q.title.vi);
         const where = VI['survey.progress_profile'].replace('{0}', '1').replace('{1}', '');
         assert.ok((await live.textContent()).startsWith(`${q.title.vi}. ${where}`), await live.textContent());
+        // Next on the empty, required field: it turns invalid, described by the message, which is said.
+        const box = t.getByRole('textbox', exact(q.title.vi));
+        await press(t.getByRole('button', exact(VI['nav.next'])));
+        await box.and(page.locator('[aria-invalid=true]')).waitFor({ timeout: 5000 });
+        const message = t.locator('#' + await box.getAttribute('aria-describedby'));
+        assert.equal(await message.getAttribute('role'), 'alert');
+        assert.equal((await live.textContent()).trim(), (await message.textContent()).trim());
       }
       if (q.type === 'single' && !asked++) {
         await answer(page, q);
