@@ -132,13 +132,6 @@ bool nav_enter() {
 
 // The tappable area every widget is built on: an invisible button of w x h at the cursor. A tap, or
 // Enter while it has the keyboard focus, presses it.
-// Once: a screen reader's activation of `id` (activate_widget) counts as a tap on it.
-bool take_activation(const std::string& id) {
-  if (g_activate.empty() || g_activate != id) return false;
-  g_activate.clear();
-  return true;
-}
-
 struct Hit {
   bool pressed = false, held = false;
   ImRect bb;
@@ -170,6 +163,11 @@ void hook_begin_frame() {
 }
 void hook_record(WidgetRecord r) { g_widgets.push_back(std::move(r)); }
 void activate_widget(const std::string& id) { g_activate = id; }
+bool take_activation(const std::string& id) {
+  if (g_activate.empty() || g_activate != id) return false;
+  g_activate.clear();
+  return true;
+}
 void reveal_widget(const std::string& id) { g_reveal = id; }
 void hook_set_clip(float y0, float y1) {
   g_clip_y0 = y0;

@@ -58,6 +58,9 @@ std::string text_fields_json();
 std::string semantics_json();
 // A screen reader activated the widget `id`: the next frame presses it as a tap would.
 void activate_widget(const std::string& id);
+// True once when `id` was activated: widgets drawn outside this file (the organiser's table rows)
+// add `|| take_activation(id)` to their own press, as hit_area() does.
+bool take_activation(const std::string& id);
 // A screen reader moved to the widget `id`: the next frame scrolls it into view if it is out.
 void reveal_widget(const std::string& id);
 // Widgets are recorded only where visible in their scrolling region (so taps land on them).
