@@ -38,7 +38,7 @@ fi
 # npm packages from the committed lock file: playwright-core (browser tests, web) and
 # @duckdb/node-api (tests/scale, native).
 need=(node_modules/@duckdb/node-api)
-[ "$what" != native ] && need+=(node_modules/playwright-core)
+[ "$what" != native ] && need+=(node_modules/playwright-core node_modules/axe-core)
 missing_npm=false
 for d in "${need[@]}"; do [ -d "$d" ] || missing_npm=true; done
 if $missing_npm || [ package-lock.json -nt node_modules/.package-lock.json ]; then

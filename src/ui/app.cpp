@@ -1,5 +1,7 @@
 #include "ui/app.hpp"
 
+#include "app/speech.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -146,6 +148,7 @@ void App::go(Screen s) {
   scroll_body_to(0);
   clear_flash();
   if (s == Screen::Home && surveys_loaded_) store_.load(catalog_);
+  if (s == Screen::Home) platform::announce("");  // the live region must not keep the last result
   request_frame();
 }
 
@@ -285,6 +288,7 @@ void App::after_frame() {
   // The browser needs the text fields (its overlay) and whether Back leaves; tests read the rest
   // through the hook, which computes it only when asked.
   platform::frame_drawn(text_fields_json(), screen_ == Screen::Home);
+  semantics_.publish(lang_);
 }
 
 // ---------------------------------------------------------------- survey flow
@@ -325,27 +329,17 @@ void App::finish_survey() {
   enumerator_.add(session_.result);  // enumerator mode: the household just finished joins the batch
   go(Screen::Results);
   if (!kept) flash(t("storage.full"), true);
-  const dr::Level* lv = session_.scores.level_ptr(*session_.survey);
-  platform::announce(t("results.title") + ". " + (lv ? lv->label.get(lang_) : std::string()) + " " +
-                     percent_text(session_.scores.overall));
+  std::string said;  // level, each area, the first advice: what "Nghe" reads too
+  for (const std::string& line : result_speech(*this).lines) said += (said.empty() ? "" : ". ") + line;
+  platform::announce(said);
 }
 
 void App::announce_question() {
   if (!session_.survey || session_.pos < 0) return;
-  const dr::Survey& s = *session_.survey;
-  const dr::Question& q = s.questions[size_t(session_.pos)];
-  std::string text = q.title.get(lang_);
-  if (q.choice()) {
-    std::string chosen;
-    text += ". " + t("a11y.options") + ": ";
-    for (size_t i = 0; i < q.options.size(); ++i) {
-      const std::string label = q.options[i].label.get(lang_);
-      text += (i ? ", " : "") + label;
-      if (dr::is_selected(q, session_.answers, q.options[i].value)) chosen += (chosen.empty() ? "" : ", ") + label;
-    }
-    text += ". " + t("a11y.selected") + ": " + (chosen.empty() ? t("a11y.none") : chosen);
-  }
-  platform::announce(text);
+  const dr::Question& q = session_.survey->questions[size_t(session_.pos)];
+  // Short: the title, then where it is. The options are the tree's radio buttons, read as the
+  // person moves to them, not all at once on every tap.
+  platform::announce(app::question_announcement(q, lang_, question_position(*this, q)));
 }
 
 // ---------------------------------------------------------------- helpers
@@ -369,12 +363,7 @@ std::string file_part(std::string_view s) {
   return out;
 }
 
-std::string percent_text(std::optional<double> p) {
-  if (!p) return "—";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%d%%", int(dr::shown_percent(*p)));  // as the core rounds (scoring.hpp)
-  return buf;
-}
+std::string percent_text(std::optional<double> p) { return app::percent_words(p); }
 
 std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang) {
   if (!v || !v->answered()) return {};

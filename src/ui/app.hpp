@@ -21,6 +21,7 @@
 #include "platform/bulk_web.hpp"
 #include "platform/storage_web.hpp"
 #include "ui/organiser.hpp"
+#include "ui/semantics.hpp"
 
 namespace ui {
 
@@ -131,6 +132,11 @@ class App {
   float bottom_h_ = 0, col_w_ = 0;
   float scroll_y_ = 0;
   int scroll_frames_ = 0;
+  // The page's tree of nodes for screen readers; says so when read-aloud has no voice.
+  SemanticsBridge semantics_{[this] {
+    flash(t("a11y.no_voice"), true);
+    request_frame();
+  }};
 };
 
 // Screens
@@ -148,6 +154,12 @@ void draw_scan_entry(App& app);
 // Helpers shared by screens
 std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang);
 std::string percent_text(std::optional<double> p);
+// "Câu n/N" for the question on screen, as the progress bar shows it (screen_survey.cpp).
+std::string question_position(App& app, const dr::Question& q);
+// A "Nghe" button that reads the result aloud (read_aloud.cpp); one line on the results screen.
+void listen_to_results(App& app);
+// What the result says aloud (and is announced when it appears): level, each area, first advice.
+app::Speech result_speech(App& app);
 // A piece of a download's file name, so every system takes it: ASCII letters and digits kept, other
 // letters without their marks ("Cà phê HD-01" -> "Ca-phe-HD-01"), anything else one '-'.
 std::string file_part(std::string_view s);

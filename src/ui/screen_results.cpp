@@ -51,6 +51,7 @@ void draw_results(App& app) {
 
   text(app.t("results.title"), theme::primary(), FontRole::Title);
   text(s.title.get(lang), theme::muted());
+  listen_to_results(app);  // "Nghe": read the result aloud (read_aloud.cpp)
   std::string meta;
   const std::string code = profile_value(ss.result, "household_code");
   if (!code.empty()) meta = app.t("results.household") + ": " + code + " · ";

@@ -3,6 +3,7 @@
 
 #include "app/respondent.hpp"
 #include "platform/platform.hpp"
+#include "app/speech.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
 
@@ -29,6 +30,19 @@ void go_to_question(App& app, int pos) {
   app.announce_question();
   app.request_frame();
 }
+
+}  // namespace
+
+std::string question_position(App& app, const dr::Question& q) {
+  if (q.type == dr::QuestionType::Info) return {};
+  const Session& ss = app.session();
+  auto [n, total] = app::ordinal(*ss.survey, ss.answers, q.index);
+  if (!q.profile()) total += dr::progress(*ss.survey, ss.answers, q.index).pending;  // what may still show
+  return dr::format(app.t(q.profile() ? "survey.progress_profile" : "survey.progress"),
+                    {std::to_string(n), std::to_string(total)});
+}
+
+namespace {
 
 // One draft per survey and person: once the person is named, a kept draft for them is offered.
 void draw_same_person_draft(App& app) {
@@ -101,13 +115,11 @@ void draw_question(App& app) {
   const dr::Question& q = s.questions[size_t(ss.pos)];
 
   auto go_next = [&]() {
-    const bool said = !question_problem(app, q).empty();
     const app::Session::Next next = ss.next();
     switch (next.move) {
       case app::Session::Move::Stay:
         ss.reveal_problem = 2;  // on a short landscape screen the message can be below the fold
-        if (said) app.announce_question();
-        else platform::announce(question_problem(app, q));
+        platform::announce(question_problem(app, q));  // the refusal, in its own words
         app.request_frame();
         break;
       case app::Session::Move::Review:
@@ -131,9 +143,7 @@ void draw_question(App& app) {
 
   app.begin_screen(1);
   // Progress is always visible: n of N, and how much is answered.
-  auto [n, total] = app::ordinal(s, ss.answers, q.index);  // q: Back / Next above may already have moved ss.pos
-  const dr::Progress pr = dr::progress(s, ss.answers, q.index);
-  if (!q.profile()) total += pr.pending;  // questions still ahead that an answer not given yet may show
+  const dr::Progress pr = dr::progress(s, ss.answers, q.index);  // q: Back / Next above may already have moved ss.pos
   // Survey title, and the language switch (answers are kept when the language changes).
   {
     const float lang_w = 132;
@@ -149,13 +159,14 @@ void draw_question(App& app) {
     }
   }
   bar(pr.fraction(), 12, theme::primary(),
-      q.type == dr::QuestionType::Info ? std::string()
-                                       : dr::format(app.t(q.profile() ? "survey.progress_profile" : "survey.progress"),
-                                                    {std::to_string(n), std::to_string(total)}));
+      question_position(app, q));
   if (q.profile()) text(app.t("survey.profile_section"), theme::muted(), FontRole::Small);
   else if (q.section >= 0) text(s.sections[size_t(q.section)].title.get(lang), theme::muted(), FontRole::Small);
   spacing(2);
   text(q.title.get(lang), theme::ink(), FontRole::Title);
+  // Read aloud: title, help and options, in the app's language (app/speech.cpp decides the words).
+  if (button("survey.listen", app.t("a11y.listen"), ButtonStyle::Quiet))
+    SemanticsBridge::speak(app::question_speech(q, lang));
   if (q.required) text(app.t("survey.required_mark"), theme::muted(), FontRole::Small);
   if (!q.help.empty()) {
     if (button("survey.help", ss.help_open ? app.t("survey.help_hide") : app.t("survey.help"), ButtonStyle::Quiet))
@@ -172,13 +183,11 @@ void draw_question(App& app) {
     case dr::QuestionType::Multiple: {
       const bool multi = q.type == dr::QuestionType::Multiple;
       for (const dr::Option& o : q.options) {
-        std::string id = "opt." + q.id + "." + o.value;
-        std::string label = o.label.get(lang);
-        if (q.type == dr::QuestionType::Rating) label = o.value + " — " + label;
-        if (option_row(id.c_str(), label, dr::is_selected(q, ss.answers, o.value), multi)) {
+        const std::string id = app::option_widget_id(q, o);
+        if (option_row(id.c_str(), app::option_label(q, o, lang), dr::is_selected(q, ss.answers, o.value), multi)) {
           ss.choose(q, o.value);
           app.answers_changed();
-          app.announce_question();
+          platform::announce(app::selection_announcement(q, ss.answers, lang, app.t("a11y.selected"), app.t("a11y.none")));
         }
       }
       if (multi) text(app.t("survey.pick_many"), theme::muted(), FontRole::Small);

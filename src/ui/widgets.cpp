@@ -47,6 +47,9 @@ struct Focusable {
 };
 std::vector<Focusable> g_focusables;
 float g_clip_y0 = -1e9f, g_clip_y1 = 1e9f;
+// A widget a screen reader activated between frames: pressed by the next frame, then forgotten.
+std::string g_activate;
+std::string g_reveal;  // the same for scrolling a widget into view
 
 }  // namespace
 
@@ -74,23 +77,39 @@ void append_json_string(std::string& out, const std::string& s) {
 
 namespace {
 
-// Records the last item, clipped to the current scrolling region; hidden items are left out.
-void record_item(const char* id, const std::string& label, const char* kind, bool enabled, int checked = -1,
-                 const std::string& value = {}, const char* inputmode = nullptr, bool multiline = false) {
+// A record of the last item: its rectangle clipped to the current scrolling region; one scrolled
+// out keeps its whole rectangle and is marked not shown.
+WidgetRecord rect_record(const std::string& id, const std::string& label, const char* kind) {
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImGuiWindow* w = ImGui::GetCurrentWindow();
-  if (enabled) g_focusables.push_back({ImGui::GetItemID(), w, ImRect(a, b)});
-  float y0 = std::max({a.y, w->ClipRect.Min.y, g_clip_y0});
-  float y1 = std::min({b.y, w->ClipRect.Max.y, g_clip_y1});
-  if (y1 - y0 < 8) return;
+  const float y0 = std::max({a.y, w->ClipRect.Min.y, g_clip_y0});
+  const float y1 = std::min({b.y, w->ClipRect.Max.y, g_clip_y1});
   WidgetRecord r;
   r.id = id;
   r.label = label;
   r.kind = kind;
+  r.shown = y1 - y0 >= 8;
   r.x = a.x;
-  r.y = y0;
+  r.y = r.shown ? y0 : a.y;
   r.w = b.x - a.x;
-  r.h = y1 - y0;
+  r.h = r.shown ? y1 - y0 : b.y - a.y;
+  return r;
+}
+
+// Records the last item (interactive).
+void record_item(const char* id, const std::string& label, const char* kind, bool enabled, int checked = -1,
+                 const std::string& value = {}, const char* inputmode = nullptr, bool multiline = false,
+                 bool invalid = false) {
+  if (enabled)
+    g_focusables.push_back({ImGui::GetItemID(), ImGui::GetCurrentWindow(),
+                            ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
+  WidgetRecord r = rect_record(id, label, kind);
+  r.invalid = invalid;
+  if (!g_reveal.empty() && g_reveal == r.id) {
+    g_reveal.clear();
+    if (!r.shown)
+      ImGui::ScrollToBringRectIntoView(ImGui::GetCurrentWindow(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+  }
   r.enabled = enabled;
   r.checked = checked;
   r.value = value;
@@ -125,6 +144,7 @@ Hit hit_area(const char* id, float w, float h, bool enabled = true) {
   if (!enabled) ImGui::BeginDisabled();
   r.pressed = ImGui::InvisibleButton("##hit", ImVec2(w, h)) || nav_enter();
   if (!enabled) ImGui::EndDisabled();
+  if (take_activation(id) && enabled) r.pressed = true;
   r.held = ImGui::IsItemActive();
   ImGui::PopID();
   return r;
@@ -142,19 +162,30 @@ void hook_begin_frame() {
   g_clip_y1 = 1e9f;
 }
 void hook_record(WidgetRecord r) { g_widgets.push_back(std::move(r)); }
+void activate_widget(const std::string& id) { g_activate = id; }
+bool take_activation(const std::string& id) {
+  if (g_activate.empty() || g_activate != id) return false;
+  g_activate.clear();
+  return true;
+}
+void reveal_widget(const std::string& id) { g_reveal = id; }
 void hook_set_clip(float y0, float y1) {
   g_clip_y0 = y0;
   g_clip_y1 = y1;
 }
 
 namespace {
-// The records as a JSON array; `only_text`: just the text fields (what the browser's overlay needs).
-std::string records_json(bool only_text) {
+enum class Records { Widgets, TextFields, All };
+
+// The records as a JSON array: the interactive ones on screen (the hook), just the text fields (what
+// the browser's overlay needs), or all of them (the semantics tree).
+std::string records_json(Records which) {
   std::string out = "[";
   char num[160];
   for (const WidgetRecord& r : g_widgets) {
     const bool text = r.kind == "text" || r.kind == "number";
-    if (only_text && !text) continue;
+    if (which == Records::TextFields && !text) continue;
+    if (which != Records::All && (!r.shown || r.id.empty())) continue;  // text blocks have no id
     if (out.size() > 1) out.push_back(',');
     out += "{\"id\":";
     append_json_string(out, r.id);
@@ -167,6 +198,8 @@ std::string records_json(bool only_text) {
     out += num;
     if (r.checked >= 0) out += r.checked ? ",\"checked\":true" : ",\"checked\":false";
     if (r.focused) out += ",\"focused\":true";
+    if (which == Records::All && !r.shown) out += ",\"shown\":false";
+    if (r.invalid) out += ",\"invalid\":true";
     if (text) {
       out += ",\"value\":";
       append_json_string(out, r.value);
@@ -181,8 +214,13 @@ std::string records_json(bool only_text) {
 }
 }  // namespace
 
-std::string hook_widgets_json() { return records_json(false); }
-std::string text_fields_json() { return records_json(true); }
+std::string hook_widgets_json() { return records_json(Records::Widgets); }
+std::string text_fields_json() { return records_json(Records::TextFields); }
+std::string semantics_json() {
+  g_reveal.clear();
+  g_activate.clear();  // drawn: an activation of a widget no longer on screen must not fire later
+  return records_json(Records::All);
+}
 
 // ---------------------------------------------------------------- fonts
 namespace {
@@ -258,6 +296,8 @@ void text(const std::string& s, ImU32 color, FontRole role) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+  // Titles are headings for screen readers. Text blocks need no id: the tree knows them by their words.
+  g_widgets.push_back(rect_record({}, s, role == FontRole::Title ? "heading" : "paragraph"));
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -275,6 +315,7 @@ void message_box(const std::string& s, bool is_error) {
                     ImDrawFlags_RoundCornersLeft);
   draw_text(dl, ImVec2(p.x + 6 + pad, p.y + pad), is_error ? theme::error() : theme::ink(), s, w - 2 * pad - 6);
   ImGui::Dummy(ImVec2(w, h));
+  g_widgets.push_back(rect_record({}, s, is_error ? "alert" : "status"));
 }
 
 bool button(const char* id, const std::string& label, ButtonStyle style, float width, bool enabled) {
@@ -424,7 +465,7 @@ bool text_field(const char* id, const std::string& label, const std::string& val
             value.empty() ? theme::muted() : theme::ink(), shown, w - 2 * pad);
   ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
   const bool numeric = inputmode && std::string(inputmode) != "text";
-  record_item(id, label, numeric ? "number" : "text", true, -1, value, inputmode, multiline);
+  record_item(id, label, numeric ? "number" : "text", true, -1, value, inputmode, multiline, has_error);
   return pressed;
 }
 
@@ -456,7 +497,8 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
     if (i) ImGui::SameLine(0, gap);
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(int(i));
-    const bool pressed = ImGui::InvisibleButton("##s", ImVec2(w, theme::kRow)) || nav_enter();
+    const std::string wid = std::string(id) + "." + std::to_string(i);
+    const bool pressed = ImGui::InvisibleButton("##s", ImVec2(w, theme::kRow)) || nav_enter() || take_activation(wid);
     ImGui::PopID();
     const bool on = int(i) == current;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -472,7 +514,6 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
       else dl->AddTriangleFilled(ImVec2(x - 6, y - 4), ImVec2(x + 6, y - 4), ImVec2(x, y + 5), IM_COL32_WHITE);
     }
     ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
-    std::string wid = std::string(id) + "." + std::to_string(i);
     record_item(wid.c_str(), labels[i], "toggle", true, on ? 1 : 0);
     if (pressed) hit = int(i);
   }

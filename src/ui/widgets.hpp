@@ -32,7 +32,8 @@ void apply_style();
 
 // --- Test hook: what was interactive in the last frame ---
 struct WidgetRecord {
-  std::string id, label, kind;  // kind: button, option, checkbox, toggle, text, number, link, row
+  std::string id, label, kind;  // kind: button, option, checkbox, toggle, text, number, link, row;
+                                // text blocks: paragraph, heading, alert, status
   float x = 0, y = 0, w = 0, h = 0;
   bool enabled = true;
   int checked = -1;   // -1: not applicable, 0/1
@@ -40,6 +41,9 @@ struct WidgetRecord {
   std::string inputmode;  // text fields: text / numeric / decimal
   bool multiline = false;
   bool focused = false;  // has the keyboard focus
+  bool shown = true;     // inside its scrolling region now (the hook lists only these; the
+                         // semantics tree has all, so a screen reader reaches what is scrolled out)
+  bool invalid = false;  // text fields: the answer was refused (its message is the next "alert")
 };
 // Appends `s` as a JSON string literal (quoted, escaped) — for the hook's JSON.
 void append_json_string(std::string& out, const std::string& s);
@@ -48,6 +52,17 @@ void hook_record(WidgetRecord r);
 std::string hook_widgets_json();  // for tests only: computed when a test asks
 // The text fields on screen (the same records): where the browser places its text overlay.
 std::string text_fields_json();
+// Every record of the frame, text blocks included (kinds paragraph, heading, alert, status), for
+// the browser's semantics tree (web/semantics.js): the same records as widgets(), so the tree
+// cannot drift from what is drawn.
+std::string semantics_json();
+// A screen reader activated the widget `id`: the next frame presses it as a tap would.
+void activate_widget(const std::string& id);
+// True once when `id` was activated: widgets drawn outside this file (the organiser's table rows)
+// add `|| take_activation(id)` to their own press, as hit_area() does.
+bool take_activation(const std::string& id);
+// A screen reader moved to the widget `id`: the next frame scrolls it into view if it is out.
+void reveal_widget(const std::string& id);
 // Widgets are recorded only where visible in their scrolling region (so taps land on them).
 void hook_set_clip(float y0, float y1);
 
