@@ -15,12 +15,14 @@ import { brotli, walk, COMPRESSIBLE } from './precompress.mjs';
 export const FIRST_FRAME = ['index.html', 'style.css', 'shell.js', 'digiready.js', 'digiready.wasm'];
 
 export const BUDGETS = {
-  // Issue #14 aims at 220 KB; today's build is measured against this ceiling so it cannot grow
-  // unnoticed while the cuts are made.
-  firstFrame: 256 * 1024,
+  // Issue #14 aims at 220 KB. Raised from 256 to 280 KB on 2026-11-29: the app layer, the province
+  // indicators tab, the result's QR code (compact form + Nayuki's C encoder) and the screen-reader
+  // layer took the first frame from 248 to 274 KB. Organiser-only code (indicators, scanning,
+  // import) is the first candidate to load after the first frame.
+  firstFrame: 280 * 1024,
   // Everything a first visit caches for offline use (the service worker's list), old survey
   // versions included (drafts and results made with them open offline).
-  site: 360 * 1024,
+  site: 372 * 1024,
   // The four surveys in both languages, every shipped version.
   surveys: 90 * 1024,
 };

@@ -17,7 +17,7 @@
   root.addEventListener('focusout', (e) => outline(e.target, false));
   const nodes = new Map(); // record id (text blocks: kind and words) -> element
   const groups = new Map(); // radio group key -> element
-  const ROLE = { button: 'button', option: 'radio', checkbox: 'checkbox', toggle: 'radio', text: 'textbox',
+  const ROLE = { button: 'button', row: 'button', option: 'radio', checkbox: 'checkbox', toggle: 'radio', text: 'textbox',
     number: 'textbox', heading: 'heading', alert: 'alert', status: 'status', paragraph: null };
 
   function activate(e) {

@@ -327,7 +327,8 @@ void draw_row(App& app, Org& o, const dr::Survey& s, std::size_t index, bool wid
   const float w = ImGui::GetContentRegionAvail().x;
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(int(index));
-  const bool pressed = ImGui::InvisibleButton("##row", ImVec2(w, kRowH));
+  // A screen reader presses the row's node (web/semantics.js) instead of tapping the canvas.
+  const bool pressed = ImGui::InvisibleButton("##row", ImVec2(w, kRowH)) || take_activation("org.row." + r.id);
   const bool held = ImGui::IsItemActive();
   ImGui::PopID();
   ImDrawList* dl = ImGui::GetWindowDrawList();
