@@ -283,6 +283,7 @@ test('the NDJSON export reads back by drag-and-drop; results are kept on this de
     await tap(page, 'org.clear');
     await tap(page, 'org.clear');
     await waitFor(page, (st) => st.organiser.files === 0);
+    await toTop(page);  // "home" is at the top; the clear button far below
     await tap(page, 'org.home');
     await waitFor(page, (st) => st.screen === 'home');
     // Dropped on the home page: the organiser opens on its import page.
