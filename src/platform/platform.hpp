@@ -105,6 +105,16 @@ void apply_update();
 // --- Screen readers: text for the off-screen ARIA live region ---
 void announce(std::string_view text);
 
+// --- The semantics tree over the canvas (web/semantics.js) and read-aloud (speechSynthesis) ---
+struct SemanticsEvents {
+  std::function<void(const std::string& widget_id, bool reveal_only)> activate;  // a reader pressed / moved to it
+  std::function<void()> no_voice;  // read-aloud found no voice for the language
+};
+void set_semantics_handler(SemanticsEvents events);
+void publish_semantics(std::string_view records_json, std::string_view lang);
+// Lines to speak, as web/semantics.js takes them (language, then line and mark, joined by U+001F).
+void speak(std::string_view text);
+
 // --- After each drawn frame: the text fields on screen (JSON records with id, rectangle, value,
 // inputmode: where the browser places its overlay on a tap) and whether the phone's Back button
 // leaves the app now (home) instead of going back inside it. ---

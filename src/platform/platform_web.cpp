@@ -16,6 +16,7 @@ std::vector<std::pair<std::string, std::string>> g_surveys;
 std::function<void()> g_gl_lost, g_gl_restored;
 std::function<void()> g_back;
 platform::ScanEvents g_scan;
+platform::SemanticsEvents g_semantics;
 std::function<std::string()> g_hook_state, g_hook_widgets;  // the test hook, asked when a test reads
 // Bulk storage requests waiting for IndexedDB, by request id.
 int g_bulk_next = 0;
@@ -180,6 +181,23 @@ EM_JS(void, dr_js_request_surveys, (), {
   });
 });
 
+EM_JS(void, dr_js_semantics, (const char* json, const char* lang), {
+  var s = window['digiready']['_semantics'];
+  if (s) s(UTF8ToString(json), UTF8ToString(lang));
+});
+
+// How the page reaches the app when a screen reader presses a node or finds no voice.
+EM_JS(void, dr_js_semantics_init, (), {
+  var hook = window['digiready'];
+  hook['_activate'] = function(id, revealOnly) { hook['_call'](revealOnly ? 'reveal' : 'activate', id); };
+  hook['_noVoice'] = function() { hook['_call']('no_voice', ''); };
+});
+
+EM_JS(void, dr_js_speak, (const char* text), {
+  var s = window['digiready']['_speak'];
+  if (s) s(UTF8ToString(text));
+});
+
 extern "C" {
 // The test hook asks: 0 the state, 1 the widgets (JSON). The text stays valid until the next ask.
 EMSCRIPTEN_KEEPALIVE const char* dr_hook_read(int what) {
@@ -204,6 +222,8 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   else if (w == "import_end" && g_import.end) g_import.end();
   else if (w == "survey") g_surveys.emplace_back(a, b);
   else if (w == "back" && g_back) g_back();
+  else if ((w == "activate" || w == "reveal") && g_semantics.activate) g_semantics.activate(a, w == "reveal");
+  else if (w == "no_voice" && g_semantics.no_voice) g_semantics.no_voice();
   else if (w == "scan_code" && g_scan.code) g_scan.code(a);
   else if (w == "scan_failed" && g_scan.failed) g_scan.failed(a);
   else if (w == "bulk_appended") {
@@ -352,6 +372,15 @@ bool gl_context_is_lost() {
 }
 
 void announce(std::string_view text) { dr_js_announce(std::string(text).c_str()); }
+
+void set_semantics_handler(SemanticsEvents events) {
+  g_semantics = std::move(events);
+  dr_js_semantics_init();
+}
+void publish_semantics(std::string_view records_json, std::string_view lang) {
+  dr_js_semantics(std::string(records_json).c_str(), std::string(lang).c_str());
+}
+void speak(std::string_view text) { dr_js_speak(std::string(text).c_str()); }
 
 void frame_drawn(const std::string& text_fields_json, bool back_leaves) {
   dr_js_frame_drawn(text_fields_json.c_str(), back_leaves ? 1 : 0);
