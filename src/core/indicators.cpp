@@ -15,13 +15,14 @@ const char* place_field(PlaceLevel p) {
     case PlaceLevel::Province: return "province";
     case PlaceLevel::Commune: return "commune";
     case PlaceLevel::Village: return "village";
+    case PlaceLevel::OldProvince: return "old_province";
     case PlaceLevel::None: break;
   }
   return "";
 }
 
 std::optional<PlaceLevel> place_level_from(std::string_view field) {
-  for (PlaceLevel p : {PlaceLevel::Province, PlaceLevel::Commune, PlaceLevel::Village})
+  for (PlaceLevel p : {PlaceLevel::Province, PlaceLevel::Commune, PlaceLevel::Village, PlaceLevel::OldProvince})
     if (field == place_field(p)) return p;
   return std::nullopt;
 }
@@ -55,9 +56,31 @@ bool place_matches(const Result& r, const Survey& s, std::string_view field, con
 
 }  // namespace
 
-bool IndicatorTable::keep(const Result& r, const Survey& s) const {
-  return r.status == Status::Complete && place_matches(r, s, "province", filter_.provinces) &&
-         place_matches(r, s, "commune", filter_.communes) && place_matches(r, s, "village", filter_.villages);
+bool IndicatorTable::keep(const Result& r, const Survey& s) {
+  if (r.status != Status::Complete || !place_matches(r, s, "province", filter_.provinces) ||
+      !place_matches(r, s, "commune", filter_.communes) || !place_matches(r, s, "village", filter_.villages))
+    return false;
+  const auto old = merger_.old_province(r);
+  const auto& wanted = filter_.old_provinces;
+  if (wanted.empty()) {
+    old_unknown_ += !old;
+    return true;
+  }
+  if (old) return std::any_of(wanted.begin(), wanted.end(), [&](auto& w) { return merger_.names(w, *old); });
+  // Unknown: counted apart only where the record may lie in a wanted old province (a record of
+  // Hà Nội is simply not in Hải Dương; one of Hải Phòng made with 2.0.0 may be).
+  const Value* p = profile_answer(r, "province");
+  const std::string province = p ? p->str() : std::string();
+  old_unknown_ += std::any_of(wanted.begin(), wanted.end(), [&](auto& w) { return merger_.may_contain(province, w); });
+  return false;
+}
+
+// The old province's label in the table's language; its value when the mapping does not know it.
+std::string IndicatorTable::old_place(const Result& r) const {
+  const auto old = merger_.old_province(r);
+  if (!old) return lang_ == "vi" ? "(không rõ tỉnh cũ)" : "(old province unknown)";
+  const OldProvince* o = merger_.find_old(*old);
+  return o ? tidy(o->label.get(lang_)) : *old;
 }
 
 // A choice field (province) reads as its option label; a typed one as typed, spaces tidied.
@@ -98,7 +121,9 @@ std::size_t IndicatorTable::definition(const Indicator& ind, const Survey& s) {
 bool IndicatorTable::add(const Result& r, const Survey& s) {
   if (!keep(r, s)) return false;
   ++kept_;
-  std::string label = group_by_ == PlaceLevel::None ? std::string() : place_of(r, s, place_field(group_by_));
+  std::string label = group_by_ == PlaceLevel::None          ? std::string()
+                      : group_by_ == PlaceLevel::OldProvince ? old_place(r)
+                                                             : place_of(r, s, place_field(group_by_));
   if (group_by_ != PlaceLevel::None && label.empty()) label = lang_ == "vi" ? "(chưa ghi)" : "(not given)";
   Place& place = places_[label];
   place.label = label;

@@ -9,20 +9,25 @@
 #include <string_view>
 #include <vector>
 
+#include "core/province_merger.hpp"
 #include "core/result.hpp"
 #include "core/survey.hpp"
 
 namespace dr {
 
-// Grouping by a place profile field: the conventional ids "province", "commune", "village".
-enum class PlaceLevel : unsigned char { None, Province, Commune, Village };
+// Grouping by a place profile field: the conventional ids "province", "commune", "village"; or by
+// the province before the merger of 1 July 2025, "old_province" (derived, see province_merger.hpp).
+enum class PlaceLevel : unsigned char { None, Province, Commune, Village, OldProvince };
 const char* place_field(PlaceLevel p);  // "" for None
 std::optional<PlaceLevel> place_level_from(std::string_view field);
 
 // Records kept: within a field any listed value, across fields all (empty list = any). A value
 // matches a record's answer (spaces tidied) or, for a choice field, its option label in any language.
+// An old province matches the record's derived old province (its value or label); a record whose
+// old province cannot be told is left out and counted apart (old_province_unknown()).
 struct PlaceFilter {
   std::vector<std::string> provinces, communes, villages;
+  std::vector<std::string> old_provinces;
 };
 
 struct IndicatorRow {
@@ -39,6 +44,9 @@ struct IndicatorRow {
 class IndicatorTable {
  public:
   explicit IndicatorTable(PlaceFilter filter = {}, PlaceLevel group_by = PlaceLevel::None, std::string lang = "vi");
+  // The mapping old_provinces and PlaceLevel::OldProvince read (learnt from the surveys); without
+  // one, only what a record answered itself is known.
+  void set_merger(ProvinceMerger m) { merger_ = std::move(m); }
   // Counts one complete record of survey s (drafts and records outside the filter are skipped:
   // returns false). An indicator id defined in several surveys adds up across them.
   bool add(const Result& r, const Survey& s);
@@ -46,6 +54,10 @@ class IndicatorTable {
   // every indicator known, 0 of 0 where its records did not count.
   std::vector<IndicatorRow> rows() const;
   std::size_t records_kept() const { return kept_; }
+  // Complete records in the place chosen whose old province cannot be told (an earlier survey
+  // version in a merged province): left out by an old-province filter, grouped apart by
+  // PlaceLevel::OldProvince.
+  std::size_t old_province_unknown() const { return old_unknown_; }
   // Same indicator id with another unit in another survey (the first definition is used).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
@@ -60,7 +72,8 @@ class IndicatorTable {
   };
   std::size_t definition(const Indicator& ind, const Survey& s);
   std::string place_of(const Result& r, const Survey& s, std::string_view field) const;
-  bool keep(const Result& r, const Survey& s) const;
+  bool keep(const Result& r, const Survey& s);
+  std::string old_place(const Result& r) const;
 
   PlaceFilter filter_;
   PlaceLevel group_by_;
@@ -68,7 +81,8 @@ class IndicatorTable {
   std::vector<IndicatorRow> defs_;               // definitions, n/N unused
   std::map<std::string, std::size_t, std::less<>> def_index_;  // indicator id -> defs_
   std::map<std::string, Place, std::less<>> places_;           // fold(place) -> sums
-  std::size_t kept_ = 0;
+  ProvinceMerger merger_;
+  std::size_t kept_ = 0, old_unknown_ = 0;
   std::vector<std::string> warnings_;
 };
 

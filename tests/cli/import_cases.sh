@@ -38,10 +38,43 @@ case $case_name in
     cmp "$tmp/dir-ind.csv" "$tmp/nd-ind.csv" || fail "directory and NDJSON indicator tables differ"
     grep -q "adult_smartphone" "$tmp/out" || { cat "$tmp/out" >&2; fail "no household indicator in the table"; }
     ;;
+  old_province)
+    # The worked example of docs/indicators.md "By old province": answers in (household survey 2.1.0
+    # and 2.0.0), figures by the province before 1 July 2025 out.
+    hh() {  # VERSION_FILE NAME PROVINCE OLD ADULTS SMARTPHONE
+      local old=""
+      [ -n "$4" ] && old=",\"old_province_$3\":\"$4\""
+      echo "{\"household_code\":\"$2\",\"province\":\"$3\"$old,\"commune\":\"Xã 1\",\"village\":\"Thôn 1\",\"household_size\":$5,\"adults\":$5,\"adults_smartphone\":$6}" > "$tmp/$2.answers"
+      mkdir -p "$tmp/hh"
+      "$cli" score "$surveys/$1" "$tmp/$2.answers" > "$tmp/hh/$2.json" 2> /dev/null || fail "score $2: exit $?"
+    }
+    hh household-digital-skills.json HP-1 hai_phong hai_duong 3 2
+    hh household-digital-skills.json HP-2 hai_phong hai_phong 2 2
+    hh archive/household-digital-skills-2.0.0.json HP-3 hai_phong "" 4 1
+    hh archive/household-digital-skills-2.0.0.json HN-1 ha_noi "" 1 1
+    hh household-digital-skills.json HN-2 ha_noi "" 2 0
+    ind() { "$cli" indicators "$tmp/hh" --survey-dir "$surveys" "$@"; }
+    ind --old-province hai_duong > "$tmp/out" || fail "exit $?"
+    expect_line "$tmp/out" "records: 5 read, 1 kept, 0 failed"
+    expect_line "$tmp/out" "old province unknown: 1 records (left out)"
+    expect_line "$tmp/out" "adult_smartphone: 2 of 3 (66.67 %, 1 records), target 80 %"
+    ind --old-province "Hải Dương" > "$tmp/out2" || fail "exit $?"
+    cmp "$tmp/out" "$tmp/out2" || fail "the name and the code of an old province differ"
+    ind --old-province ha_noi > "$tmp/out" || fail "exit $?"
+    expect_line "$tmp/out" "records: 5 read, 2 kept, 0 failed"
+    expect_line "$tmp/out" "old province unknown: 0 records (left out)"
+    expect_line "$tmp/out" "adult_smartphone: 1 of 3 (33.33 %, 2 records), target 80 %"
+    ind --by old_province > "$tmp/out" || fail "exit $?"
+    expect_line "$tmp/out" "old province unknown: 1 records (grouped apart)"
+    expect_line "$tmp/out" "Hải Dương · adult_smartphone: 2 of 3 (66.67 %, 1 records), target 80 %"
+    expect_line "$tmp/out" "TP. Hải Phòng · adult_smartphone: 2 of 2 (100 %, 1 records), target 80 %"
+    expect_line "$tmp/out" "TP. Hà Nội · adult_smartphone: 1 of 3 (33.33 %, 2 records), target 80 %"
+    expect_line "$tmp/out" "(không rõ tỉnh cũ) · adult_smartphone: 1 of 4 (25 %, 1 records), target 80 %"
+    ;;
   ndjson)
     import "$tmp/all.ndjson" --ndjson "$tmp/export.ndjson" --csv "$tmp/rows.csv" > "$tmp/out" || fail "exit $?"
     expect_line "$tmp/out" "files: 40, verified: 40, failed: 0, duplicates: 0, changed: 0"
-    expect_line "$tmp/out" "survey household-digital-skills 2.0.0: 40 respondents, mean overall 31.91 %"
+    expect_line "$tmp/out" "survey household-digital-skills 2.1.0: 40 respondents, mean overall 34.68 %"
     cmp "$tmp/all.ndjson" "$tmp/export.ndjson" || fail "the export is not the records read"
     [ "$(wc -l < "$tmp/rows.csv")" -eq 41 ] || fail "CSV: header + 40 rows expected"
     # Exporting over the file being read: it is read whole before it is replaced.

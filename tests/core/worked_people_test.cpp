@@ -72,7 +72,19 @@ std::pair<double, double> indicator(std::shared_ptr<const Survey> s, const std::
 
 std::string vi(const Text* t) { return t ? t->get("vi") : std::string(); }
 
-// ---- household-digital-skills 2.0.0 ----
+// Every worked person is checked on the current version (2.1.0) and on 2.0.0, kept byte for byte in
+// archive/: the old-province question 2.1.0 added changes no level, advice or indicator.
+class WorkedPeople : public ::testing::TestWithParam<const char*> {
+ protected:
+  std::shared_ptr<const Survey> version_of(const std::string& id) const {
+    const std::string v = GetParam();
+    return bundled(v == "current" ? id + ".json" : "archive/" + id + "-" + v + ".json");
+  }
+};
+INSTANTIATE_TEST_SUITE_P(Versions, WorkedPeople, ::testing::Values("current", "2.0.0"),
+                         [](const auto& info) { return std::string(info.param) == "current" ? "current" : "v2_0_0"; });
+
+// ---- household-digital-skills ----
 
 const char* kHousehold =
     R"("household_size":4,"farming":"yes","adults":3,"adults_smartphone":2,"adults_account":1,)"
@@ -80,8 +92,8 @@ const char* kHousehold =
 
 std::string hh(const std::string& own) { return "{" + std::string(kHousehold) + "," + own + "}"; }
 
-TEST(WorkedPeople, HouseholdElderWithButtonPhoneIsInALowestLevel) {
-  auto s = bundled("household-digital-skills.json");
+TEST_P(WorkedPeople, HouseholdElderWithButtonPhoneIsInALowestLevel) {
+  auto s = version_of("household-digital-skills");
   // 65+, button phone, a grandchild makes the Zalo calls, VNeID level 2, never an online procedure.
   Outcome o = outcome(*s, hh(R"("phone":"basic","info_search":"no","comm_self":"others_do","vneid":"level2",)"
                              R"("dvc_done":"no","sec_told_code":"no","k_sms":"scam","k_otp":"confirm","k_police":"no",)"
@@ -90,8 +102,8 @@ TEST(WorkedPeople, HouseholdElderWithButtonPhoneIsInALowestLevel) {
   EXPECT_LE(o.level_index, 1);
 }
 
-TEST(WorkedPeople, HouseholdNoPhoneIsLowestWhateverTheyKnowAboutScams) {
-  auto s = bundled("household-digital-skills.json");
+TEST_P(WorkedPeople, HouseholdNoPhoneIsLowestWhateverTheyKnowAboutScams) {
+  auto s = version_of("household-digital-skills");
   // Every scam question right (safety 85 %), overall 31 %: still the lowest level without a phone.
   Outcome o = outcome(*s, hh(R"("phone":"none","info_search":"no","info_check":"verify","comm_self":"no",)"
                              R"("vneid":"level1","dvc_done":"no","sec_told_code":"no","k_sms":"scam","k_otp":"confirm",)"
@@ -99,8 +111,8 @@ TEST(WorkedPeople, HouseholdNoPhoneIsLowestWhateverTheyKnowAboutScams) {
   EXPECT_EQ(o.level, "not_ready");
 }
 
-TEST(WorkedPeople, HouseholdRequiredOnlyAllWellIsBelowTop) {
-  auto s = bundled("household-digital-skills.json");
+TEST_P(WorkedPeople, HouseholdRequiredOnlyAllWellIsBelowTop) {
+  auto s = version_of("household-digital-skills");
   Outcome o = outcome(*s, hh(R"("phone":"smart_own","info_search":"yes","comm_self":"self","vneid":"level2",)"
                              R"("dvc_done":"yes","sec_told_code":"no","k_sms":"scam","k_otp":"confirm","prob_help":"self")"));
   EXPECT_EQ(o.level, "starting");  // 46 %: what was left out counts as "not yet"
@@ -112,23 +124,23 @@ const char* kHeavyUser =
     R"("dvc_who":"self","dvc_rating":4,"sec_lock":"yes","k_sms":"scam","k_police":"no","sec_rating":3,)"
     R"("prob_fix":"yes","prob_help":"self",)";
 
-TEST(WorkedPeople, HouseholdHeavyUserWhoReadsOtpIsNotConfidentAndGetsSafetyFirst) {
-  auto s = bundled("household-digital-skills.json");
+TEST_P(WorkedPeople, HouseholdHeavyUserWhoReadsOtpIsNotConfidentAndGetsSafetyFirst) {
+  auto s = version_of("household-digital-skills");
   Outcome o = outcome(*s, hh(std::string(kHeavyUser) + R"("sec_told_code":"yes","k_otp":"staff")"));
   EXPECT_EQ(o.level, "basic");  // 88 % overall, but "confident" requires never reading out an OTP
   EXPECT_EQ(o.first_advice, "safety");
   EXPECT_NE(vi(o.first_text).find("Không bao giờ đọc mã OTP"), std::string::npos) << vi(o.first_text);
 }
 
-TEST(WorkedPeople, HouseholdEverydaySmartphoneUserIsConfident) {
-  auto s = bundled("household-digital-skills.json");
+TEST_P(WorkedPeople, HouseholdEverydaySmartphoneUserIsConfident) {
+  auto s = version_of("household-digital-skills");
   Outcome o = outcome(*s, hh(std::string(kHeavyUser) + R"("sec_told_code":"no","k_otp":"confirm")"));
   EXPECT_EQ(o.level, "confident");
   EXPECT_EQ(o.first_advice, "");  // every area is a strength: no remedial advice
 }
 
-TEST(WorkedPeople, HouseholdRosterGivesAdultRates) {
-  auto s = bundled("household-digital-skills.json");
+TEST_P(WorkedPeople, HouseholdRosterGivesAdultRates) {
+  auto s = version_of("household-digital-skills");
   std::string a = hh(R"("phone":"smart_own","info_search":"yes","comm_self":"self","vneid":"level2","dvc_done":"no",)"
                      R"("sec_told_code":"no","k_sms":"scam","k_otp":"confirm","prob_help":"self")");
   EXPECT_EQ(indicator(s, a, "adult_smartphone"), std::make_pair(2.0, 3.0));
@@ -139,10 +151,10 @@ TEST(WorkedPeople, HouseholdRosterGivesAdultRates) {
   EXPECT_EQ(indicator(s, a, "person_online_public_service"), std::make_pair(0.0, 1.0));
 }
 
-// ---- online-payment 2.0.0 ----
+// ---- online-payment ----
 
-TEST(WorkedPeople, PaymentNoAccountButtonPhoneCashIsLowest) {
-  auto s = bundled("online-payment.json");
+TEST_P(WorkedPeople, PaymentNoAccountButtonPhoneCashIsLowest) {
+  auto s = version_of("online-payment");
   // Knows every scam answer, but has no account and pays in cash.
   Outcome o = outcome(*s, R"({"smartphone":"no","pay_accounts":["none"],"no_account_why":["no_need"],"tr_transfer":"no",
     "k_confirm":"details","rcv_any":"no","k_receipt":"own_app","sells":"yes","bill_aware":"yes","fee_paid":"cash",
@@ -153,8 +165,8 @@ TEST(WorkedPeople, PaymentNoAccountButtonPhoneCashIsLowest) {
   EXPECT_NE(vi(o.first_text).find("mở một tài khoản"), std::string::npos) << vi(o.first_text);
 }
 
-TEST(WorkedPeople, PaymentAtmCardOnlyIsStarting) {
-  auto s = bundled("online-payment.json");
+TEST_P(WorkedPeople, PaymentAtmCardOnlyIsStarting) {
+  auto s = version_of("online-payment");
   Outcome o = outcome(*s, R"({"smartphone":"no","pay_accounts":["bank"],"tr_transfer":"no","k_confirm":"details",
     "rcv_any":"yes","k_receipt":"own_app","sells":"no","bill_aware":"no","fee_paid":"none","sec_told_code":"no",
     "sec_share":"no","k_otp_call":"hang_up","k_pin":"no","k_after_scam":["call_bank","police"],"sec_rating":3,
@@ -173,8 +185,8 @@ const char* kPayer =
     "fee_paid":"online","sec_share":"no","sec_app_lock":"yes","k_pin":"no","k_fake_qr":"stop",
     "k_after_scam":["call_bank","police","change_pw"],"sec_rating":3,"completed_by":"self",)";
 
-TEST(WorkedPeople, PaymentEverydayPayerIsConfident) {
-  auto s = bundled("online-payment.json");
+TEST_P(WorkedPeople, PaymentEverydayPayerIsConfident) {
+  auto s = version_of("online-payment");
   std::string a = std::string(kPayer) + R"("sec_told_code":"no","k_otp_call":"hang_up"})";
   EXPECT_EQ(outcome(*s, a).level, "confident");
   EXPECT_EQ(indicator(s, a, "person_payment_account"), std::make_pair(1.0, 1.0));
@@ -183,19 +195,19 @@ TEST(WorkedPeople, PaymentEverydayPayerIsConfident) {
   EXPECT_EQ(indicator(s, a, "seller_digital_share"), std::make_pair(1.0, 1.0));
 }
 
-TEST(WorkedPeople, PaymentPayerWhoReadsOtpIsNotConfident) {
-  auto s = bundled("online-payment.json");
+TEST_P(WorkedPeople, PaymentPayerWhoReadsOtpIsNotConfident) {
+  auto s = version_of("online-payment");
   Outcome o = outcome(*s, std::string(kPayer) + R"("sec_told_code":"yes","k_otp_call":"read"})");
   EXPECT_EQ(o.level, "basic");  // 87 %, but "confident" requires hanging up on the fake bank call
   EXPECT_EQ(o.first_advice, "safety");
 }
 
-// ---- ecommerce-readiness 2.0.0 ----
+// ---- ecommerce-readiness ----
 
 const char* kFarm = R"("seller_type":"farm","main_product":"Vải thiều","completed_by":"self",)";
 
-TEST(WorkedPeople, EcommerceFacebookPageOnlyIsNotOnAPlatform) {
-  auto s = bundled("ecommerce-readiness.json");
+TEST_P(WorkedPeople, EcommerceFacebookPageOnlyIsNotOnAPlatform) {
+  auto s = version_of("ecommerce-readiness");
   std::string a = "{" + std::string(kFarm) +
                   R"("marketplaces":["none"],"social_sell":"yes","want_open":"later","trained":"no","prod_total":3,
     "list_photo":"yes","list_info":["weight","origin"],"list_video":"yes","list_rating":3,"sold_online":"yes",
@@ -211,8 +223,8 @@ TEST(WorkedPeople, EcommerceFacebookPageOnlyIsNotOnAPlatform) {
   EXPECT_EQ(indicator(s, a, "marketplace_household_trained"), std::make_pair(0.0, 0.0));
 }
 
-TEST(WorkedPeople, EcommerceNotSellingIsNotReady) {
-  auto s = bundled("ecommerce-readiness.json");
+TEST_P(WorkedPeople, EcommerceNotSellingIsNotReady) {
+  auto s = version_of("ecommerce-readiness");
   Outcome o = outcome(*s, "{" + std::string(kFarm) +
                               R"("marketplaces":["none"],"social_sell":"no","want_open":"now","trained":"no",
     "prod_total":2,"list_photo":"no","list_info":["none"],"list_video":"no","list_rating":1,"sold_online":"no",
@@ -221,16 +233,16 @@ TEST(WorkedPeople, EcommerceNotSellingIsNotReady) {
   EXPECT_EQ(o.level, "not_ready");
 }
 
-TEST(WorkedPeople, EcommerceRequiredOnlyShopIsBelowTop) {
-  auto s = bundled("ecommerce-readiness.json");
+TEST_P(WorkedPeople, EcommerceRequiredOnlyShopIsBelowTop) {
+  auto s = version_of("ecommerce-readiness");
   Outcome o = outcome(*s, "{" + std::string(kFarm) +
                               R"("marketplaces":["postmart"],"social_sell":"no","shop_acts":["display","transact"],
     "trained":"earlier","sold_online":"yes","k_fake_order":"check","trace_stamp":"most"})");
   EXPECT_EQ(o.level, "not_ready");  // 20 %
 }
 
-TEST(WorkedPeople, EcommerceActiveMarketplaceShopIsConfident) {
-  auto s = bundled("ecommerce-readiness.json");
+TEST_P(WorkedPeople, EcommerceActiveMarketplaceShopIsConfident) {
+  auto s = version_of("ecommerce-readiness");
   std::string a = "{" + std::string(kFarm) +
                   R"("marketplaces":["postmart","shopee"],"social_sell":"yes","shop_setup":"self","shop_login":"yes",
     "shop_acts":["display","search","exchange","transact"],"shop_visit":"daily","trained":"last_12m",
@@ -247,7 +259,7 @@ TEST(WorkedPeople, EcommerceActiveMarketplaceShopIsConfident) {
   EXPECT_EQ(indicator(s, a, "products_listed"), std::make_pair(3.0, 4.0));
 }
 
-// ---- sme-dx-readiness 2.0.0 ----
+// ---- sme-dx-readiness ----
 
 const char* kBusiness =
     R"("business_name":"HTX Rau Sạch","province":"an_giang","commune":"Xã Tân Phú","sector":"agriculture",)"
@@ -263,8 +275,8 @@ const char* kLeading =
     "dt_customers":"crm","dt_use":"weekly","dt_backup":"yes","dt_privacy":"yes","dt_rating":4,
     "dx_platform":"using","etax":"yes","biz_dvc":"yes",)";
 
-TEST(WorkedPeople, SmeRequiredOnlyAllWellIsBelowTop) {
-  auto s = bundled("sme-dx-readiness.json");
+TEST_P(WorkedPeople, SmeRequiredOnlyAllWellIsBelowTop) {
+  auto s = version_of("sme-dx-readiness");
   Outcome o = outcome(*s, "{" + std::string(kBusiness) +
                               R"("cx_channels":["website","fanpage","zalo_oa","marketplace","maps"],"st_plan":"full",
     "inf_tools":["einvoice","esign","accounting","sales","cloud","email"],"op_sales":"software","cu_training":"plan",
@@ -272,8 +284,8 @@ TEST(WorkedPeople, SmeRequiredOnlyAllWellIsBelowTop) {
   EXPECT_EQ(o.level, "dbi2");  // 29.72 % is shown as 30 %, and compared as 30
 }
 
-TEST(WorkedPeople, SmeOnPaperIsNotTransformed) {
-  auto s = bundled("sme-dx-readiness.json");
+TEST_P(WorkedPeople, SmeOnPaperIsNotTransformed) {
+  auto s = version_of("sme-dx-readiness");
   std::string a = "{" + std::string(kBusiness) +
                   R"("cx_channels":["none"],"cx_order":"no","cx_revenue":"zero","cx_feedback":"none","st_plan":"none",
     "st_leader":"no","st_assess":"no","st_rating":1,"inf_internet":"phone","inf_tools":["none"],"inf_security":["none"],
@@ -286,14 +298,14 @@ TEST(WorkedPeople, SmeOnPaperIsNotTransformed) {
   EXPECT_EQ(indicator(s, a, "sme_einvoice_etax"), std::make_pair(0.0, 1.0));
 }
 
-TEST(WorkedPeople, SmeWithoutAWrittenPlanStopsAtBeginning) {
-  auto s = bundled("sme-dx-readiness.json");
+TEST_P(WorkedPeople, SmeWithoutAWrittenPlanStopsAtBeginning) {
+  auto s = version_of("sme-dx-readiness");
   // 96 % overall, but "Hình thành" and above claim a digital plan.
   EXPECT_EQ(outcome(*s, "{" + std::string(kBusiness) + kLeading + R"("st_plan":"idea"})").level, "dbi2");
 }
 
-TEST(WorkedPeople, SmeLeadingBusiness) {
-  auto s = bundled("sme-dx-readiness.json");
+TEST_P(WorkedPeople, SmeLeadingBusiness) {
+  auto s = version_of("sme-dx-readiness");
   std::string a = "{" + std::string(kBusiness) + kLeading + R"("st_plan":"full"})";
   EXPECT_EQ(outcome(*s, a).level, "dbi5");
   EXPECT_EQ(indicator(s, a, "sme_dx_platform"), std::make_pair(1.0, 1.0));
@@ -332,10 +344,9 @@ Value best_answer(const Question& q) {
 }
 
 // Silence is not skill: answering only what is required, each at its best, never reaches the top level.
-TEST(WorkedPeople, RequiredOnlyAtBestNeverReachesTheTopLevel) {
-  for (const char* f : {"household-digital-skills.json", "online-payment.json", "ecommerce-readiness.json",
-                        "sme-dx-readiness.json"}) {
-    auto s = bundled(f);
+TEST_P(WorkedPeople, RequiredOnlyAtBestNeverReachesTheTopLevel) {
+  for (const char* f : {"household-digital-skills", "online-payment", "ecommerce-readiness", "sme-dx-readiness"}) {
+    auto s = version_of(f);
     ASSERT_TRUE(s) << f;
     Answers a;
     for (auto& q : s->questions)  // in file order, so a gate is answered before what it shows
@@ -351,30 +362,40 @@ TEST(WorkedPeople, RequiredOnlyAtBestNeverReachesTheTopLevel) {
 
 // ---- versions ----
 
-// Version 1.0.0 keeps shipping unchanged (same checksum as when results were made with it), and the
-// catalog offers 2.0.0 for new surveys.
-TEST(WorkedPeople, ArchivedVersionsStillLoadAndNewestIsOffered) {
-  const std::pair<const char*, const char*> v1[] = {
-      {"household-digital-skills", "2ebd30a1b85e72d721f41cf4b826cf3e568ead16bb4bcdfbb3f89a60cbdc56d7"},
-      {"online-payment", "734e2ae7410e31ae727785159a1544306161cb1c08133237ade6518810c3145a"},
-      {"ecommerce-readiness", "582da30b09ea346e5d4ab3d87efdd9fdebded4116ee6ec4c852fe375637258b8"},
-      {"sme-dx-readiness", "d247cde542fb56336b688962fd8bc89a746b7d83f9105ef729360fe41b5f3652"},
+// Versions 1.0.0 and 2.0.0 keep shipping unchanged (same checksum as when results were made with
+// them), and the catalog offers 2.1.0 (which asks the old province) for new surveys.
+TEST(Versions, ArchivedVersionsStillLoadAndNewestIsOffered) {
+  struct Kept {
+    const char *id, *version, *sha;
+  };
+  const Kept kept[] = {
+      {"household-digital-skills", "1.0.0", "2ebd30a1b85e72d721f41cf4b826cf3e568ead16bb4bcdfbb3f89a60cbdc56d7"},
+      {"online-payment", "1.0.0", "734e2ae7410e31ae727785159a1544306161cb1c08133237ade6518810c3145a"},
+      {"ecommerce-readiness", "1.0.0", "582da30b09ea346e5d4ab3d87efdd9fdebded4116ee6ec4c852fe375637258b8"},
+      {"sme-dx-readiness", "1.0.0", "d247cde542fb56336b688962fd8bc89a746b7d83f9105ef729360fe41b5f3652"},
+      {"household-digital-skills", "2.0.0", "b187610b6bf7447ce8ea6314eda6597aa1d8720d076071897ecf76900bfac3cd"},
+      {"online-payment", "2.0.0", "d729455b4b817bf64d660a4a14c6b1959a40e1ee2d1772f04e7332e741759db6"},
+      {"ecommerce-readiness", "2.0.0", "bcdfebf718acc1be807fcfcf86374ad34ed7f52276d299643968b4defaed6367"},
+      {"sme-dx-readiness", "2.0.0", "75ce4007dfe280909193e33a1519ad9ee921dee9816e05ca3da76524be4a65b0"},
   };
   SurveyCatalog cat;
-  for (auto& [id, sha] : v1) {
-    auto old = bundled(std::string("archive/") + id + "-1.0.0.json");
-    ASSERT_TRUE(old) << id;
-    EXPECT_EQ(old->version, "1.0.0");
-    EXPECT_EQ(old->sha256, sha) << id;
+  for (auto& k : kept) {
+    auto old = bundled(std::string("archive/") + k.id + "-" + k.version + ".json");
+    ASSERT_TRUE(old) << k.id << " " << k.version;
+    EXPECT_EQ(old->version, k.version);
+    EXPECT_EQ(old->sha256, k.sha) << k.id << " " << k.version;
     cat.add(old);
-    cat.add(bundled(std::string(id) + ".json"));
   }
+  for (const char* id : {"household-digital-skills", "online-payment", "ecommerce-readiness", "sme-dx-readiness"})
+    cat.add(bundled(std::string(id) + ".json"));
   auto offered = newest_surveys(cat);
   ASSERT_EQ(offered.size(), 4u);
-  for (auto& s : offered) EXPECT_EQ(s->version, "2.0.0") << s->id;
-  EXPECT_EQ(cat.find("online-payment", "1.0.0")->version, "1.0.0");  // drafts and results still resolve
-  EXPECT_FALSE(is_newest(cat, *cat.find("online-payment", "1.0.0")));
-  EXPECT_TRUE(is_newest(cat, *cat.find("online-payment", "2.0.0")));
+  for (auto& s : offered) EXPECT_EQ(s->version, "2.1.0") << s->id;
+  for (const char* v : {"1.0.0", "2.0.0"}) {
+    ASSERT_TRUE(cat.find("online-payment", v)) << v;  // drafts and results still resolve
+    EXPECT_FALSE(is_newest(cat, *cat.find("online-payment", v))) << v;
+  }
+  EXPECT_TRUE(is_newest(cat, *cat.find("online-payment", "2.1.0")));
 }
 
 TEST(Catalog, VersionsCompareByNumberPerPart) {
