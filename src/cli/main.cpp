@@ -36,7 +36,8 @@ int usage() {
       "    INPUT: a result file, a directory (read recursively), an NDJSON file (.ndjson, .jsonl)\n"
       "    or - (standard input), one record per line\n"
       "  digiready indicators INPUT... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
-      "                   [--province X]... [--commune X]... [--village X]... [--by province|commune|village]\n"
+      "                   [--province X]... [--commune X]... [--village X]... [--old-province X]...\n"
+      "                   [--by province|commune|village|old_province]\n"
       "  digiready --version\n",
       stderr);
   return 2;
@@ -129,7 +130,8 @@ int cmd_indicators(const std::vector<std::string>& args) {
     const std::string& a = args[i];
     std::string* into = a == "--survey-dir" ? &survey_dir : a == "--csv" ? &csv : a == "--lang" ? &lang : a == "--by" ? &by : nullptr;
     std::vector<std::string>* list = a == "--province" ? &filter.provinces : a == "--commune" ? &filter.communes
-                                     : a == "--village" ? &filter.villages : nullptr;
+                                     : a == "--village" ? &filter.villages
+                                     : a == "--old-province" ? &filter.old_provinces : nullptr;
     if ((into || list) && i + 1 >= args.size()) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); return usage(); }
     if (into) *into = args[++i];
     else if (list) list->push_back(args[++i]);
@@ -140,6 +142,10 @@ int cmd_indicators(const std::vector<std::string>& args) {
   if (files.empty() || !group) return usage();
   SurveyCatalog cat = load_catalog(survey_dir);
   IndicatorTable table(filter, *group, lang);
+  // The old provinces (before 1 July 2025) as the surveys of 2.1.0 on list them.
+  ProvinceMerger merger;
+  merger.learn(cat);
+  table.set_merger(std::move(merger));
   // The same inputs as import (files, directories, NDJSON, "-", scanned codes), one record at a
   // time: the table keeps sums, never the records.
   std::size_t read = 0, failed = 0;
@@ -165,6 +171,10 @@ int cmd_indicators(const std::vector<std::string>& args) {
   print_all(table.warnings(), "warning: ");
   auto rows = table.rows();
   std::printf("records: %zu read, %zu kept, %zu failed\n", read, table.records_kept(), failed);
+  // Records made before the survey asked the old province, in a merged one: said, never guessed.
+  if (!filter.old_provinces.empty() || *group == PlaceLevel::OldProvince)
+    std::printf("old province unknown: %zu records (%s)\n", table.old_province_unknown(),
+                filter.old_provinces.empty() ? "grouped apart" : "left out");
   for (auto& r : rows) {
     auto p = r.percent();
     std::printf("%s%s: %s of %s (%s %%, %zu records)%s\n", r.place.empty() ? "" : (r.place + " · ").c_str(), r.id.c_str(),
