@@ -1,5 +1,10 @@
 #include "app/indicator_view.hpp"
 
+#include <algorithm>
+#include <set>
+
+#include "core/fold.hpp"
+
 namespace app {
 
 namespace {
@@ -11,7 +16,7 @@ std::vector<std::string> one_or_none(const std::string& v) {
 bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang) {
   // Results are only appended between clear()s, so their count says whether they changed.
   if (built_ && count_ == results.size() && province_ == filter.province && commune_ == filter.commune &&
-      village_ == filter.village && lang_ == lang)
+      village_ == filter.village && lang_ == lang && built_old_ == old_province_)
     return false;
   built_ = true;
   count_ = results.size();
@@ -19,12 +24,15 @@ bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Fil
   commune_ = filter.commune;
   village_ = filter.village;
   lang_ = lang;
-  dr::PlaceFilter places{one_or_none(province_), one_or_none(commune_), one_or_none(village_)};
+  built_old_ = old_province_;
+  dr::PlaceFilter places{one_or_none(province_), one_or_none(commune_), one_or_none(village_), one_or_none(old_province_)};
   dr::IndicatorTable table(std::move(places), dr::PlaceLevel::None, lang_);
+  table.set_merger(merger_);
   for (const dr::Result& r : results)
     if (r.survey) table.add(r, *r.survey);
   rows_ = table.rows();
   records_ = table.records_kept();
+  old_unknown_ = table.old_province_unknown();
   if (open >= int(rows_.size())) open = -1;
   return true;
 }
@@ -33,7 +41,39 @@ void IndicatorView::clear() {
   built_ = false;
   rows_.clear();
   records_ = 0;
+  old_unknown_ = 0;
   open = -1;
+}
+
+void IndicatorView::use_catalog(const dr::SurveyCatalog& cat) {
+  if (!merger_.empty()) return;
+  merger_.learn(cat);
+  built_ = false;  // records of unmerged provinces now have an old province
+}
+
+std::vector<std::pair<std::string, std::string>> IndicatorView::old_provinces(const std::vector<dr::Result>& results,
+                                                                              const dr::Filter& filter,
+                                                                              const std::string& lang) const {
+  // Only the place part of the filter (the survey and level do not apply on this tab).
+  dr::Filter place;
+  place.province = filter.province;
+  place.commune = filter.commune;
+  place.village = filter.village;
+  place.include_unsealed = filter.include_unsealed;
+  std::set<std::string> seen;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const dr::Result& r : results) {
+    if (!place.matches(r)) continue;
+    const auto old = merger_.old_province(r);
+    if (old && seen.insert(*old).second) out.emplace_back(*old, old_label(*old, lang));
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return dr::natural_compare(a.second, b.second) < 0; });
+  return out;
+}
+
+std::string IndicatorView::old_label(const std::string& value, const std::string& lang) const {
+  const dr::OldProvince* o = merger_.find_old(value);
+  return o ? o->label.get(lang) : value;
 }
 
 std::optional<bool> IndicatorView::met(const dr::IndicatorRow& r) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/digiready.hpp"
@@ -19,6 +20,20 @@ class IndicatorView {
   bool update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang);
   void clear();  // the results were cleared: work out again on the next update
 
+  // The provinces before 1 July 2025, learnt once from the surveys of 2.1.0 on (they ask it).
+  void use_catalog(const dr::SurveyCatalog& cat);
+  // The old province chosen ("" = every one): rows then count only records of that old province,
+  // and those whose old province cannot be told (made with 2.0.0 or 1.0.0 in a merged province)
+  // are counted apart (old_unknown()).
+  void choose_old_province(const std::string& value) { old_province_ = value; }
+  const std::string& old_province() const { return old_province_; }
+  std::size_t old_unknown() const { return old_unknown_; }
+  // The old provinces of the results in the place of `filter` (value, label in `lang`), by label.
+  std::vector<std::pair<std::string, std::string>> old_provinces(const std::vector<dr::Result>& results,
+                                                                 const dr::Filter& filter, const std::string& lang) const;
+  // The label of an old province value ("" when unknown).
+  std::string old_label(const std::string& value, const std::string& lang) const;
+
   const std::vector<dr::IndicatorRow>& rows() const { return rows_; }
   std::size_t records() const { return records_; }  // records counted (complete, in the place)
   // Exactly the rows shown, as the core's CSV (UTF-8 with BOM).
@@ -31,9 +46,10 @@ class IndicatorView {
  private:
   bool built_ = false;
   std::size_t count_ = 0;
-  std::string province_, commune_, village_, lang_;
+  std::string province_, commune_, village_, lang_, old_province_, built_old_;
+  dr::ProvinceMerger merger_;
   std::vector<dr::IndicatorRow> rows_;
-  std::size_t records_ = 0;
+  std::size_t records_ = 0, old_unknown_ = 0;
 };
 
 }  // namespace app

@@ -54,6 +54,8 @@ void write_indicators(Writer& w, const app::IndicatorView& iv) {
   }
   w.EndArray();
   w.Key("indicator_open"); w.Int(iv.open);
+  write_str(w, "old_province", iv.old_province());
+  w.Key("old_unknown"); w.Uint64(iv.old_unknown());
 }
 
 void write_organiser(Writer& w, App& app) {

@@ -72,8 +72,10 @@ void organiser_work(App& app) {
   rv.refresh();
   // The indicator tab's rows, worked out again only when the results or the place changed (and
   // not while a batch is still being read: each time slice would start them over).
-  if (on_screen && app.organiser_view().tab == OrgTab::Indicators && rv.importer() && !rv.busy())
+  if (on_screen && app.organiser_view().tab == OrgTab::Indicators && rv.importer() && !rv.busy()) {
+    rv.indicators.use_catalog(app.catalog());  // the old provinces, once
     if (rv.indicators.update(rv.importer()->results(), rv.table.filter, app.lang())) app.request_frame();
+  }
 }
 
 void organiser_text_begin(App& app, const std::string& widget_id) {

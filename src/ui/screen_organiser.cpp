@@ -193,7 +193,8 @@ void draw_place_filters(App& app, Org& o, const dr::Survey& s, bool with_level) 
     if (half_button("org.f.level", app.t("organiser.level") + ": " + (lv ? lv->label.get(lang) : app.t("organiser.all")), true))
       toggle_chooser(o, "level");
   }
-  if (!o.v.chooser.empty() && o.v.chooser != "below" && o.v.chooser != "sort") draw_chooser(app, o, s);
+  if (!o.v.chooser.empty() && o.v.chooser != "below" && o.v.chooser != "sort" && o.v.chooser != "old_province")
+    draw_chooser(app, o, s);
 }
 
 void draw_filters(App& app, Org& o, const dr::Survey& s) {
@@ -566,8 +567,30 @@ void draw_indicator(App& app, Org& o, const dr::IndicatorRow& r, int index) {
   text(dr::format(app.t("organiser.ind_source"), {r.source, surveys}), theme::muted(), FontRole::Small);
 }
 
+// The province before 1 July 2025, so a figure can be held against that province's baseline.
+void draw_old_province_filter(App& app, Org& o) {
+  app::IndicatorView& iv = o.r.indicators;
+  const std::string& lang = app.lang();
+  const std::string chosen = iv.old_province().empty() ? app.t("organiser.all") : iv.old_label(iv.old_province(), lang);
+  if (button("org.f.old_province", app.t("organiser.old_province") + ": " + chosen, ButtonStyle::Secondary))
+    toggle_chooser(o, "old_province");
+  if (o.v.chooser == "old_province" && o.r.importer()) {
+    std::vector<std::pair<std::string, std::string>> items{{"", app.t("organiser.all")}};
+    for (auto& item : iv.old_provinces(o.r.importer()->results(), o.t.filter, lang)) items.push_back(item);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string id = "org.pick.old_province." + std::to_string(i);
+      if (!option_row(id.c_str(), items[i].second, iv.old_province() == items[i].first, false)) continue;
+      iv.choose_old_province(items[i].first);
+      o.v.chooser.clear();
+    }
+  }
+  if (!iv.old_province().empty() && iv.old_unknown() > 0)
+    text(dr::format(app.t("organiser.old_unknown"), {std::to_string(iv.old_unknown())}), theme::muted(), FontRole::Small);
+}
+
 void draw_indicators(App& app, Org& o, const dr::Survey& s) {
   draw_place_filters(app, o, s, false);
+  draw_old_province_filter(app, o);
   text(app.t("organiser.ind_title"), theme::ink(), FontRole::Title);
   if (o.r.busy()) {
     text(app.t("organiser.ind_waiting"), theme::muted());

@@ -145,4 +145,65 @@ TEST_F(IndicatorViewTest, ThePlaceChooserOffersTheVillagesOfEverySurvey) {
   EXPECT_EQ(row("b_account").n, 1);
 }
 
+// ---- the old province (before 1 July 2025), on the bundled household survey 2.1.0 and 2.0.0 ----
+
+std::shared_ptr<const dr::Survey> bundled(const std::string& file) {
+  auto r = dr::load_survey(drt::read_file(std::string(DR_TEST_DATA) + "/../../../assets/surveys/" + file), file);
+  for (auto& e : r.errors) ADD_FAILURE() << e;
+  return r.survey;
+}
+
+TEST(IndicatorViewOldProvince, ChosenOldProvinceCountsItsRecordsAndSaysHowManyAreUnknown) {
+  auto now = bundled("household-digital-skills.json"), before = bundled("archive/household-digital-skills-2.0.0.json");
+  dr::SurveyCatalog catalog;
+  catalog.add(now);
+  catalog.add(before);
+  dr::Importer importer(catalog);
+  int n = 0;
+  auto add = [&](const dr::Survey& s, const char* province, const char* old, double adults, double smart) {
+    dr::Answers x{{"household_code", dr::Value(std::string("HH-") + std::to_string(n))},
+                  {"province", dr::Value(std::string(province))},
+                  {"commune", dr::Value(std::string("Xã 1"))},
+                  {"village", dr::Value(std::string("Thôn 1"))},
+                  {"household_size", dr::Value(adults)},
+                  {"adults", dr::Value(adults)},
+                  {"adults_smartphone", dr::Value(smart)}};
+    if (*old) x[dr::ProvinceMerger::question_id(province)] = dr::Value(std::string(old));
+    dr::Result r = dr::new_result(s, "vi", "2026-11-29T10:00:00Z");
+    char id[33];
+    std::snprintf(id, sizeof id, "%032x", ++n);
+    r.id = id;
+    dr::complete_result(r, s, x, "2026-11-29T10:05:00Z");
+    importer.add(dr::result_to_json(r), "r" + std::to_string(n) + ".json");
+  };
+  add(*now, "hai_phong", "hai_duong", 3, 2);  // says Hải Dương
+  add(*before, "hai_phong", "", 4, 1);        // 2.0.0 in a merged city: unknown
+  add(*before, "ha_noi", "", 1, 1);           // 2.0.0, but Hà Nội was not merged
+  ASSERT_EQ(importer.results().size(), 3u);
+
+  app::IndicatorView view;
+  view.use_catalog(catalog);
+  dr::Filter f;
+  using Items = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(view.old_provinces(importer.results(), f, "vi"), (Items{{"hai_duong", "Hải Dương"}, {"ha_noi", "TP. Hà Nội"}}));
+  f.province = "hai_phong";
+  EXPECT_EQ(view.old_provinces(importer.results(), f, "vi"), (Items{{"hai_duong", "Hải Dương"}}));
+  f.province.clear();
+
+  EXPECT_TRUE(view.update(importer.results(), f, "vi"));
+  EXPECT_EQ(view.records(), 3u);
+  view.choose_old_province("hai_duong");
+  EXPECT_TRUE(view.update(importer.results(), f, "vi"));  // a new choice is worked out
+  EXPECT_FALSE(view.update(importer.results(), f, "vi"));
+  EXPECT_EQ(view.records(), 1u);
+  EXPECT_EQ(view.old_unknown(), 1u);
+  for (const auto& r : view.rows())
+    if (r.id == "adult_smartphone") EXPECT_EQ(std::make_pair(r.n, r.N), std::make_pair(2.0, 3.0));
+  EXPECT_EQ(view.old_label("hai_duong", "en"), "Hai Duong");
+  view.choose_old_province("ha_noi");
+  EXPECT_TRUE(view.update(importer.results(), f, "vi"));
+  EXPECT_EQ(view.records(), 1u);
+  EXPECT_EQ(view.old_unknown(), 0u);
+}
+
 }  // namespace
