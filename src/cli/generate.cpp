@@ -42,6 +42,12 @@ dr::Answers RecordGenerator::answers() {
       a.erase(q.id);
       answer(q, a);
     } while (dr::check_answer(*survey_, q, a) && ++tries < 8);
+    // A count bounded by another ("adults" <= "household_size" 1) rarely comes out right at random:
+    // its smallest value is tried before leaving it out (no draw, so other records stay the same).
+    if (tries == 8 && (q.type == dr::QuestionType::Integer || q.type == dr::QuestionType::Decimal)) {
+      a[q.id] = q.min ? *q.min : 0.0;
+      if (!dr::check_answer(*survey_, q, a)) tries = 0;
+    }
     if (tries == 8) a.erase(q.id);
   }
   return a;
