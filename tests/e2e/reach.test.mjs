@@ -300,7 +300,7 @@ async function cameraPicture(page) {
   return { ...p, rgba: Buffer.from(p.rgba, 'base64') };
 }
 
-test('a QR code on one phone is read by another phone\'s camera (zbar in wasm) and imported with the same scores', async () => {
+test('a QR code on one phone is read by another phone\'s camera (zbar in wasm, offline) and imported with the same scores', async () => {
   // Two households show their codes; each screen is photographed.
   const shown = [], pictures = [];
   const a = await launch();
@@ -331,6 +331,10 @@ test('a QR code on one phone is read by another phone\'s camera (zbar in wasm) a
       Object.defineProperty(navigator, 'vibrate', { configurable: true, value: (ms) => { window.buzzes.push(ms); return true; } });
     });
     await open(page, srv.url);
+    // Two phones side by side with no data plan: the service worker (which cached the whole build,
+    // the reader too) serves everything once the network is gone.
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
+    await context.setOffline(true);
     await tap(page, 'home.organiser');
     await waitFor(page, (s) => s.screen === 'organiser');
     assert.deepEqual(loads, [], 'the QR reader is not part of the first load');
@@ -360,6 +364,7 @@ test('a QR code on one phone is read by another phone\'s camera (zbar in wasm) a
       assert.ok(Math.abs(s.aggregates.dimensions[dim] - mean((x) => x.dimensions[dim])) < 0.01, dim);
     }
     await shot(page, 'reach-camera-imported');
+    await context.setOffline(false);
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
