@@ -95,7 +95,7 @@ add_library(zbar_qr_lib STATIC
   ${ZBAR_DIR}/zbar/qrcode/util.c)
 target_include_directories(zbar_qr_lib SYSTEM PUBLIC ${ZBAR_DIR} ${ZBAR_DIR}/include ${ZBAR_DIR}/zbar)
 target_compile_options(zbar_qr_lib PRIVATE -Oz -flto -w)
-add_executable(zbar_qr ${CMAKE_SOURCE_DIR}/src/platform/qr_reader_zbar.c)
+add_executable(zbar_qr ${CMAKE_SOURCE_DIR}/src/platform/qr_reader_zbar.c ${CMAKE_SOURCE_DIR}/src/platform/zbar_iconv.c)
 set_target_properties(zbar_qr PROPERTIES OUTPUT_NAME zbar-qr SUFFIX .js)
 target_compile_options(zbar_qr PRIVATE -Oz -flto -Wall -Wextra)
 target_link_libraries(zbar_qr PRIVATE zbar_qr_lib)

@@ -282,14 +282,18 @@
   // A reader: read(video) resolves to the texts of the codes in the current frame; every ms between
   // two reads (BarcodeDetector is fast; zbar decodes in wasm, a few frames a second is enough).
   function openReader(s) {
-    if ('BarcodeDetector' in window) {
-      try {
-        const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+    // Some Android phones have a BarcodeDetector that reads nothing (no Play Services): it must say
+    // it knows QR codes, else zbar reads them.
+    const BD = window.BarcodeDetector;
+    const formats = BD && BD.getSupportedFormats ? BD.getSupportedFormats().catch(() => []) : Promise.resolve([]);
+    return formats.then((known) => {
+      if (known.includes('qr_code')) {
+        const detector = new BD({ formats: ['qr_code'] });
         s.reader = { every: 150, read: (v) => detector.detect(v).then((cs) => cs.map((c) => c.rawValue)), close() {} };
-        return Promise.resolve();
-      } catch (e) { /* a detector without QR codes: zbar reads them */ }
-    }
-    return zbarReader().then((r) => { if (scan === s) s.reader = r; else r.close(); });
+        return;
+      }
+      return zbarReader().then((r) => { if (scan === s) s.reader = r; else r.close(); });
+    });
   }
   function zbarReader() {
     const worker = new Worker('zbar-worker.js');

@@ -123,6 +123,7 @@ async function fakeCamera(page) {
   await page.evaluate(() => {
     window.codes = [];
     window.BarcodeDetector = class {
+      static async getSupportedFormats() { return ['qr_code']; }
       async detect() { return window.codes.map((rawValue) => ({ rawValue, format: 'qr_code' })); }
     };
     navigator.mediaDevices.getUserMedia = async () => {
@@ -252,8 +253,10 @@ test('"Gửi kết quả" beside a kept result on home, and the enumerator\'s ba
     assert.equal((await state(page)).screen, 'home', 'sent from home, without opening the result');
     await shot(page, 'reach-home-share');
 
-    // Enumerator mode: both households join the batch; "export" shares the batch file.
+    // Enumerator mode: both households join the batch; "export" shares the batch file. (The
+    // organiser first reads what it kept; the page settles when that is done.)
     await tap(page, 'home.organiser');
+    await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy);
     await tap(page, 'enum.start.household-digital-skills');
     await waitFor(page, (st) => st.screen === 'intro' && st.organiser.enumerator);
     await tap(page, 'survey.back');
