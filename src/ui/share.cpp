@@ -3,22 +3,16 @@
 // the file went (the person would otherwise look for a share sheet that never opened).
 #include <string>
 
+#include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
 
 namespace ui {
 
-namespace {
-std::string profile_value(const dr::Result& r, const char* key) {
-  auto it = r.profile.find(key);
-  return it != r.profile.end() && it->second.is_string() ? it->second.str() : std::string();
-}
-}  // namespace
-
 std::string result_file_name(const dr::Result& r) {
-  std::string who = file_part(profile_value(r, "household_code"));
-  if (who.empty()) who = file_part(profile_value(r, "business_name"));
+  std::string who = file_part(app::profile_text(r, "household_code"));
+  if (who.empty()) who = file_part(app::profile_text(r, "business_name"));
   std::string name = r.survey_id;
   if (!who.empty()) name += "_" + who;
   const std::string& when = r.completed.empty() ? r.updated : r.completed;
@@ -34,7 +28,11 @@ void send_file(App& app, const std::string& name, const char* mime, const std::s
 
 void draw_send_kept(App& app, const dr::Result& r) {
   const std::string id = "home.share." + r.id;
-  if (button(id.c_str(), app.t("results.share"), ButtonStyle::Quiet))
+  // Whose result it sends, in the words too: the buttons under a list of results otherwise all read
+  // the same to a screen reader.
+  const std::string who = app::respondent(r);
+  const std::string label = who.empty() ? app.t("results.share") : app.t("results.share") + " · " + who;
+  if (button(id.c_str(), label, ButtonStyle::Quiet))
     send_file(app, result_file_name(r), "application/json", dr::result_to_json(r));
 }
 
