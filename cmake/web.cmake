@@ -74,3 +74,37 @@ add_custom_target(site ALL
           -DVERSION=${PROJECT_VERSION} -P ${CMAKE_SOURCE_DIR}/cmake/assemble-site.cmake
   COMMAND node ${CMAKE_SOURCE_DIR}/tools/precompress.mjs ${DIGIREADY_DIST}
   DEPENDS digiready_web COMMENT "Assembling the site in ${DIGIREADY_DIST}" VERBATIM)
+
+# The organiser's QR reader for browsers without BarcodeDetector: zbar's image scanner and QR decoder
+# (Debian source package, unpacked by tools/zbar.sh; never committed) in a wasm of its own,
+# dist/zbar-qr.js/.wasm, started by web/zbar-worker.js only when the camera opens (tools/budgets.mjs
+# counts it as loaded later, not in the first frame).
+set(ZBAR_DIR ${TP}/zbar)
+if(NOT EXISTS ${ZBAR_DIR}/zbar/qrcode/qrdec.c)
+  execute_process(COMMAND ${CMAKE_SOURCE_DIR}/tools/zbar.sh ${TP} RESULT_VARIABLE ZBAR_RC)
+  if(NOT ZBAR_RC EQUAL 0)
+    message(FATAL_ERROR "could not fetch zbar (tools/zbar.sh)")
+  endif()
+endif()
+add_library(zbar_qr_lib STATIC
+  ${ZBAR_DIR}/zbar/img_scanner.c ${ZBAR_DIR}/zbar/scanner.c ${ZBAR_DIR}/zbar/decoder.c
+  ${ZBAR_DIR}/zbar/image.c ${ZBAR_DIR}/zbar/symbol.c ${ZBAR_DIR}/zbar/refcnt.c ${ZBAR_DIR}/zbar/error.c
+  ${ZBAR_DIR}/zbar/config.c ${ZBAR_DIR}/zbar/decoder/qr_finder.c
+  ${ZBAR_DIR}/zbar/qrcode/bch15_5.c ${ZBAR_DIR}/zbar/qrcode/binarize.c ${ZBAR_DIR}/zbar/qrcode/isaac.c
+  ${ZBAR_DIR}/zbar/qrcode/qrdec.c ${ZBAR_DIR}/zbar/qrcode/qrdectxt.c ${ZBAR_DIR}/zbar/qrcode/rs.c
+  ${ZBAR_DIR}/zbar/qrcode/util.c)
+target_include_directories(zbar_qr_lib SYSTEM PUBLIC ${ZBAR_DIR} ${ZBAR_DIR}/include ${ZBAR_DIR}/zbar)
+target_compile_options(zbar_qr_lib PRIVATE -Oz -flto -w)
+add_executable(zbar_qr ${CMAKE_SOURCE_DIR}/src/platform/qr_reader_zbar.c ${CMAKE_SOURCE_DIR}/src/platform/zbar_iconv.c)
+set_target_properties(zbar_qr PROPERTIES OUTPUT_NAME zbar-qr SUFFIX .js)
+target_compile_options(zbar_qr PRIVATE -Oz -flto -Wall -Wextra)
+target_link_libraries(zbar_qr PRIVATE zbar_qr_lib)
+set(ZBAR_RSP ${CMAKE_BINARY_DIR}/zbar-link.rsp)
+file(WRITE ${ZBAR_RSP} "-sEXPORTED_FUNCTIONS=['_qr_reader_create','_qr_reader_frame','_qr_reader_scan','_qr_reader_destroy']\n-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','HEAPU8']\n")
+target_link_options(zbar_qr PRIVATE
+  -Oz -flto --no-entry -sMODULARIZE=1 -sEXPORT_NAME=ZbarQr -sENVIRONMENT=worker -sFILESYSTEM=0
+  -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 @${ZBAR_RSP})
+if(DIGIREADY_CLOSURE)
+  target_link_options(zbar_qr PRIVATE --closure 1)
+endif()
+add_dependencies(site zbar_qr)

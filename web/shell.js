@@ -250,12 +250,12 @@
   document.addEventListener('visibilitychange', askWake);
   hook.wakeLocked = () => !!wakeLock;  // read by the browser tests
 
-  // --- Camera scan (organiser): rear camera in a video over the canvas, QR codes read by the
-  // browser's BarcodeDetector; each text read goes to the app, which counts each code once. ---
-  let scan = null; // {video, stream, timer}
+  // --- Camera scan (organiser): rear camera in a video over the canvas; QR codes read by the
+  // browser's BarcodeDetector where there is one, else by zbar in a worker (web/zbar-worker.js,
+  // fetched only now). Each text read goes to the app, which counts each code once. ---
+  let scan = null; // {box, video, stream, timer, last, reader}
   hook._scanStart = function () {
     if (scan) return;
-    if (!('BarcodeDetector' in window)) { hook._call('scan_failed', 'no_detector'); return; }
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { hook._call('scan_failed', 'no_camera'); return; }
     // The video in a box of its own that clips it: the box is what the app places.
     const box = document.createElement('div');
@@ -265,31 +265,76 @@
     video.muted = true;
     box.appendChild(video);
     document.body.appendChild(box);
-    const s = scan = { box, video, stream: null, timer: 0, last: '' };
+    const s = scan = { box, video, stream: null, timer: 0, last: '', reader: null };
     navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }).then((stream) => {
       if (scan !== s) { stream.getTracks().forEach((t) => t.stop()); return; }
       s.stream = stream;
       video.srcObject = stream;
-      return video.play().then(() => readCodes(s));
+      return video.play().then(() => openReader(s)).then(() => readCodes(s));
     }).catch((e) => {
       if (scan !== s) return;
       hook._scanStop();
       const name = e && e.name;
-      hook._call('scan_failed', name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'no_camera');
+      hook._call('scan_failed', name === 'NotAllowedError' || name === 'SecurityError' ? 'denied'
+        : name === 'NoDetector' ? 'no_detector' : 'no_camera');
     });
   };
+  // A reader: read(video) resolves to the texts of the codes in the current frame; every ms between
+  // two reads (BarcodeDetector is fast; zbar decodes in wasm, a few frames a second is enough).
+  function openReader(s) {
+    // Some Android phones have a BarcodeDetector that reads nothing (no Play Services): it must say
+    // it knows QR codes, else zbar reads them.
+    const BD = window.BarcodeDetector;
+    const formats = BD && BD.getSupportedFormats ? BD.getSupportedFormats().catch(() => []) : Promise.resolve([]);
+    return formats.then((known) => {
+      if (known.includes('qr_code')) {
+        const detector = new BD({ formats: ['qr_code'] });
+        s.reader = { every: 150, read: (v) => detector.detect(v).then((cs) => cs.map((c) => c.rawValue)), close() {} };
+        return;
+      }
+      return zbarReader().then((r) => { if (scan === s) s.reader = r; else r.close(); });
+    });
+  }
+  function zbarReader() {
+    const worker = new Worker('zbar-worker.js');
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    let answer = null;
+    worker.onmessage = (e) => { if (answer) answer(e.data); };
+    const next = () => new Promise((resolve) => { answer = resolve; });
+    const unusable = () => Object.assign(new Error('QR reader did not load'), { name: 'NoDetector' });
+    worker.onerror = () => { if (answer) answer({ failed: true }); };
+    return next().then((m) => {
+      if (!m.ready) { worker.terminate(); throw unusable(); }
+      return {
+        every: 250,
+        read(v) {
+          // At most 800 px on the long side: enough pixels per module for a code held near the
+          // camera, and each frame decodes in tens of ms on a cheap phone.
+          const k = Math.min(1, 800 / Math.max(v.videoWidth, v.videoHeight, 1));
+          const w = Math.round(v.videoWidth * k), h = Math.round(v.videoHeight * k);
+          if (!w || !h) return Promise.resolve([]);
+          canvas.width = w; canvas.height = h;
+          ctx.drawImage(v, 0, 0, w, h);
+          const pixels = ctx.getImageData(0, 0, w, h).data.buffer;
+          const reply = next();
+          worker.postMessage({ width: w, height: h, pixels }, [pixels]);
+          return reply.then((m) => m.texts || []);
+        },
+        close() { worker.terminate(); },
+      };
+    });
+  }
   function readCodes(s) {
-    let detector;
-    try { detector = new window.BarcodeDetector({ formats: ['qr_code'] }); } catch (e) { hook._call('scan_failed', 'no_detector'); return; }
     const tick = () => {
       if (scan !== s) return;
-      detector.detect(s.video).then((codes) => {
+      s.reader.read(s.video).then((texts) => {
         if (scan !== s) return;
-        for (const c of codes) {
+        for (const t of texts) {
           // The same code stays in view for many frames: hand it over when it changes.
-          if (c.rawValue && c.rawValue !== s.last) { s.last = c.rawValue; hook._call('scan_code', c.rawValue); }
+          if (t && t !== s.last) { s.last = t; hook._call('scan_code', t); }
         }
-        s.timer = setTimeout(tick, 150);
+        s.timer = setTimeout(tick, s.reader.every);
       }, () => { if (scan === s) s.timer = setTimeout(tick, 300); });
     };
     tick();
@@ -302,6 +347,7 @@
   hook._scanStop = function () {
     if (!scan) return;
     clearTimeout(scan.timer);
+    if (scan.reader) scan.reader.close();
     if (scan.stream) scan.stream.getTracks().forEach((t) => t.stop());
     scan.box.remove();
     scan = null;

@@ -48,10 +48,11 @@ bool share_file(std::string_view file_name, std::string_view mime, std::string_v
 // --- Keep the screen on (Screen Wake Lock, where the browser has it) while a QR code is shown. ---
 void keep_screen_on(bool on);
 
-// --- Camera scan of QR codes (getUserMedia, rear camera, BarcodeDetector): a video over the
-// canvas at the rectangle given (CSS px) each frame. `code` gets each text read (repeats included:
-// the camera sees a code many times); `failed` why scanning cannot happen: "no_detector" (the
-// browser cannot read QR codes), "no_camera", "denied" (the person or the browser refused). ---
+// --- Camera scan of QR codes (getUserMedia, rear camera; the browser's BarcodeDetector, else zbar
+// in wasm fetched when the camera opens): a video over the canvas at the rectangle given (CSS px)
+// each frame. `code` gets each text read (repeats included: the camera sees a code many times);
+// `failed` why scanning cannot happen: "no_detector" (the QR reader could not load), "no_camera",
+// "denied" (the person or the browser refused). ---
 struct ScanEvents {
   std::function<void(const std::string& text)> code;
   std::function<void(const std::string& problem)> failed;

@@ -151,6 +151,12 @@ void draw_scan(App& app);
 // The organiser's import page: "Scan QR codes" (screen_scan.cpp).
 void draw_scan_entry(App& app);
 
+// Sending a result file (share.cpp): the phone's share sheet, else a download said in words.
+std::string result_file_name(const dr::Result& r);
+void send_file(App& app, const std::string& name, const char* mime, const std::string& data);
+// "Gửi kết quả" under a result kept on this phone (home).
+void draw_send_kept(App& app, const dr::Result& r);
+
 // Helpers shared by screens
 std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang);
 std::string percent_text(std::optional<double> p);

@@ -114,6 +114,7 @@ void draw_home(App& app) {
       if (!code.empty()) detail = code + " · " + detail;
       std::string id = "home.result." + r.result.id;
       if (card(id.c_str(), s.title.get(lang), detail)) app.open_result(r);
+      draw_send_kept(app, r.result);
     }
   }
 

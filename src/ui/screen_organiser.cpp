@@ -715,8 +715,8 @@ void draw_enumerator_bar(App& app) {
     return;
   }
   if (button("enum.export", dr::format(app.t("enum.export"), {std::to_string(batch.size())}), ButtonStyle::Secondary))
-    platform::download("digiready-batch-" + today() + "-" + std::to_string(batch.size()) + ".ndjson",
-                       "application/x-ndjson", batch.ndjson());
+    send_file(app, "digiready-batch-" + today() + "-" + std::to_string(batch.size()) + ".ndjson",
+              "application/x-ndjson", batch.ndjson());
   if (button("enum.stop", app.t("enum.stop"), ButtonStyle::Quiet)) {
     batch.stop();
     app.go(Screen::Organiser);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import http from 'node:http';
 import { ROOT } from './lib.mjs';
-import { BUDGETS, FIRST_FRAME, measure } from '../../tools/budgets.mjs';
+import { BUDGETS, FIRST_FRAME, SCAN_READER, measure } from '../../tools/budgets.mjs';
 import { serve } from '../../tools/serve.mjs';
 
 const DIST = path.join(ROOT, 'dist');
@@ -21,6 +21,16 @@ test('byte budgets: first frame, whole site, surveys (brotli)', () => {
   const biggest = [...m.files].sort((a, b) => b.sent - a.sent).slice(0, 5)
     .map((f) => `${f.name} ${kb(f.sent)}`).join(', ');
   assert.deepEqual(over, [], `largest files: ${biggest}`);
+});
+
+test('the QR reader is built, and nothing the first frame loads names it', () => {
+  for (const name of SCAN_READER) assert.ok(fs.existsSync(path.join(DIST, name)), `${name} is missing from dist/`);
+  for (const name of FIRST_FRAME.filter((f) => !f.endsWith('.wasm') && f !== 'shell.js')) {
+    assert.doesNotMatch(fs.readFileSync(path.join(DIST, name), 'utf8'), /zbar/, name);
+  }
+  // shell.js starts the worker only from the camera scan (tests/e2e/reach.test.mjs watches the requests).
+  const shell = fs.readFileSync(path.join(DIST, 'shell.js'), 'utf8');
+  assert.equal(shell.match(/new Worker\('zbar-worker\.js'\)/g).length, 1, 'one place starts the reader');
 });
 
 test('every compressible file has .br and .gz copies that decode to the file', () => {

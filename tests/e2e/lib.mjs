@@ -22,13 +22,14 @@ export async function startServer() {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
-export async function launch() {
+// `args`: more Chromium switches for this browser (e.g. a fake camera fed from a file).
+export async function launch({ args = [] } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'digiready-chromium-'));
   // A persistent context gives each run a fresh --user-data-dir of its own.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: LAUNCH_ARGS,
+    args: [...LAUNCH_ARGS, ...args],
     viewport: { width: 412, height: 915 },
     deviceScaleFactor: 2,
     hasTouch: true,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startServer, launch, open, state, tap, shot, waitFor, ROOT, ARTIFACTS } from './lib.mjs';
 import { household } from './batch.mjs';
+import { writeY4m } from './y4m.mjs';
 
 const CLI = path.join(ROOT, 'build/native/src/cli/digiready');
 const SURVEY_DIR = path.join(ROOT, 'dist/surveys');
@@ -54,20 +55,24 @@ async function qrText(page, name) {
   return out.trim();
 }
 
+// A phone that can share files: what the share sheet gets is kept in window.shared.
+async function shareSheet(page) {
+  await page.evaluate(() => {
+    window.shared = [];
+    Object.defineProperty(navigator, 'canShare', { configurable: true, value: (d) => !!(d && d.files && d.files.length) });
+    Object.defineProperty(navigator, 'share', { configurable: true, value: async (d) => {
+      const f = d.files[0];
+      window.shared.push({ name: f.name, type: f.type, bytes: Array.from(new Uint8Array(await f.arrayBuffer())) });
+    } });
+  });
+}
+
 test('"Send the result" gives the share sheet the result file; it verifies to the scores shown', async () => {
   const b = await launch();
   try {
     const { page } = b;
     const shown = await openKept(page, household('household-digital-skills', 1, 71));
-    // A phone that can share files: capture what the share sheet would get.
-    await page.evaluate(() => {
-      window.shared = [];
-      Object.defineProperty(navigator, 'canShare', { configurable: true, value: (d) => !!(d && d.files && d.files.length) });
-      Object.defineProperty(navigator, 'share', { configurable: true, value: async (d) => {
-        const f = d.files[0];
-        window.shared.push({ name: f.name, type: f.type, bytes: Array.from(new Uint8Array(await f.arrayBuffer())) });
-      } });
-    });
+    await shareSheet(page);
     await tap(page, 'results.share');
     await page.waitForFunction(() => window.shared.length === 1);
     const got = await page.evaluate(() => window.shared[0]);
@@ -118,6 +123,7 @@ async function fakeCamera(page) {
   await page.evaluate(() => {
     window.codes = [];
     window.BarcodeDetector = class {
+      static async getSupportedFormats() { return ['qr_code']; }
       async detect() { return window.codes.map((rawValue) => ({ rawValue, format: 'qr_code' })); }
     };
     navigator.mediaDevices.getUserMedia = async () => {
@@ -200,11 +206,168 @@ test('a refused camera, or a browser that cannot read QR codes, is said in words
     await tap(page, 'scan.close');
     await waitFor(page, (s) => s.screen === 'organiser');
 
-    await page.evaluate(() => { delete window.BarcodeDetector; });
+    // No BarcodeDetector, and zbar's reader does not load (a worker that fails, as a lost file would).
+    await page.evaluate(() => {
+      delete window.BarcodeDetector;
+      navigator.mediaDevices.getUserMedia = async () => {
+        const c = document.createElement('canvas');
+        c.getContext('2d').fillRect(0, 0, c.width, c.height);
+        return c.captureStream(5);
+      };
+      window.Worker = class {
+        constructor() { setTimeout(() => this.onerror && this.onerror(new Event('error')), 0); }
+        postMessage() {}
+        terminate() {}
+      };
+    });
     await tap(page, 'org.scan');
     await waitFor(page, (s) => s.screen === 'scan' && s.scan.problem === 'no_detector');
     await page.waitForFunction(() => /không đọc được mã QR/.test(document.getElementById('live').textContent));
     await shot(page, 'reach-scan-no-detector');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('"Gửi kết quả" beside a kept result on home, and the enumerator\'s batch, go to the share sheet as files', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    const recs = [household('household-digital-skills', 1, 61, { village: 'Thôn Đông' }), household('household-digital-skills', 2, 62, { village: 'Thôn Đông' })];
+    await page.evaluate((rs) => { for (const r of rs) localStorage.setItem('digiready.result.' + JSON.parse(r).id, r); }, recs);
+    await page.reload();
+    await open(page);
+    await shareSheet(page);
+    const second = JSON.parse(recs[1]);
+    await tap(page, 'home.share.' + second.id);
+    await page.waitForFunction(() => window.shared.length === 1);
+    let got = await page.evaluate(() => window.shared[0]);
+    assert.match(got.name, /^household-digital-skills_HH-0062_\d{4}-\d{2}-\d{2}\.json$/);
+    assert.equal(got.type, 'application/json');
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, got.name), Buffer.from(got.bytes));
+    const rec = importWithCli(path.join(dir, got.name));
+    assert.equal(rec.id, second.id);
+    assert.equal(rec.checksum, second.checksum, 'the very record kept on the phone');
+    assert.deepEqual(rec.scores, second.scores);
+    assert.equal((await state(page)).screen, 'home', 'sent from home, without opening the result');
+    await shot(page, 'reach-home-share');
+
+    // Enumerator mode: both households join the batch; "export" shares the batch file. (The
+    // organiser first reads what it kept; the page settles when that is done.)
+    await tap(page, 'home.organiser');
+    await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy);
+    await tap(page, 'enum.start.household-digital-skills');
+    await waitFor(page, (st) => st.screen === 'intro' && st.organiser.enumerator);
+    await tap(page, 'survey.back');
+    for (const r of recs) {
+      await waitFor(page, (st) => st.screen === 'home');
+      await tap(page, 'home.result.' + JSON.parse(r).id);
+      await waitFor(page, (st) => st.screen === 'results');
+      await tap(page, 'results.home');
+    }
+    await tap(page, 'home.result.' + second.id);
+    await waitFor(page, (st) => st.screen === 'results' && st.organiser.enumerator_batch === 2);
+    await tap(page, 'enum.export');
+    await page.waitForFunction(() => window.shared.length === 2);
+    got = await page.evaluate(() => window.shared[1]);
+    assert.match(got.name, /^digiready-batch-\d{4}-\d{2}-\d{2}-2\.ndjson$/);
+    assert.equal(got.type, 'application/x-ndjson');
+    const lines = Buffer.from(got.bytes).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => [l.id, l.checksum]), recs.map((r) => [JSON.parse(r).id, JSON.parse(r).checksum]));
+    assert.equal((await state(page)).message, '', 'nothing to explain when the share sheet opened');
+
+    // Where files cannot be shared: downloaded, and said.
+    await page.evaluate(() => Object.defineProperty(navigator, 'canShare', { configurable: true, value: () => false }));
+    const [dl] = await Promise.all([page.waitForEvent('download'), tap(page, 'enum.export')]);
+    assert.equal(dl.suggestedFilename(), got.name);
+    assert.match((await waitFor(page, (st) => st.message !== '')).message, /tải về/);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+// The picture a camera held in front of this phone would see: its screen, at CSS pixels. The PNG is
+// decoded by the browser itself (no image library in the tests).
+async function cameraPicture(page) {
+  const png = (await page.screenshot()).toString('base64');
+  const p = await page.evaluate(async (b64) => {
+    const img = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const width = (img.width / devicePixelRatio) & ~1, height = (img.height / devicePixelRatio) & ~1;
+    const ctx = new OffscreenCanvas(width, height).getContext('2d');
+    ctx.drawImage(img, 0, 0, width, height);
+    const data = ctx.getImageData(0, 0, width, height).data;
+    let bin = '';
+    for (let i = 0; i < data.length; i += 0x8000) bin += String.fromCharCode.apply(null, data.subarray(i, i + 0x8000));
+    return { width, height, rgba: btoa(bin) };
+  }, png);
+  return { ...p, rgba: Buffer.from(p.rgba, 'base64') };
+}
+
+test('a QR code on one phone is read by another phone\'s camera (zbar in wasm, offline) and imported with the same scores', async () => {
+  // Two households show their codes; each screen is photographed.
+  const shown = [], pictures = [];
+  const a = await launch();
+  try {
+    for (const [t, n] of [[1, 91], [2, 92]]) {
+      shown.push(await openKept(a.page, household('household-digital-skills', t, n)));
+      await tap(a.page, 'results.qr');
+      await waitFor(a.page, (s) => s.screen === 'qr');
+      await a.page.waitForTimeout(200);
+      await shot(a.page, 'reach-camera-shows-' + n);
+      pictures.push(await cameraPicture(a.page));
+    }
+    assert.deepEqual(a.problems, []);
+  } finally { await a.close(); }
+
+  // The organiser's camera films the first phone for 2 s, then the second (and again, in a loop).
+  const video = path.join(tmp(), 'camera.y4m');
+  writeY4m(video, { width: pictures[0].width, height: pictures[0].height, fps: 5, frames: 10, pictures });
+  const b = await launch({ args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+    '--use-file-for-fake-video-capture=' + video] });
+  try {
+    const { page, context } = b;
+    const loads = [];  // the QR reader's files, as the page or its worker asks for them
+    context.on('request', (r) => { if (/zbar-/.test(r.url()) && !r.serviceWorker()) loads.push(path.basename(new URL(r.url()).pathname)); });
+    await page.addInitScript(() => {
+      delete window.BarcodeDetector;  // as in Chromium on desktop Linux: zbar reads the codes
+      window.buzzes = [];
+      Object.defineProperty(navigator, 'vibrate', { configurable: true, value: (ms) => { window.buzzes.push(ms); return true; } });
+    });
+    await open(page, srv.url);
+    // Two phones side by side with no data plan: the service worker (which cached the whole build,
+    // the reader too) serves everything once the network is gone.
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
+    await context.setOffline(true);
+    await tap(page, 'home.organiser');
+    await waitFor(page, (s) => s.screen === 'organiser');
+    assert.deepEqual(loads, [], 'the QR reader is not part of the first load');
+    await tap(page, 'org.scan');
+    await waitFor(page, (s) => s.screen === 'scan' && s.scan.count >= 1, 20000);
+    await shot(page, 'reach-camera-scan');
+    let s = await waitFor(page, (st) => st.scan.count === 2, 20000);
+    assert.equal(s.scan.problem, '');
+    assert.deepEqual([...new Set(loads)].sort(), ['zbar-qr.js', 'zbar-qr.wasm', 'zbar-worker.js']);
+    assert.deepEqual(await page.evaluate(() => window.buzzes), [80, 80], 'one buzz per phone');
+    await page.waitForFunction(() => /Đã quét 2/.test(document.getElementById('live').textContent));
+    await page.waitForTimeout(2500);  // the first phone comes round again: still two
+    assert.equal((await state(page)).scan.count, 2);
+    await tap(page, 'scan.close');
+    s = (await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy && st.organiser.imported === 2)).organiser;
+    assert.deepEqual([s.failed, s.changed, s.duplicates], [0, 0, 0]);
+    assert.equal(await page.evaluate(() => !!document.querySelector('.scan-video')), false, 'camera closed');
+    await tap(page, 'org.tab.1');
+    s = (await waitFor(page, (st) => st.organiser.tab === 'list' && st.organiser.rows === 2)).organiser;
+    assert.deepEqual([...s.first_rows].sort(), ['HH-0091', 'HH-0092']);
+    // The same scores the phones showed (to the 2 decimals the test hook gives): the overall mean
+    // and each area's mean over the two.
+    const mean = (f) => (f(shown[0]) + f(shown[1])) / 2;
+    assert.ok(Math.abs(s.aggregates.mean - mean((x) => x.overall)) < 0.01, `mean ${s.aggregates.mean}`);
+    for (const dim of Object.keys(shown[0].dimensions)) {
+      if (shown[0].dimensions[dim] === null || shown[1].dimensions[dim] === null) continue;
+      assert.ok(Math.abs(s.aggregates.dimensions[dim] - mean((x) => x.dimensions[dim])) < 0.01, dim);
+    }
+    await shot(page, 'reach-camera-imported');
+    await context.setOffline(false);
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });

@@ -1,0 +1,39 @@
+// Sending a result file off the phone: the phone's share sheet (Zalo, Messenger, Bluetooth,
+// e-mail) where the browser can share files, else a plain download, and then the words say where
+// the file went (the person would otherwise look for a share sheet that never opened).
+#include <string>
+
+#include "app/respondent.hpp"
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+std::string result_file_name(const dr::Result& r) {
+  std::string who = file_part(app::profile_text(r, "household_code"));
+  if (who.empty()) who = file_part(app::profile_text(r, "business_name"));
+  std::string name = r.survey_id;
+  if (!who.empty()) name += "_" + who;
+  const std::string& when = r.completed.empty() ? r.updated : r.completed;
+  if (when.size() >= 10) name += "_" + when.substr(0, 10);
+  return name + ".json";
+}
+
+void send_file(App& app, const std::string& name, const char* mime, const std::string& data) {
+  if (platform::share_file(name, mime, data)) return;
+  app.flash(app.t("results.share_downloaded"), false);
+  app.scroll_body_to(0);  // the words are at the top
+}
+
+void draw_send_kept(App& app, const dr::Result& r) {
+  const std::string id = "home.share." + r.id;
+  // Whose result it sends, in the words too: the buttons under a list of results otherwise all read
+  // the same to a screen reader.
+  const std::string who = app::respondent(r);
+  const std::string label = who.empty() ? app.t("results.share") : app.t("results.share") + " · " + who;
+  if (button(id.c_str(), label, ButtonStyle::Quiet))
+    send_file(app, result_file_name(r), "application/json", dr::result_to_json(r));
+}
+
+}  // namespace ui
