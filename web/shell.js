@@ -172,6 +172,17 @@
     if (!backLeaves) hook._call('back', '');  // on home, the next Back leaves
   });
 
+  // --- Persistent storage (Storage API): asked for when the first result is saved. A refusal is
+  // normal (Chrome decides by how the site is used) and changes nothing the person sees. ---
+  hook._persist = function () {
+    const st = navigator.storage;
+    if (!st || !st.persist) return;
+    const already = st.persisted ? st.persisted() : Promise.resolve(false);
+    already.then((yes) => yes || st.persist()).then((yes) => {
+      console.log('persistent storage ' + (yes ? 'granted' : 'not granted: the browser may clear it when the phone is short of space'));
+    }, () => {});
+  };
+
   // --- Bulk storage (IndexedDB) for the organiser's imported results: localStorage holds ~5 MB per
   // site, shared with households' drafts; thousands of results need more. Chunks of text in lists;
   // answers go back to the app with the request id (src/platform/platform_web.cpp). ---

