@@ -4,7 +4,12 @@
 // whose survey changed version still listing and opening everything kept by the first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, open, state, tap, find, shot, waitFor } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '../../tools/serve.mjs';
+import { startServer, launch, open, state, tap, find, shot, waitFor, ROOT } from './lib.mjs';
 import { household } from './batch.mjs';
 import { answer, startSurvey, answerAll } from './taking.mjs';
 
@@ -133,4 +138,91 @@ test('storage full: the refused answer is saved once the person deletes a result
     assert.deepEqual(await keys(page, 'digiready.sent.'), [], 'its sent marker went with it');
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
+});
+
+// A second build of the site whose online-payment survey changed version: the shipped file moves to
+// surveys/archive/ (it keeps shipping, as docs/survey-format.md asks) and a new version takes its place.
+function secondBuild() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digiready-dist2-'));
+  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true, preserveTimestamps: true });
+  const surveys = path.join(dir, 'surveys');
+  for (const f of fs.readdirSync(surveys)) if (/\.(br|gz)$/.test(f)) fs.rmSync(path.join(surveys, f));
+  const shipped = JSON.parse(fs.readFileSync(path.join(surveys, 'online-payment.json'), 'utf8'));
+  fs.renameSync(path.join(surveys, 'online-payment.json'), path.join(surveys, 'archive', `online-payment-${shipped.version}.json`));
+  const next = { ...shipped, version: '9.0.0' };
+  next.title = { ...next.title, vi: next.title.vi + ' (mới)' };
+  fs.writeFileSync(path.join(surveys, 'online-payment.json'), JSON.stringify(next, null, 2));
+  const index = JSON.parse(fs.readFileSync(path.join(surveys, 'index.json'), 'utf8'));
+  index.push(`archive/online-payment-${shipped.version}.json`);
+  fs.writeFileSync(path.join(surveys, 'index.json'), JSON.stringify(index));
+  return { dir, oldVersion: shipped.version };
+}
+
+test('a second build whose survey changed version keeps every draft and result listed and openable', async () => {
+  const first = await serve(path.join(ROOT, 'dist'), 0);
+  const port = first.address().port, url = `http://127.0.0.1:${port}/`;
+  const { dir, oldVersion } = secondBuild();
+  let second = null;
+  const b = await launch();
+  try {
+    const { page } = b;
+    await open(page, url);
+    await startSurvey(page, 'online-payment');
+    await answerAll(page);
+    await tap(page, 'review.submit');
+    const shown = await waitFor(page, (st) => st.screen === 'results');
+    await tap(page, 'results.home');
+    let s = await startSurvey(page, 'online-payment');
+    await answer(page, s);
+    await tap(page, 'survey.next');
+    s = await waitFor(page, (st) => st.screen === 'question' && st.answered >= 1);
+    const draft = { id: s.result_id, answered: s.answered };
+
+    // The update: same address (same storage), the new files (no cached old build in the way).
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const k of await caches.keys()) await caches.delete(k);
+    });
+    first.closeAllConnections();
+    await new Promise((r) => first.close(r));
+    second = await serve(dir, port);
+    await page.reload();
+    await open(page);
+    s = await state(page);
+    assert.equal(s.unopened, 0, 'nothing kept is left unopened');
+    assert.equal(s.set_aside, 0);
+    assert.equal(s.drafts, 1);
+    assert.equal(s.results, 1);
+    const newTitle = await find(page, 'home.survey.online-payment');
+    assert.match(newTitle.label, /\(mới\)/, 'the second build is the one running');
+    await shot(page, 'trust-second-build-home');
+
+    // The result opens with the scores it was saved with, and its file verifies against the
+    // version it was taken with (which the second build still ships).
+    await tap(page, 'home.result.' + shown.result_id);
+    s = await waitFor(page, (st) => st.screen === 'results' && st.result_id === shown.result_id);
+    assert.equal(s.overall, shown.overall);
+    assert.equal(s.level, shown.level);
+    const [dl] = await Promise.all([page.waitForEvent('download'), tap(page, 'results.download')]);
+    const file = path.join(dir, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const out = path.join(dir, 'out.ndjson');
+    execFileSync(path.join(ROOT, 'build/native/src/cli/digiready'), ['import', file, '--survey-dir', path.join(dir, 'surveys'), '--ndjson', out], { stdio: 'pipe' });
+    const rec = JSON.parse(fs.readFileSync(out, 'utf8').trim());
+    assert.equal(rec.survey.version, oldVersion);
+    assert.equal(rec.scores.overall, shown.overall);
+
+    // The draft opens where it was, with its answers.
+    await tap(page, 'results.home');
+    await waitFor(page, (st) => st.screen === 'home');
+    await tap(page, 'home.draft.' + draft.id);
+    s = await waitFor(page, (st) => st.screen === 'question' && st.result_id === draft.id);
+    assert.equal(s.answered, draft.answered);
+    assert.deepEqual(b.problems, []);
+  } finally {
+    await b.close();
+    if (second) second.close();
+    else first.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
