@@ -343,13 +343,15 @@
         importNext();
         return;
       }
+      if (m.tooBig !== undefined) { hook._call2('import_too_big', m.tooBig, String(m.size)); return; }
       let off = 0;
       m.names.forEach((name, k) => {
         hook._callBytes('import_file', name, m.buf.subarray(off, off + m.sizes[k]));
         off += m.sizes[k];
       });
     };
-    importWorker.postMessage(list);
+    // Sizes are checked against the app's limits before any byte is read (web/import-worker.js).
+    importWorker.postMessage({ files: list, limits: list.map((f) => hook._importLimit(f.name)) });
   }
   hook._pickFiles = () => { picker.value = ''; picker.click(); };
   picker.addEventListener('change', () => importFiles(picker.files));

@@ -31,6 +31,10 @@ void Review::begin_import(int count) {
 
 void Review::add_file(const std::string& name, const std::string& text) { queue.add(name, text); }
 
+void Review::add_unread(const std::string& name, std::size_t bytes, bool no_memory) {
+  queue.add_too_big(name, bytes, no_memory);
+}
+
 void Review::end_import() { receiving_ = false; }
 
 bool Review::pump(const RecordStore& device) {
@@ -52,6 +56,10 @@ bool Review::pump(const RecordStore& device) {
 }
 
 void Review::read_one(ImportQueue::File f) {
+  if (f.too_big) {  // its bytes never came in: counted as failed, said with the limit it passed
+    importer_->add_too_big(f.name, f.too_big, f.no_memory ? 0 : ImportQueue::limit(f.name));
+    return;
+  }
   // A scanned QR code (or a .txt of them, one per line) becomes the record its file would hold,
   // and from there on is read exactly like that file.
   if (dr::is_compact_text(f.text)) {

@@ -68,10 +68,14 @@ void stop_scan();
 void vibrate(int ms);
 
 // --- Files in: the browser's file picker / drag-and-drop. Each file arrives through the handler. ---
+// `limit`: the most bytes the file of this name may have; a bigger one is not read in but arrives
+// through `unread` (so is one the app's memory could not take: `no_memory`).
 struct ImportEvents {
   std::function<void(int count)> begin;
   std::function<void(const std::string& name, const std::string& text)> file;
   std::function<void()> end;
+  std::function<std::size_t(const std::string& name)> limit;
+  std::function<void(const std::string& name, std::size_t bytes, bool no_memory)> unread;
 };
 void set_import_handler(ImportEvents events);
 

@@ -67,10 +67,19 @@ EM_JS(void, dr_js_init, (), {
     _dr_event(a, b, c);
   };
   // Bytes as read from a file go in as they are: no decoding to a JS string and encoding back.
+  // A heap that cannot grow for them (a phone's memory) gives 0: said, never written through.
   hook['_callBytes'] = function(what, arg, bytes) {
-    var a = pass(what), b = pass(arg), p = _malloc(bytes.length + 1);
+    var p = _malloc(bytes.length + 1);
+    if (!p) { hook['_call2']('no_memory', what + '\u001f' + arg, String(bytes.length)); return; }
+    var a = pass(what), b = pass(arg);
     HEAPU8.set(bytes, p);
     _dr_event_bytes(a, b, p, bytes.length);
+  };
+  // The most bytes a file of this name may have before it is read (shell.js asks for each file).
+  hook['_importLimit'] = function(name) {
+    var p = pass(name), n = _dr_import_limit(p);
+    _free(p);
+    return n;
   };
 });
 
@@ -209,6 +218,10 @@ EMSCRIPTEN_KEEPALIVE const char* dr_hook_read(int what) {
   return out.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE double dr_import_limit(const char* name) {
+  return g_import.limit ? double(g_import.limit(name)) : 0;
+}
+
 // One entry point for everything the browser tells the app; frees the strings it was given.
 EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   const std::string w = what, a = arg ? arg : "";
@@ -222,6 +235,12 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   else if (w == "import_begin" && g_import.begin) g_import.begin(std::atoi(a.c_str()));
   else if (w == "import_file" && g_import.file) g_import.file(a, b);
   else if (w == "import_end" && g_import.end) g_import.end();
+  else if (w == "import_too_big" && g_import.unread) g_import.unread(a, std::size_t(std::atof(b.c_str())), false);
+  else if (w == "no_memory") {  // "<what>\x1f<arg>": the bytes of an import_file found no room
+    const auto sep = a.find('\x1f');
+    if (sep != std::string::npos && a.compare(0, sep, "import_file") == 0 && g_import.unread)
+      g_import.unread(a.substr(sep + 1), std::size_t(std::atof(b.c_str())), true);
+  }
   else if (w == "survey") g_surveys.emplace_back(a, b);
   else if (w == "back" && g_back) g_back();
   else if ((w == "activate" || w == "reveal") && g_semantics.activate) g_semantics.activate(a, w == "reveal");

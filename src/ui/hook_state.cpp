@@ -152,7 +152,7 @@ void write_organiser(Writer& w, App& app) {
         w.StartObject();
         write_str(w, "file", rep.file);
         write_str(w, "error", rep.errors.empty() ? std::string() : rep.errors.front());
-        write_str(w, "problem", dr::to_key(rep.problem));
+        write_str(w, "problem", rep.too_big ? "too_big" : dr::to_key(rep.problem));  // as the screen says it
         w.EndObject();
       }
   w.EndArray();

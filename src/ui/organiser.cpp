@@ -55,6 +55,18 @@ void organiser_init(App& app) {
         app.compare().picking = false;
         app.request_frame();
       },
+      [](const std::string& name) { return app::ImportQueue::limit(name); },
+      [&app](const std::string& name, std::size_t bytes, bool no_memory) {
+        app::Compare& cmp = app.compare();
+        // The comparison takes one result: one too big for that is refused there, as unreadable.
+        if (cmp.picking) {
+          const Session& ss = app.session();
+          cmp.take_file(name, std::string(), app.catalog(), ss.survey ? ss.survey->id : std::string());
+        } else {
+          app.review().add_unread(name, bytes, no_memory);
+        }
+        app.request_frame();
+      },
   });
 }
 

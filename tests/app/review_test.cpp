@@ -322,3 +322,34 @@ TEST_F(ReviewTest, ABatchIsBusyUntilItSaysHowKeepingWent) {
 }
 
 }  // namespace
+
+namespace {
+
+// Bounded import: a file over its limit (or one the device had no memory for) is counted as failed
+// and said with the limit; the files around it are read as usual.
+TEST_F(ReviewTest, AFileOverItsLimitIsRefusedByItsSizeAndTheOthersAreRead) {
+  EXPECT_EQ(app::ImportQueue::limit("ho-01.json"), dr::kMaxResultBytes);
+  EXPECT_EQ(app::ImportQueue::limit("XA.NDJSON"), app::ImportQueue::kMaxBatchBytes);
+  EXPECT_EQ(app::ImportQueue::limit("codes.txt"), app::ImportQueue::kMaxBatchBytes);
+  review.begin_import(4);
+  review.add_file("ho-01.json", household("HO-01", "Thôn Đông", "yes", 1));
+  review.add_unread("big.ndjson", app::ImportQueue::kMaxBatchBytes + 1, false);
+  review.add_file("padded.json", std::string(dr::kMaxResultBytes + 1, ' '));  // a size check the browser skipped
+  review.add_unread("huge.json", 200u << 20, true);
+  review.end_import();
+  settle();
+  const dr::Importer& imp = *review.importer();
+  EXPECT_EQ(imp.results().size(), 1u);
+  EXPECT_EQ(imp.failed(), 3u);
+  ASSERT_EQ(imp.reports().size(), 4u);
+  EXPECT_TRUE(imp.reports()[1].too_big);
+  EXPECT_NE(imp.reports()[1].errors.front().find("over the limit of 33554432 bytes"), std::string::npos);
+  EXPECT_TRUE(imp.reports()[2].too_big);
+  EXPECT_NE(imp.reports()[2].errors.front().find("over the limit of 262144 bytes"), std::string::npos);
+  EXPECT_TRUE(imp.reports()[3].too_big);
+  EXPECT_NE(imp.reports()[3].errors.front().find("memory left"), std::string::npos);
+  EXPECT_EQ(review.queue.done(), 4u);
+  EXPECT_EQ(review.queue.total(), 4u);
+}
+
+}  // namespace

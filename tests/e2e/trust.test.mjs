@@ -226,3 +226,40 @@ test('a second build whose survey changed version keeps every draft and result l
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an import file over its limit is refused by its size before it is read in; the others are read', async () => {
+  const b = await launch();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digiready-big-'));
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy);
+    const heapBefore = (await state(page)).organiser.heap_bytes;
+    const good = path.join(dir, 'HH-0101.json');
+    fs.writeFileSync(good, household('household-digital-skills', 1, 101));
+    // One result padded past 256 KB, and a batch past 32 MB (its lines would be valid records).
+    const padded = path.join(dir, 'padded.json');
+    fs.writeFileSync(padded, household('household-digital-skills', 1, 102) + ' '.repeat(256 * 1024));
+    const batch = path.join(dir, 'xa-tan-phu.ndjson');
+    const line = household('household-digital-skills', 2, 103) + '\n';
+    fs.writeFileSync(batch, line.repeat(Math.ceil((32 * 1024 * 1024 + 1) / line.length)));
+    await page.setInputFiles('#file-import', [good, padded, batch]);
+    const s = (await waitFor(page, (st) => !st.organiser.busy && st.organiser.files === 3, 30000)).organiser;
+    assert.equal(s.imported, 1, 'the good file is read');
+    assert.equal(s.failed, 2);
+    assert.deepEqual(s.failed_files.map((f) => [f.file, f.problem]), [['padded.json', 'too_big'], ['xa-tan-phu.ndjson', 'too_big']]);
+    assert.match(s.failed_files[1].error, /over the limit of 33554432 bytes/);
+    assert.ok(s.heap_bytes - heapBefore < 16 << 20, `the 32 MB batch never came into the app's memory (grew ${s.heap_bytes - heapBefore})`);
+    // The words the organiser reads (a status in the semantics tree, not a widget to tap).
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.move(206, 300); await page.mouse.down(); await page.mouse.move(206, 800, { steps: 6 }); await page.mouse.up();
+    }
+    await page.waitForFunction(() => document.body.textContent.includes('Tệp quá lớn để đọc trên máy này'), null, { timeout: 5000 });
+    await shot(page, 'trust-import-too-big');
+    assert.deepEqual(b.problems, []);
+  } finally {
+    await b.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
