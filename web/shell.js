@@ -205,12 +205,16 @@
     tx.oncomplete = () => hook._call2('bulk_appended', String(id), '1');
     tx.onabort = () => hook._call2('bulk_appended', String(id), '0');  // quota, private mode
   }, () => hook._call2('bulk_appended', String(id), '0'));
-  hook._bulkRead = (list, id) => bulk((db) => {
-    const req = db.transaction('chunks').objectStore('chunks').index('list').getAll(list);
+  // One chunk, the index-th of its list: the app asks for the next once it has used this one, so a
+  // big keep never sits in its memory whole.
+  hook._bulkRead = (list, index, id) => bulk((db) => {
+    const req = db.transaction('chunks').objectStore('chunks').index('list').openCursor(IDBKeyRange.only(list));
+    let moved = false;
     req.onsuccess = () => {
-      const enc = new TextEncoder();
-      for (const c of req.result) hook._callBytes('bulk_chunk', String(id), enc.encode(c.data));
-      hook._call2('bulk_read', String(id), '');
+      const c = req.result;
+      if (c && index > 0 && !moved) { moved = true; c.advance(index); return; }
+      if (c) hook._callBytes('bulk_chunk', String(id), new TextEncoder().encode(c.value.data));
+      hook._call2('bulk_read', String(id), c ? '1' : '');
     };
     req.onerror = () => hook._call2('bulk_read', String(id), '');
   }, () => hook._call2('bulk_read', String(id), ''));

@@ -39,7 +39,13 @@ void Review::end_import() { receiving_ = false; }
 
 bool Review::pump(const RecordStore& device) {
   if (!importer_) importer_ = std::make_unique<dr::Importer>(catalog_);
-  kept.load([this](const std::string& chunk) { queue.add(kept_name_, chunk); }, [this] { changed(); });
+  kept.load(
+      [this](const std::string& chunk) {
+        queue.add(kept_name_, chunk);
+        changed();  // answered between frames: draw (and pump) again
+      },
+      [this] { changed(); });
+  if (queue.empty()) kept.next();  // the last chunk read back is used up: the next one
   // Results finished on this device (the organiser's own phone) join the review.
   for (const RecordStore::Entry& e : device.results())
     if (fed_device_.insert(e.result.id).second) queue.push(device_name_, dr::result_to_json(e.result));
@@ -86,7 +92,9 @@ void Review::finish_batch() {
   if (!kept.on_the_way() && !table.all().empty()) say_kept();  // nothing left on its way
 }
 
-void Review::say_kept() { notice_ = kept.failed() ? Notice::NotKeptFull : Notice::Kept; }
+void Review::say_kept() {
+  notice_ = kept.failed() ? Notice::NotKeptFull : kept.capped() ? Notice::NotKeptCap : Notice::Kept;
+}
 
 void Review::refresh(double every_ms) {
   if (!table.dirty || !importer_) return;

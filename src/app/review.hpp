@@ -48,7 +48,7 @@ class Review {
   bool busy() const { return batch_open_ || working(); }
   const dr::Importer* importer() const { return importer_.get(); }
   double last_import_ms() const { return last_import_ms_; }
-  enum class Notice { None, Kept, NotKeptFull };
+  enum class Notice { None, Kept, NotKeptFull, NotKeptCap };
   Notice notice() const { return notice_; }
 
   ImportQueue queue;

@@ -37,7 +37,7 @@ void ask_persistent_storage();
 // imported results). Asynchronous: the callbacks run later, between frames. Where IndexedDB is
 // missing or refuses, appends report false and reads give nothing. ---
 void bulk_append(std::string_view list, std::string_view chunk, std::function<void(bool ok)> done);
-void bulk_read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done);
+void bulk_read(std::string_view list, std::size_t index, std::function<void(bool found, std::string chunk)> done);
 void bulk_clear(std::string_view list);
 
 // --- Files out: a download with this name, the clipboard ---

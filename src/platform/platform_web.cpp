@@ -21,7 +21,7 @@ std::function<std::string()> g_hook_state, g_hook_widgets;  // the test hook, as
 // Bulk storage requests waiting for IndexedDB, by request id.
 int g_bulk_next = 0;
 std::map<int, std::function<void(bool)>> g_bulk_appends;
-std::map<int, std::pair<std::vector<std::string>, std::function<void(std::vector<std::string>)>>> g_bulk_reads;
+std::map<int, std::pair<std::string, std::function<void(bool, std::string)>>> g_bulk_reads;
 
 EM_BOOL on_gl_lost(int, const void*, void*) {
   if (g_gl_lost) g_gl_lost();
@@ -116,8 +116,8 @@ EM_JS(void, dr_js_persist, (), { window['digiready']['_persist'](); });
 EM_JS(void, dr_js_bulk_append, (const char* list, const char* data, int len, int id), {
   window['digiready']['_bulkAppend'](UTF8ToString(list), UTF8ToString(data, len), id);
 });
-EM_JS(void, dr_js_bulk_read, (const char* list, int id), {
-  window['digiready']['_bulkRead'](UTF8ToString(list), id);
+EM_JS(void, dr_js_bulk_read, (const char* list, double index, int id), {
+  window['digiready']['_bulkRead'](UTF8ToString(list), index, id);
 });
 EM_JS(void, dr_js_bulk_clear, (const char* list), {
   window['digiready']['_bulkClear'](UTF8ToString(list));
@@ -256,9 +256,9 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   } else if (w == "bulk_read") {
     auto it = g_bulk_reads.find(std::atoi(a.c_str()));
     if (it == g_bulk_reads.end()) return;
-    auto [chunks, done] = std::move(it->second);
+    auto [chunk, done] = std::move(it->second);
     g_bulk_reads.erase(it);
-    if (done) done(std::move(chunks));
+    if (done) done(b == "1", std::move(chunk));
   }
   else if (w == "surveys_done" && g_surveys_done) {
     auto done = std::move(g_surveys_done);
@@ -278,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE void dr_event_bytes(char* what, char* arg, char* data, int 
   if (w == "import_file" && g_import.file) g_import.file(a, bytes);
   else if (w == "bulk_chunk") {
     auto it = g_bulk_reads.find(std::atoi(a.c_str()));
-    if (it != g_bulk_reads.end()) it->second.first.push_back(std::move(bytes));
+    if (it != g_bulk_reads.end()) it->second.first = std::move(bytes);
   }
 }
 }
@@ -355,10 +355,10 @@ void bulk_append(std::string_view list, std::string_view chunk, std::function<vo
   dr_js_bulk_append(std::string(list).c_str(), chunk.data(), int(chunk.size()), id);
 }
 
-void bulk_read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done) {
+void bulk_read(std::string_view list, std::size_t index, std::function<void(bool found, std::string chunk)> done) {
   const int id = ++g_bulk_next;
   g_bulk_reads[id] = {{}, std::move(done)};
-  dr_js_bulk_read(std::string(list).c_str(), id);
+  dr_js_bulk_read(std::string(list).c_str(), double(index), id);
 }
 
 void bulk_clear(std::string_view list) { dr_js_bulk_clear(std::string(list).c_str()); }

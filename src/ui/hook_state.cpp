@@ -171,7 +171,8 @@ void write_organiser(Writer& w, App& app) {
       }
   w.EndArray();
   write_str(w, "notice", notice_text(app));
-  w.Key("notice_error"); w.Bool(rv.notice() == app::Review::Notice::NotKeptFull);
+  w.Key("notice_error"); w.Bool(rv.notice() == app::Review::Notice::NotKeptFull || rv.notice() == app::Review::Notice::NotKeptCap);
+  w.Key("kept_bytes"); w.Uint64(rv.kept.stored_bytes());
   w.Key("enumerator"); w.Bool(app.enumerator().on());
   w.Key("enumerator_batch"); w.Uint64(app.enumerator().size());
   w.Key("compare");

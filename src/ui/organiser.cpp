@@ -12,6 +12,8 @@ std::string notice_text(App& app) {
     case app::Review::Notice::None: return {};
     case app::Review::Notice::Kept: return app.t("organiser.kept");
     case app::Review::Notice::NotKeptFull: return app.t("organiser.not_kept_full");
+    case app::Review::Notice::NotKeptCap:
+      return dr::format(app.t("organiser.not_kept_cap"), {std::to_string(app.review().kept.cap_bytes() >> 20)});
   }
   return {};
 }

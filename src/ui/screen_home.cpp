@@ -1,5 +1,6 @@
 // Home: the app's name, language and text-size switches, the bundled surveys, drafts to continue,
 // results kept on this device, and the way into the organiser's review.
+#include <cstdio>
 #include <string>
 
 #include "app/respondent.hpp"
@@ -41,6 +42,21 @@ void draw_unopened(App& app) {
     const std::string id = "home.unopened." + u.key;
     if (button(id.c_str(), app.t("home.download_unopened"), ButtonStyle::Secondary))
       platform::download(u.key.substr(u.key.rfind('.') + 1) + ".json", "application/json", u.text);
+  }
+}
+// The organiser's keep, by its noted size: cleared from here (a second tap confirms) without being
+// read, so a keep too big to open can still go.
+void draw_kept_imports(App& app) {
+  app::Review& rv = app.review();
+  const std::size_t bytes = rv.kept.stored_bytes();
+  if (bytes == 0 || rv.busy()) return;
+  spacing(4);
+  char mb[16];
+  std::snprintf(mb, sizeof mb, "%.1f", double(bytes) / (1 << 20));
+  text(dr::format(app.t("home.kept"), {mb}), theme::muted(), FontRole::Small);
+  if (delete_button(app, "home.kept_clear", app::KeptResults::kList, "home.kept_clear")) {
+    rv.clear();
+    app.flash(app.t("delete.done"), false);
   }
 }
 }  // namespace
@@ -131,6 +147,7 @@ void draw_home(App& app) {
   }
 
   draw_unopened(app);
+  draw_kept_imports(app);
 
   spacing(8);
   separator();

@@ -263,3 +263,53 @@ test('an import file over its limit is refused by its size before it is read in;
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the organiser's kept imports are cleared from home (second tap) without being opened", async () => {
+  const b = await launch();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digiready-keep-'));
+  try {
+    const { page } = b;
+    await open(page, srv.url);
+    await tap(page, 'home.organiser');
+    await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy);
+    const files = [1, 2].map((n) => {
+      const f = path.join(dir, `HH-02${n}.json`);
+      fs.writeFileSync(f, household('household-digital-skills', n, 120 + n));
+      return f;
+    });
+    await page.setInputFiles('#file-import', files);
+    let s = await waitFor(page, (st) => !st.organiser.busy && st.organiser.imported === 2 && st.organiser.kept_bytes > 0, 20000);
+    const kept = s.organiser.kept_bytes;
+    // A new visit: home says how much is kept, read from its noted size, not from the keep itself.
+    await page.reload();
+    await open(page);
+    const stored = () => page.evaluate(() => new Promise((resolve) => {
+      const req = indexedDB.open('digiready', 1);
+      req.onsuccess = () => {
+        const c = req.result.transaction('chunks').objectStore('chunks').count();
+        c.onsuccess = () => { req.result.close(); resolve(c.result); };
+      };
+    }));
+    assert.ok(await stored() > 0);
+    assert.equal((await state(page)).organiser.kept_bytes, kept);
+    await find(page, 'home.kept_clear');
+    await shot(page, 'trust-home-kept');
+    await tap(page, 'home.kept_clear');
+    assert.ok(await stored() > 0, 'one tap deletes nothing');
+    await tap(page, 'home.kept_clear');
+    s = await waitFor(page, (st) => st.organiser.kept_bytes === 0);
+    assert.match(s.message, /Đã xoá/);
+    // IndexedDB deletes in its own time: its count reaches 0.
+    for (let i = 0; i < 50 && await stored() > 0; i++) await page.waitForTimeout(100);
+    assert.equal(await stored(), 0);
+    await page.reload();
+    await open(page);
+    await tap(page, 'home.organiser');
+    s = await waitFor(page, (st) => st.screen === 'organiser' && !st.organiser.busy);
+    assert.equal(s.organiser.imported, 0, 'nothing comes back');
+    assert.deepEqual(b.problems, []);
+  } finally {
+    await b.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
