@@ -1,5 +1,6 @@
 // Home: the app's name, language and text-size switches, the bundled surveys, drafts to continue,
 // results kept on this device, and the way into the organiser's review.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -51,9 +52,13 @@ void draw_kept_imports(App& app) {
   const std::size_t bytes = rv.kept.stored_bytes();
   if (bytes == 0 || rv.busy()) return;
   spacing(4);
-  char mb[16];
-  std::snprintf(mb, sizeof mb, "%.1f", double(bytes) / (1 << 20));
-  text(dr::format(app.t("home.kept"), {mb}), theme::muted(), FontRole::Small);
+  // "850 KB" or "12,4 MB" (a decimal comma in Vietnamese).
+  char size[32];
+  if (bytes < (std::size_t(1) << 20)) std::snprintf(size, sizeof size, "%zu KB", (bytes + 1023) / 1024);
+  else std::snprintf(size, sizeof size, "%.1f MB", double(bytes) / (1 << 20));
+  std::string words = size;
+  if (app.lang() == "vi") std::replace(words.begin(), words.end(), '.', ',');
+  text(dr::format(app.t("home.kept"), {words}), theme::muted(), FontRole::Small);
   if (delete_button(app, "home.kept_clear", app::KeptResults::kList, "home.kept_clear")) {
     rv.clear();
     app.flash(app.t("delete.done"), false);
