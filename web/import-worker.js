@@ -4,12 +4,20 @@
 'use strict';
 const BATCH_FILES = 500, BATCH_BYTES = 2 << 20;
 
+// A file bigger than its limit (from the app: one result, or a batch file) is not read at all: its
+// name and size go back instead, in its place in the order.
 self.onmessage = (e) => {
-  const files = e.data;
+  const { files, limits } = e.data;
   const reader = new FileReaderSync();
+  const fits = (k) => files[k].size <= limits[k];
   for (let i = 0; i < files.length;) {
+    if (!fits(i)) {
+      self.postMessage({ tooBig: files[i].name, size: files[i].size });
+      i++;
+      continue;
+    }
     let j = i, bytes = 0;
-    while (j < files.length && j - i < BATCH_FILES && (j === i || bytes + files[j].size <= BATCH_BYTES)) bytes += files[j++].size;
+    while (j < files.length && fits(j) && j - i < BATCH_FILES && (j === i || bytes + files[j].size <= BATCH_BYTES)) bytes += files[j++].size;
     const batch = files.slice(i, j);
     i = j;
     let buf, sizes;

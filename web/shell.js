@@ -172,6 +172,17 @@
     if (!backLeaves) hook._call('back', '');  // on home, the next Back leaves
   });
 
+  // --- Persistent storage (Storage API): asked for when the first result is saved. A refusal is
+  // normal (Chrome decides by how the site is used) and changes nothing the person sees. ---
+  hook._persist = function () {
+    const st = navigator.storage;
+    if (!st || !st.persist) return;
+    const already = st.persisted ? st.persisted() : Promise.resolve(false);
+    already.then((yes) => yes || st.persist()).then((yes) => {
+      console.log('persistent storage ' + (yes ? 'granted' : 'not granted: the browser may clear it when the phone is short of space'));
+    }, () => {});
+  };
+
   // --- Bulk storage (IndexedDB) for the organiser's imported results: localStorage holds ~5 MB per
   // site, shared with households' drafts; thousands of results need more. Chunks of text in lists;
   // answers go back to the app with the request id (src/platform/platform_web.cpp). ---
@@ -194,12 +205,16 @@
     tx.oncomplete = () => hook._call2('bulk_appended', String(id), '1');
     tx.onabort = () => hook._call2('bulk_appended', String(id), '0');  // quota, private mode
   }, () => hook._call2('bulk_appended', String(id), '0'));
-  hook._bulkRead = (list, id) => bulk((db) => {
-    const req = db.transaction('chunks').objectStore('chunks').index('list').getAll(list);
+  // One chunk, the index-th of its list: the app asks for the next once it has used this one, so a
+  // big keep never sits in its memory whole.
+  hook._bulkRead = (list, index, id) => bulk((db) => {
+    const req = db.transaction('chunks').objectStore('chunks').index('list').openCursor(IDBKeyRange.only(list));
+    let moved = false;
     req.onsuccess = () => {
-      const enc = new TextEncoder();
-      for (const c of req.result) hook._callBytes('bulk_chunk', String(id), enc.encode(c.data));
-      hook._call2('bulk_read', String(id), '');
+      const c = req.result;
+      if (c && index > 0 && !moved) { moved = true; c.advance(index); return; }
+      if (c) hook._callBytes('bulk_chunk', String(id), new TextEncoder().encode(c.value.data));
+      hook._call2('bulk_read', String(id), c ? '1' : '');
     };
     req.onerror = () => hook._call2('bulk_read', String(id), '');
   }, () => hook._call2('bulk_read', String(id), ''));
@@ -378,13 +393,15 @@
         importNext();
         return;
       }
+      if (m.tooBig !== undefined) { hook._call2('import_too_big', m.tooBig, String(m.size)); return; }
       let off = 0;
       m.names.forEach((name, k) => {
         hook._callBytes('import_file', name, m.buf.subarray(off, off + m.sizes[k]));
         off += m.sizes[k];
       });
     };
-    importWorker.postMessage(list);
+    // Sizes are checked against the app's limits before any byte is read (web/import-worker.js).
+    importWorker.postMessage({ files: list, limits: list.map((f) => hook._importLimit(f.name)) });
   }
   hook._pickFiles = () => { picker.value = ''; picker.click(); };
   picker.addEventListener('change', () => importFiles(picker.files));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/result.hpp"
+
 namespace app {
 
 namespace {
@@ -13,7 +15,14 @@ bool ends_with_ci(const std::string& s, const std::string& suffix) {
 }
 }  // namespace
 
+bool ImportQueue::is_batch(const std::string& name) {
+  return ends_with_ci(name, ".ndjson") || ends_with_ci(name, ".jsonl") || ends_with_ci(name, ".txt");
+}
+
+std::size_t ImportQueue::limit(const std::string& name) { return is_batch(name) ? kMaxBatchBytes : dr::kMaxResultBytes; }
+
 void ImportQueue::add(const std::string& name, const std::string& text) {
+  if (text.size() > limit(name)) return add_too_big(name, text.size());  // however it got here
   if (!ends_with_ci(name, ".ndjson") && !ends_with_ci(name, ".jsonl")) {
     files_.push_back({name, text});
     return;

@@ -58,6 +58,7 @@ void RecordStore::read(const char* prefix, const std::string& key, const dr::Sur
       e.key = key;
       e.progress = dr::progress(*rr.result.survey, dr::all_answers(rr.result));
       e.result = std::move(rr.result);
+      e.sent = prefix == kResult && !storage_.get(kSent + e.result.id).empty();
       (prefix == kDraft ? drafts_ : results_).push_back(std::move(e));
       return;
     }
@@ -107,6 +108,30 @@ bool RecordStore::save_result(const dr::Result& r) {
 void RecordStore::remove(const std::string& key) {
   storage_.remove(key);
   storage_.remove(key + ".why");
+  if (key.rfind(kResult, 0) == 0) storage_.remove(kSent + key.substr(std::string(kResult).size()));
+  for (auto* list : {&drafts_, &results_})
+    list->erase(std::remove_if(list->begin(), list->end(), [&key](const Entry& e) { return e.key == key; }), list->end());
+  asides_.erase(std::remove_if(asides_.begin(), asides_.end(), [&key](const Aside& a) { return a.key == key; }),
+                asides_.end());
+}
+
+bool RecordStore::mark_sent(const std::string& id) {
+  for (Entry& e : results_)
+    if (e.result.id == id) e.sent = true;
+  return storage_.set(kSent + id, "1");
+}
+
+std::vector<const RecordStore::Entry*> RecordStore::deletable(const std::string& except) const {
+  std::vector<const Entry*> out;
+  // The lists are newest first: walk them backwards for oldest first.
+  auto add = [&](const std::vector<Entry>& list, auto keep) {
+    for (auto it = list.rbegin(); it != list.rend(); ++it)
+      if (it->key != except && keep(*it)) out.push_back(&*it);
+  };
+  add(results_, [](const Entry& e) { return e.sent; });
+  add(results_, [](const Entry& e) { return !e.sent; });
+  add(drafts_, [](const Entry&) { return true; });
+  return out;
 }
 
 const RecordStore::Entry* RecordStore::draft_for(const std::string& survey_id, const std::string& who,

@@ -17,11 +17,15 @@ class RecordStore {
   static constexpr const char* kDraft = "digiready.draft.";
   static constexpr const char* kResult = "digiready.result.";
   static constexpr const char* kAside = "digiready.aside.";
+  // "This result left the device" (downloaded or shared): a marker beside the result, so the
+  // results offered for deletion when storage is full start with those that have a copy elsewhere.
+  static constexpr const char* kSent = "digiready.sent.";
 
   struct Entry {
     std::string key;
     dr::Result result;
     dr::Progress progress;
+    bool sent = false;  // results: downloaded or shared once
   };
   // Set aside: damaged; the text as it was stored and why.
   struct Aside {
@@ -53,7 +57,15 @@ class RecordStore {
   // false: storage refused (full or disabled); nothing else is changed.
   bool save_draft(const dr::Result& r);
   bool save_result(const dr::Result& r);  // also removes the draft of the same id
+  // Deletes a record for good: its text, its sent marker, its reason (set aside), and its entry in
+  // the lists, so it is gone at once and after a reload.
   void remove(const std::string& key);
+  // The result `id` was downloaded or shared (false: storage refused the marker).
+  bool mark_sent(const std::string& id);
+
+  // What a person may delete to make room, in the order offered: results already sent, then the
+  // other results, then drafts; oldest first in each. `except` (the record being saved) is left out.
+  std::vector<const Entry*> deletable(const std::string& except = {}) const;
 
   // The draft of this survey for this respondent (see respondent()), if one is kept; nullptr when
   // `who` is empty: a person not yet named matches nobody.

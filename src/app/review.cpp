@@ -31,11 +31,21 @@ void Review::begin_import(int count) {
 
 void Review::add_file(const std::string& name, const std::string& text) { queue.add(name, text); }
 
+void Review::add_unread(const std::string& name, std::size_t bytes, bool no_memory) {
+  queue.add_too_big(name, bytes, no_memory);
+}
+
 void Review::end_import() { receiving_ = false; }
 
 bool Review::pump(const RecordStore& device) {
   if (!importer_) importer_ = std::make_unique<dr::Importer>(catalog_);
-  kept.load([this](const std::string& chunk) { queue.add(kept_name_, chunk); }, [this] { changed(); });
+  kept.load(
+      [this](const std::string& chunk) {
+        queue.add(kept_name_, chunk);
+        changed();  // answered between frames: draw (and pump) again
+      },
+      [this] { changed(); });
+  if (queue.empty()) kept.next();  // the last chunk read back is used up: the next one
   // Results finished on this device (the organiser's own phone) join the review.
   for (const RecordStore::Entry& e : device.results())
     if (fed_device_.insert(e.result.id).second) queue.push(device_name_, dr::result_to_json(e.result));
@@ -52,6 +62,10 @@ bool Review::pump(const RecordStore& device) {
 }
 
 void Review::read_one(ImportQueue::File f) {
+  if (f.too_big) {  // its bytes never came in: counted as failed, said with the limit it passed
+    importer_->add_too_big(f.name, f.too_big, f.no_memory ? 0 : ImportQueue::limit(f.name));
+    return;
+  }
   // A scanned QR code (or a .txt of them, one per line) becomes the record its file would hold,
   // and from there on is read exactly like that file.
   if (dr::is_compact_text(f.text)) {
@@ -78,7 +92,9 @@ void Review::finish_batch() {
   if (!kept.on_the_way() && !table.all().empty()) say_kept();  // nothing left on its way
 }
 
-void Review::say_kept() { notice_ = kept.failed() ? Notice::NotKeptFull : Notice::Kept; }
+void Review::say_kept() {
+  notice_ = kept.failed() ? Notice::NotKeptFull : kept.capped() ? Notice::NotKeptCap : Notice::Kept;
+}
 
 void Review::refresh(double every_ms) {
   if (!table.dirty || !importer_) return;

@@ -32,6 +32,8 @@ class Review {
   // The browser's import: `count` files announced, each file, the end.
   void begin_import(int count);
   void add_file(const std::string& name, const std::string& text);
+  // A file the browser did not read in: `bytes` over ImportQueue::limit(name), or `no_memory`.
+  void add_unread(const std::string& name, std::size_t bytes, bool no_memory);
   void end_import();
 
   // Reads queued files for one time slice (and starts reading what earlier visits kept, and this
@@ -46,7 +48,7 @@ class Review {
   bool busy() const { return batch_open_ || working(); }
   const dr::Importer* importer() const { return importer_.get(); }
   double last_import_ms() const { return last_import_ms_; }
-  enum class Notice { None, Kept, NotKeptFull };
+  enum class Notice { None, Kept, NotKeptFull, NotKeptCap };
   Notice notice() const { return notice_; }
 
   ImportQueue queue;

@@ -57,10 +57,12 @@ const FileReport& Importer::add_failure(std::string_view file_name, std::string 
   return reports_.back();
 }
 
-const FileReport& Importer::add_too_big(std::string_view file_name, std::size_t bytes) {
-  const FileReport& rep = add_failure(file_name, std::string(file_name) + ": " + std::to_string(bytes) +
-                                                     " bytes, over the limit of " + std::to_string(kMaxResultBytes) +
-                                                     " bytes for one result; not read");
+const FileReport& Importer::add_too_big(std::string_view file_name, std::size_t bytes, std::size_t limit) {
+  const std::string why = limit == 0 ? " bytes, more than the memory left on this device; not read"
+                                     : " bytes, over the limit of " + std::to_string(limit) +
+                                           (limit == kMaxResultBytes ? " bytes for one result" : " bytes for a batch file") +
+                                           "; not read";
+  const FileReport& rep = add_failure(file_name, std::string(file_name) + ": " + std::to_string(bytes) + why);
   reports_.back().too_big = true;
   return rep;
 }

@@ -37,7 +37,8 @@ class Importer {
   const FileReport& add_failure(std::string_view file_name, std::string error);
   // A file of `bytes` bytes over kMaxResultBytes, refused by its size alone (callers check the size
   // before reading the bytes in; add() does the same for text it is given). Counted as failed.
-  const FileReport& add_too_big(std::string_view file_name, std::size_t bytes);
+  // `limit`: the bound it passed (a batch file's is larger); 0: the device had no memory left for it.
+  const FileReport& add_too_big(std::string_view file_name, std::size_t bytes, std::size_t limit = kMaxResultBytes);
   // An NDJSON batch (export, enumerator mode): each record is added as "<file> #<line>". Returns how
   // many records it held.
   std::size_t add_ndjson(std::string_view text, std::string_view file_name);

@@ -47,17 +47,19 @@ void FolderBulkStore::append(std::string_view list, std::string_view chunk, std:
   });
 }
 
-void FolderBulkStore::read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done) {
-  std::vector<std::string> names, chunks;
+void FolderBulkStore::read(std::string_view list, std::size_t index, std::function<void(bool found, std::string chunk)> done) {
+  std::vector<std::string> names;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(list_dir(list), ec)) names.push_back(e.path().string());
   std::sort(names.begin(), names.end());
-  for (const std::string& n : names) {
-    std::ifstream in(n, std::ios::binary);
-    chunks.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string chunk;
+  const bool found = index < names.size();
+  if (found) {
+    std::ifstream in(names[index], std::ios::binary);
+    chunk.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  pending_.push_back([done = std::move(done), chunks = std::move(chunks)]() mutable {
-    if (done) done(std::move(chunks));
+  pending_.push_back([done = std::move(done), found, chunk = std::move(chunk)]() mutable {
+    if (done) done(found, std::move(chunk));
   });
 }
 

@@ -17,7 +17,7 @@ class FolderBulkStore : public app::BulkStore {
   explicit FolderBulkStore(std::string folder, std::size_t capacity_bytes = 0);
 
   void append(std::string_view list, std::string_view chunk, std::function<void(bool ok)> done) override;
-  void read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done) override;
+  void read(std::string_view list, std::size_t index, std::function<void(bool found, std::string chunk)> done) override;
   void clear(std::string_view list) override;
 
   // Runs the answers waiting so far (and any they cause); returns how many ran.

@@ -28,11 +28,16 @@ bool storage_set(std::string_view key, std::string_view value);
 void storage_remove(std::string_view key);
 std::vector<std::string> storage_keys(std::string_view prefix);
 
+// Asks the browser to keep this site's storage when the phone runs short of space (Storage API
+// persist()), so saved results are not cleared without the person's say. The browser may refuse
+// or decide silently: that is only logged (storage still works as before).
+void ask_persistent_storage();
+
 // --- Bulk storage (IndexedDB): lists of text chunks too big for localStorage (the organiser's
 // imported results). Asynchronous: the callbacks run later, between frames. Where IndexedDB is
 // missing or refuses, appends report false and reads give nothing. ---
 void bulk_append(std::string_view list, std::string_view chunk, std::function<void(bool ok)> done);
-void bulk_read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done);
+void bulk_read(std::string_view list, std::size_t index, std::function<void(bool found, std::string chunk)> done);
 void bulk_clear(std::string_view list);
 
 // --- Files out: a download with this name, the clipboard ---
@@ -64,10 +69,14 @@ void stop_scan();
 void vibrate(int ms);
 
 // --- Files in: the browser's file picker / drag-and-drop. Each file arrives through the handler. ---
+// `limit`: the most bytes the file of this name may have; a bigger one is not read in but arrives
+// through `unread` (so is one the app's memory could not take: `no_memory`).
 struct ImportEvents {
   std::function<void(int count)> begin;
   std::function<void(const std::string& name, const std::string& text)> file;
   std::function<void()> end;
+  std::function<std::size_t(const std::string& name)> limit;
+  std::function<void(const std::string& name, std::size_t bytes, bool no_memory)> unread;
 };
 void set_import_handler(ImportEvents events);
 

@@ -21,7 +21,7 @@ std::function<std::string()> g_hook_state, g_hook_widgets;  // the test hook, as
 // Bulk storage requests waiting for IndexedDB, by request id.
 int g_bulk_next = 0;
 std::map<int, std::function<void(bool)>> g_bulk_appends;
-std::map<int, std::pair<std::vector<std::string>, std::function<void(std::vector<std::string>)>>> g_bulk_reads;
+std::map<int, std::pair<std::string, std::function<void(bool, std::string)>>> g_bulk_reads;
 
 EM_BOOL on_gl_lost(int, const void*, void*) {
   if (g_gl_lost) g_gl_lost();
@@ -67,10 +67,19 @@ EM_JS(void, dr_js_init, (), {
     _dr_event(a, b, c);
   };
   // Bytes as read from a file go in as they are: no decoding to a JS string and encoding back.
+  // A heap that cannot grow for them (a phone's memory) gives 0: said, never written through.
   hook['_callBytes'] = function(what, arg, bytes) {
-    var a = pass(what), b = pass(arg), p = _malloc(bytes.length + 1);
+    var p = _malloc(bytes.length + 1);
+    if (!p) { hook['_call2']('no_memory', what + '\u001f' + arg, String(bytes.length)); return; }
+    var a = pass(what), b = pass(arg);
     HEAPU8.set(bytes, p);
     _dr_event_bytes(a, b, p, bytes.length);
+  };
+  // The most bytes a file of this name may have before it is read (shell.js asks for each file).
+  hook['_importLimit'] = function(name) {
+    var p = pass(name), n = _dr_import_limit(p);
+    _free(p);
+    return n;
   };
 });
 
@@ -100,13 +109,15 @@ EM_JS(void, dr_js_storage_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+EM_JS(void, dr_js_persist, (), { window['digiready']['_persist'](); });
+
 // Bulk storage lives in shell.js (IndexedDB); these hand requests over and answers come back
 // through dr_event / dr_event_bytes with the request id.
 EM_JS(void, dr_js_bulk_append, (const char* list, const char* data, int len, int id), {
   window['digiready']['_bulkAppend'](UTF8ToString(list), UTF8ToString(data, len), id);
 });
-EM_JS(void, dr_js_bulk_read, (const char* list, int id), {
-  window['digiready']['_bulkRead'](UTF8ToString(list), id);
+EM_JS(void, dr_js_bulk_read, (const char* list, double index, int id), {
+  window['digiready']['_bulkRead'](UTF8ToString(list), index, id);
 });
 EM_JS(void, dr_js_bulk_clear, (const char* list), {
   window['digiready']['_bulkClear'](UTF8ToString(list));
@@ -207,6 +218,10 @@ EMSCRIPTEN_KEEPALIVE const char* dr_hook_read(int what) {
   return out.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE double dr_import_limit(const char* name) {
+  return g_import.limit ? double(g_import.limit(name)) : 0;
+}
+
 // One entry point for everything the browser tells the app; frees the strings it was given.
 EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   const std::string w = what, a = arg ? arg : "";
@@ -220,6 +235,12 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   else if (w == "import_begin" && g_import.begin) g_import.begin(std::atoi(a.c_str()));
   else if (w == "import_file" && g_import.file) g_import.file(a, b);
   else if (w == "import_end" && g_import.end) g_import.end();
+  else if (w == "import_too_big" && g_import.unread) g_import.unread(a, std::size_t(std::atof(b.c_str())), false);
+  else if (w == "no_memory") {  // "<what>\x1f<arg>": the bytes of an import_file found no room
+    const auto sep = a.find('\x1f');
+    if (sep != std::string::npos && a.compare(0, sep, "import_file") == 0 && g_import.unread)
+      g_import.unread(a.substr(sep + 1), std::size_t(std::atof(b.c_str())), true);
+  }
   else if (w == "survey") g_surveys.emplace_back(a, b);
   else if (w == "back" && g_back) g_back();
   else if ((w == "activate" || w == "reveal") && g_semantics.activate) g_semantics.activate(a, w == "reveal");
@@ -235,9 +256,9 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   } else if (w == "bulk_read") {
     auto it = g_bulk_reads.find(std::atoi(a.c_str()));
     if (it == g_bulk_reads.end()) return;
-    auto [chunks, done] = std::move(it->second);
+    auto [chunk, done] = std::move(it->second);
     g_bulk_reads.erase(it);
-    if (done) done(std::move(chunks));
+    if (done) done(b == "1", std::move(chunk));
   }
   else if (w == "surveys_done" && g_surveys_done) {
     auto done = std::move(g_surveys_done);
@@ -257,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE void dr_event_bytes(char* what, char* arg, char* data, int 
   if (w == "import_file" && g_import.file) g_import.file(a, bytes);
   else if (w == "bulk_chunk") {
     auto it = g_bulk_reads.find(std::atoi(a.c_str()));
-    if (it != g_bulk_reads.end()) it->second.first.push_back(std::move(bytes));
+    if (it != g_bulk_reads.end()) it->second.first = std::move(bytes);
   }
 }
 }
@@ -286,6 +307,8 @@ bool storage_set(std::string_view key, std::string_view value) {
 }
 
 void storage_remove(std::string_view key) { dr_js_storage_remove(std::string(key).c_str()); }
+
+void ask_persistent_storage() { dr_js_persist(); }
 
 std::vector<std::string> storage_keys(std::string_view prefix) {
   std::string all = take(dr_js_storage_keys(std::string(prefix).c_str()));
@@ -332,10 +355,10 @@ void bulk_append(std::string_view list, std::string_view chunk, std::function<vo
   dr_js_bulk_append(std::string(list).c_str(), chunk.data(), int(chunk.size()), id);
 }
 
-void bulk_read(std::string_view list, std::function<void(std::vector<std::string> chunks)> done) {
+void bulk_read(std::string_view list, std::size_t index, std::function<void(bool found, std::string chunk)> done) {
   const int id = ++g_bulk_next;
   g_bulk_reads[id] = {{}, std::move(done)};
-  dr_js_bulk_read(std::string(list).c_str(), id);
+  dr_js_bulk_read(std::string(list).c_str(), double(index), id);
 }
 
 void bulk_clear(std::string_view list) { dr_js_bulk_clear(std::string(list).c_str()); }

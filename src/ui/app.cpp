@@ -36,6 +36,7 @@ const char* screen_name(Screen s) {
     case Screen::Organiser: return "organiser";
     case Screen::Qr: return "qr";
     case Screen::Scan: return "scan";
+    case Screen::Space: return "space";
   }
   return "?";
 }
@@ -145,6 +146,7 @@ void App::go(Screen s) {
     review_.end_import();  // the scanned batch is complete: its summary shows on the import page
   }
   screen_ = s;
+  delete_armed_.clear();  // a delete asked on one screen is not confirmed on another
   scroll_body_to(0);
   clear_flash();
   if (s == Screen::Home && surveys_loaded_) store_.load(catalog_);
@@ -264,6 +266,7 @@ void App::draw() {
       case Screen::Results: go(Screen::Home); break;
       case Screen::Qr: go(Screen::Results); break;
       case Screen::Scan: go(Screen::Organiser); break;
+      case Screen::Space: break;  // draw_space: back without saving
       case Screen::Review:  // draw_review goes to the last question
       case Screen::Question:  // draw_question goes to the previous question
       case Screen::Home: break;
@@ -278,6 +281,7 @@ void App::draw() {
     case Screen::Organiser: draw_organiser(*this); break;
     case Screen::Qr: draw_qr(*this); break;
     case Screen::Scan: draw_scan(*this); break;
+    case Screen::Space: draw_space(*this); break;
   }
   back_event_ = false;
   keyboard_tab_order();
@@ -319,19 +323,50 @@ void App::open_result(const app::RecordStore::Entry& entry) {
 }
 
 void App::answers_changed() {
-  if (!session_.save_draft(store_, dr::now_iso8601())) flash(t("storage.full"), true);
-  else if (flash_ == t("storage.full")) clear_flash();
+  if (!session_.save_draft(store_, dr::now_iso8601())) {
+    need_space([this] { return session_.save_draft(store_, dr::now_iso8601()); },
+               app::RecordStore::kDraft + session_.result.id);
+  } else {
+    space_declined_ = false;
+    if (flash_ == t("storage.full")) clear_flash();
+  }
   request_frame();
+}
+
+void App::need_space(std::function<bool()> retry, std::string saving) {
+  // Turned down once: the message stays, the screen is not forced on every answer.
+  if (space_declined_) return flash(t("storage.full"), true);
+  free_space_.need(std::move(retry), std::move(saving));
+  if (screen_ != Screen::Space) space_from_ = screen_;
+  go(Screen::Space);
+}
+
+void App::result_saved() {
+  space_declined_ = false;
+  if (persist_asked_) return;
+  persist_asked_ = true;
+  platform::ask_persistent_storage();
 }
 
 void App::finish_survey() {
   const bool kept = session_.finish(store_, dr::now_iso8601());
   enumerator_.add(session_.result);  // enumerator mode: the household just finished joins the batch
   go(Screen::Results);
-  if (!kept) flash(t("storage.full"), true);
+  if (kept) result_saved();
+  else keep_result();
   std::string said;  // level, each area, the first advice: what "Nghe" reads too
   for (const std::string& line : result_speech(*this).lines) said += (said.empty() ? "" : ". ") + line;
   platform::announce(said);
+}
+
+void App::keep_result() {
+  if (store_.save_result(session_.result)) {
+    session_.saved_on_device = true;
+    result_saved();
+    return flash(t("results.kept"), false);
+  }
+  need_space([this] { return session_.saved_on_device = store_.save_result(session_.result); },
+             app::RecordStore::kResult + session_.result.id);
 }
 
 void App::announce_question() {

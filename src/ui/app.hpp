@@ -14,6 +14,7 @@
 #include "app/session.hpp"
 #include "app/compare.hpp"
 #include "app/enumerator_batch.hpp"
+#include "app/free_space.hpp"
 #include "app/review.hpp"
 #include "app/result_qr.hpp"
 #include "app/scan_session.hpp"
@@ -25,7 +26,7 @@
 
 namespace ui {
 
-enum class Screen { Home, Intro, Question, Review, Results, Organiser, Qr, Scan };
+enum class Screen { Home, Intro, Question, Review, Results, Organiser, Qr, Scan, Space };
 const char* screen_name(Screen s);
 
 // The survey being taken (its rules in app::Session) plus what only the screen needs.
@@ -83,7 +84,17 @@ class App {
   // Drops the draft on screen for the kept one of the same survey and person.
   void switch_to_kept_draft(const app::RecordStore::Entry& kept);
   void finish_survey();        // complete, score, keep, show results
+  void keep_result();          // keeps the result on screen (storage full: offers what to delete)
   void announce_question();
+
+  // Deleting and storage full (screen_space.cpp). A refused save opens the screen that offers what
+  // to delete, then comes back here once `retry` went through.
+  void need_space(std::function<bool()> retry, std::string saving);
+  app::FreeSpace& free_space() { return free_space_; }
+  Screen space_from() const { return space_from_; }
+  void space_declined() { space_declined_ = true; }
+  std::string& delete_armed() { return delete_armed_; }  // the record whose delete awaits a second tap
+  void result_saved();  // the first saved result asks the browser to keep storage (once a run)
 
   // Transient message shown on the current screen (errors say what to do).
   void flash(std::string text, bool error) { flash_ = std::move(text); flash_error_ = error; }
@@ -129,6 +140,10 @@ class App {
   app::ScanSession scan_;
   std::string flash_;
   bool flash_error_ = false;
+  app::FreeSpace free_space_{store_};
+  Screen space_from_ = Screen::Home;
+  bool space_declined_ = false, persist_asked_ = false;
+  std::string delete_armed_;
   float bottom_h_ = 0, col_w_ = 0;
   float scroll_y_ = 0;
   int scroll_frames_ = 0;
@@ -148,6 +163,12 @@ void draw_results(App& app);
 void draw_organiser(App& app);
 void draw_qr(App& app);
 void draw_scan(App& app);
+void draw_space(App& app);
+// A delete button for the stored record `key`: the first tap asks, the second (same button) says
+// true. The caller deletes.
+bool delete_button(App& app, const std::string& widget_id, const std::string& key, const char* label_key = "delete.ask");
+// The same under a draft or result in a list: deletes it (true: the list changed, stop walking it).
+bool delete_from_list(App& app, const std::string& widget_id, const std::string& key);
 // The organiser's import page: "Scan QR codes" (screen_scan.cpp).
 void draw_scan_entry(App& app);
 

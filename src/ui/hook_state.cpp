@@ -154,7 +154,7 @@ void write_organiser(Writer& w, App& app) {
         w.StartObject();
         write_str(w, "file", rep.file);
         write_str(w, "error", rep.errors.empty() ? std::string() : rep.errors.front());
-        write_str(w, "problem", dr::to_key(rep.problem));
+        write_str(w, "problem", rep.too_big ? "too_big" : dr::to_key(rep.problem));  // as the screen says it
         w.EndObject();
       }
   w.EndArray();
@@ -173,7 +173,8 @@ void write_organiser(Writer& w, App& app) {
       }
   w.EndArray();
   write_str(w, "notice", notice_text(app));
-  w.Key("notice_error"); w.Bool(rv.notice() == app::Review::Notice::NotKeptFull);
+  w.Key("notice_error"); w.Bool(rv.notice() == app::Review::Notice::NotKeptFull || rv.notice() == app::Review::Notice::NotKeptCap);
+  w.Key("kept_bytes"); w.Uint64(rv.kept.stored_bytes());
   w.Key("enumerator"); w.Bool(app.enumerator().on());
   w.Key("enumerator_batch"); w.Uint64(app.enumerator().size());
   w.Key("compare");
@@ -182,6 +183,19 @@ void write_organiser(Writer& w, App& app) {
   write_str(w, "earlier", app.compare().earlier() ? app.compare().earlier()->id : std::string());
   write_str(w, "error", compare_error_text(app));
   w.EndObject();
+  w.EndObject();
+}
+
+// Storage full: what is offered for deletion (result ids, in order) and whether a save waits.
+void write_space(Writer& w, App& app) {
+  w.Key("space");
+  w.StartObject();
+  w.Key("waiting"); w.Bool(app.free_space().waiting());
+  w.Key("offer");
+  w.StartArray();
+  if (app.free_space().waiting())
+    for (const auto* e : app.free_space().offer()) w.String(e->key.c_str(), rapidjson::SizeType(e->key.size()));
+  w.EndArray();
   w.EndObject();
 }
 
@@ -240,6 +254,7 @@ std::string hook_state_json(App& app) {
   const app::RecordStore& store = app.store();
   w.Key("drafts"); w.Uint64(store.drafts().size());
   w.Key("results"); w.Uint64(store.results().size());
+  write_space(w, app);
   w.Key("set_aside"); w.Uint64(store.asides().size());
   w.Key("unopened"); w.Uint64(store.unopened().size());
   write_str(w, "message", app.flash_text());

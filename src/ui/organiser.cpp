@@ -12,6 +12,8 @@ std::string notice_text(App& app) {
     case app::Review::Notice::None: return {};
     case app::Review::Notice::Kept: return app.t("organiser.kept");
     case app::Review::Notice::NotKeptFull: return app.t("organiser.not_kept_full");
+    case app::Review::Notice::NotKeptCap:
+      return dr::format(app.t("organiser.not_kept_cap"), {std::to_string(app.review().kept.cap_bytes() >> 20)});
   }
   return {};
 }
@@ -53,6 +55,18 @@ void organiser_init(App& app) {
       [&app]() {
         app.review().end_import();
         app.compare().picking = false;
+        app.request_frame();
+      },
+      [](const std::string& name) { return app::ImportQueue::limit(name); },
+      [&app](const std::string& name, std::size_t bytes, bool no_memory) {
+        app::Compare& cmp = app.compare();
+        // The comparison takes one result: one too big for that is refused there, as unreadable.
+        if (cmp.picking) {
+          const Session& ss = app.session();
+          cmp.take_file(name, std::string(), app.catalog(), ss.survey ? ss.survey->id : std::string());
+        } else {
+          app.review().add_unread(name, bytes, no_memory);
+        }
         app.request_frame();
       },
   });

@@ -1,5 +1,7 @@
 // Home: the app's name, language and text-size switches, the bundled surveys, drafts to continue,
 // results kept on this device, and the way into the organiser's review.
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "app/respondent.hpp"
@@ -43,6 +45,25 @@ void draw_unopened(App& app) {
       platform::download(u.key.substr(u.key.rfind('.') + 1) + ".json", "application/json", u.text);
   }
 }
+// The organiser's keep, by its noted size: cleared from here (a second tap confirms) without being
+// read, so a keep too big to open can still go.
+void draw_kept_imports(App& app) {
+  app::Review& rv = app.review();
+  const std::size_t bytes = rv.kept.stored_bytes();
+  if (bytes == 0 || rv.busy()) return;
+  spacing(4);
+  // "850 KB" or "12,4 MB" (a decimal comma in Vietnamese).
+  char size[32];
+  if (bytes < (std::size_t(1) << 20)) std::snprintf(size, sizeof size, "%zu KB", (bytes + 1023) / 1024);
+  else std::snprintf(size, sizeof size, "%.1f MB", double(bytes) / (1 << 20));
+  std::string words = size;
+  if (app.lang() == "vi") std::replace(words.begin(), words.end(), '.', ',');
+  text(dr::format(app.t("home.kept"), {words}), theme::muted(), FontRole::Small);
+  if (delete_button(app, "home.kept_clear", app::KeptResults::kList, "home.kept_clear")) {
+    rv.clear();
+    app.flash(app.t("delete.done"), false);
+  }
+}
 }  // namespace
 
 void draw_home(App& app) {
@@ -78,6 +99,7 @@ void draw_home(App& app) {
       if (!code.empty()) detail += " · " + code;
       std::string id = "home.draft." + d.result.id;
       if (card(id.c_str(), label, detail)) app.resume(d);
+      if (delete_from_list(app, "home.delete." + d.result.id, d.key)) break;
     }
   }
 
@@ -115,6 +137,7 @@ void draw_home(App& app) {
       std::string id = "home.result." + r.result.id;
       if (card(id.c_str(), s.title.get(lang), detail)) app.open_result(r);
       draw_send_kept(app, r.result);
+      if (delete_from_list(app, "home.delete." + r.result.id, r.key)) break;
     }
   }
 
@@ -130,6 +153,7 @@ void draw_home(App& app) {
   }
 
   draw_unopened(app);
+  draw_kept_imports(app);
 
   spacing(8);
   separator();

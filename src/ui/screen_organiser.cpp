@@ -46,7 +46,8 @@ std::string level_label(const dr::Survey& s, int level, const std::string& lang)
 
 // A file that was not counted, in words the organiser can act on, then the technical detail.
 std::string problem_text(const App& app, const dr::FileReport& r) {
-  std::string out = r.file + "\n" + app.t(("import.problem." + std::string(dr::to_key(r.problem))).c_str());
+  const std::string problem = r.too_big ? "too_big" : dr::to_key(r.problem);
+  std::string out = r.file + "\n" + app.t(("import.problem." + problem).c_str());
   if (!r.errors.empty()) {
     std::string detail = r.errors.front();
     if (detail.rfind(r.file + ": ", 0) == 0) detail = detail.substr(r.file.size() + 2);  // named above

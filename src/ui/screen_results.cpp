@@ -30,6 +30,22 @@ std::string summary(App& app, const dr::Survey& s, const Session& ss) {
   return out;
 }
 
+// The file left the device (downloaded or shared): offered first for deletion when storage is full.
+void mark_sent(App& app) {
+  if (app.session().saved_on_device) app.store().mark_sent(app.session().result.id);
+}
+
+// Deleting the result on screen (kept on this device), with a second tap to confirm; then home.
+void delete_this_result(App& app) {
+  const Session& ss = app.session();
+  if (!ss.saved_on_device) return;
+  const std::string key = app::RecordStore::kResult + ss.result.id;
+  if (!delete_button(app, "results.delete", key, "results.delete")) return;
+  app.store().remove(key);
+  app.go(Screen::Home);
+  app.flash(app.t("delete.done"), false);
+}
+
 }  // namespace
 
 void draw_results(App& app) {
@@ -132,29 +148,30 @@ void draw_results(App& app) {
   spacing(8);
   separator();
   if (!ss.saved_on_device) {
-    if (button("results.keep", app.t("results.keep"), ButtonStyle::Secondary)) {
-      ss.saved_on_device = app.store().save_result(ss.result);
-      if (!ss.saved_on_device) app.flash(app.t("storage.full"), true);
-      else app.flash(app.t("results.kept"), false);
-    }
+    if (button("results.keep", app.t("results.keep"), ButtonStyle::Secondary)) app.keep_result();
   } else {
     text(app.t("results.kept"), theme::good(), FontRole::Small);
   }
   if (button("results.qr", app.t("results.qr"), ButtonStyle::Secondary)) app.show_qr();
-  if (button("results.download", app.t("results.download"), ButtonStyle::Secondary))
+  if (button("results.download", app.t("results.download"), ButtonStyle::Secondary)) {
     platform::download(result_file_name(ss.result), "application/json", dr::result_to_json(ss.result));
+    mark_sent(app);
+  }
   if (button("results.copy", app.t("results.copy"), ButtonStyle::Secondary)) {
     platform::copy_to_clipboard(summary(app, s, ss));
     app.flash(app.t("results.copied"), false);
   }
   if (button("results.again", app.t("results.again"), ButtonStyle::Secondary)) app.start_survey(ss.survey);
   if (button("results.home", app.t("nav.home"), ButtonStyle::Quiet)) app.go(Screen::Home);
+  delete_this_result(app);
 
   app.end_body();
   // The phone's share sheet (Zalo, Bluetooth...) with the result file; a plain download where the
   // browser cannot share files, and then the words say where the file went.
-  if (button("results.share", app.t("results.share"), ButtonStyle::Primary))
+  if (button("results.share", app.t("results.share"), ButtonStyle::Primary)) {
+    mark_sent(app);
     send_file(app, result_file_name(ss.result), "application/json", dr::result_to_json(ss.result));
+  }
   app.end_screen();
 }
 

@@ -32,8 +32,10 @@ void draw_send_kept(App& app, const dr::Result& r) {
   // the same to a screen reader.
   const std::string who = app::respondent(r);
   const std::string label = who.empty() ? app.t("results.share") : app.t("results.share") + " · " + who;
-  if (button(id.c_str(), label, ButtonStyle::Quiet))
+  if (button(id.c_str(), label, ButtonStyle::Quiet)) {
+    app.store().mark_sent(r.id);  // sent first in the list storage-full offers for deletion
     send_file(app, result_file_name(r), "application/json", dr::result_to_json(r));
+  }
 }
 
 }  // namespace ui

@@ -44,6 +44,15 @@ struct ReviewTest : ::testing::Test {
     }
     review.refresh();
   }
+  // Chunks in the organiser's keep, read one at a time as the app does.
+  std::size_t chunks() {
+    std::size_t n = 0;
+    for (bool more = true; more; ++n) {
+      bulk.read(app::KeptResults::kList, n, [&](bool found, std::string) { more = found; });
+      bulk.run_pending();
+    }
+    return n - 1;
+  }
   std::vector<std::string> codes() const {
     std::vector<std::string> out;
     for (std::size_t i : review.table.rows()) out.push_back(review.table.all()[i].code);
@@ -169,10 +178,7 @@ TEST_F(ReviewTest, VerifiedResultsAreKeptForTheNextVisitOnce) {
   ASSERT_NE(next.importer(), nullptr);
   EXPECT_EQ(next.importer()->results().size(), 1u);
   EXPECT_EQ(next.importer()->reports()[0].file, "kept.ndjson #1");
-  std::size_t chunks = 0;
-  bulk.read(app::KeptResults::kList, [&](std::vector<std::string> c) { chunks = c.size(); });
-  bulk.run_pending();
-  EXPECT_EQ(chunks, 1u);
+  EXPECT_EQ(chunks(), 1u);
 }
 
 TEST_F(ReviewTest, AnOldSingleKeyIsReadAndMovedToBulkStorage) {
@@ -205,10 +211,7 @@ TEST_F(ReviewTest, ThisDevicesResultsJoinOnceAndAreNotStoredAgain) {
   settle();
   EXPECT_EQ(review.importer()->results().size(), 1u);
   EXPECT_EQ(review.importer()->reports().size(), 1u) << "fed once";
-  std::size_t chunks = 9;
-  bulk.read(app::KeptResults::kList, [&](std::vector<std::string> c) { chunks = c.size(); });
-  bulk.run_pending();
-  EXPECT_EQ(chunks, 0u);
+  EXPECT_EQ(chunks(), 0u);
 }
 
 TEST_F(ReviewTest, FilterSearchAndSort) {
@@ -319,6 +322,86 @@ TEST_F(ReviewTest, ABatchIsBusyUntilItSaysHowKeepingWent) {
   bulk.run_pending();
   EXPECT_FALSE(review.busy());
   EXPECT_EQ(review.notice(), app::Review::Notice::Kept);
+}
+
+}  // namespace
+
+namespace {
+
+// Bounded import: a file over its limit (or one the device had no memory for) is counted as failed
+// and said with the limit; the files around it are read as usual.
+TEST_F(ReviewTest, AFileOverItsLimitIsRefusedByItsSizeAndTheOthersAreRead) {
+  EXPECT_EQ(app::ImportQueue::limit("ho-01.json"), dr::kMaxResultBytes);
+  EXPECT_EQ(app::ImportQueue::limit("XA.NDJSON"), app::ImportQueue::kMaxBatchBytes);
+  EXPECT_EQ(app::ImportQueue::limit("codes.txt"), app::ImportQueue::kMaxBatchBytes);
+  review.begin_import(4);
+  review.add_file("ho-01.json", household("HO-01", "Thôn Đông", "yes", 1));
+  review.add_unread("big.ndjson", app::ImportQueue::kMaxBatchBytes + 1, false);
+  review.add_file("padded.json", std::string(dr::kMaxResultBytes + 1, ' '));  // a size check the browser skipped
+  review.add_unread("huge.json", 200u << 20, true);
+  review.end_import();
+  settle();
+  const dr::Importer& imp = *review.importer();
+  EXPECT_EQ(imp.results().size(), 1u);
+  EXPECT_EQ(imp.failed(), 3u);
+  ASSERT_EQ(imp.reports().size(), 4u);
+  EXPECT_TRUE(imp.reports()[1].too_big);
+  EXPECT_NE(imp.reports()[1].errors.front().find("over the limit of 33554432 bytes"), std::string::npos);
+  EXPECT_TRUE(imp.reports()[2].too_big);
+  EXPECT_NE(imp.reports()[2].errors.front().find("over the limit of 262144 bytes"), std::string::npos);
+  EXPECT_TRUE(imp.reports()[3].too_big);
+  EXPECT_NE(imp.reports()[3].errors.front().find("memory left"), std::string::npos);
+  EXPECT_EQ(review.queue.done(), 4u);
+  EXPECT_EQ(review.queue.total(), 4u);
+}
+
+}  // namespace
+
+namespace {
+
+// The keep read back one chunk at a time: the next chunk is asked for only once the records of the
+// last one were read, so at most one chunk's text waits in memory.
+TEST_F(ReviewTest, TheKeepIsReadBackOneChunkAtATime) {
+  app::KeptResults small_chunks{bulk, small, 1};  // a chunk per result
+  for (int n = 1; n <= 3; ++n) small_chunks.keep(std::to_string(n), household("HH-" + std::to_string(n), "Thôn A", "yes", n), false);
+  bulk.run_pending();
+  ASSERT_EQ(chunks(), 3u);
+  EXPECT_GT(small.get(app::KeptResults::kBytesKey), "0");
+  app::Review next{catalog, bulk, small, [this] { return now; }};
+  next.set_source_names("kept.ndjson", "this device");
+  std::size_t most_waiting = 0;
+  for (int i = 0; i < 20; ++i) {
+    next.pump(device);
+    bulk.run_pending();
+    most_waiting = std::max(most_waiting, next.queue.size());
+  }
+  EXPECT_EQ(next.importer()->results().size(), 3u);
+  EXPECT_EQ(most_waiting, 1u) << "one chunk's records at a time";
+  EXPECT_FALSE(next.busy());
+}
+
+// A cap on what is kept: results past it are still shown (and counted) but not kept, and the
+// notice says so; clearing the keep (as home does, without reading it) forgets its size too.
+TEST_F(ReviewTest, PastTheCapResultsAreShownNotKeptAndTheNoticeSaysSo) {
+  const std::string first = household("HH-1", "Thôn A", "yes", 1);
+  app::Review capped{catalog, bulk, small, [this] { return now; }};
+  capped.kept.set_cap(first.size() + 1);  // room for one
+  capped.set_source_names("kept.ndjson", "this device");
+  capped.begin_import(2);
+  capped.add_file("a.json", first);
+  capped.add_file("b.json", household("HH-2", "Thôn A", "yes", 2));
+  capped.end_import();
+  for (int i = 0; i < 10; ++i) {
+    capped.pump(device);
+    bulk.run_pending();
+  }
+  EXPECT_EQ(capped.importer()->results().size(), 2u) << "both shown";
+  EXPECT_EQ(capped.notice(), app::Review::Notice::NotKeptCap);
+  EXPECT_EQ(chunks(), 1u);
+  EXPECT_EQ(capped.kept.stored_bytes(), first.size() + 1);
+  capped.clear();
+  EXPECT_EQ(chunks(), 0u);
+  EXPECT_EQ(small.get(app::KeptResults::kBytesKey), "");
 }
 
 }  // namespace
