@@ -11,6 +11,20 @@ file(READ ${SRC}/web/shell.js shell)
 string(REPLACE "@WASM_BYTES@" "${wasm_bytes}" shell "${shell}")
 file(WRITE ${DIST}/shell.js "${shell}")
 
+# The scripts the first frame waits for go out minified (closure, SIMPLE: local names and
+# whitespace only, so window.digiready and the DOM ids stay as written): 4 KB brotli less on 3G.
+if(CLOSURE)
+  foreach(js shell.js semantics.js)
+    execute_process(COMMAND ${CLOSURE} --compilation_level SIMPLE --language_in ECMASCRIPT_2020
+                            --language_out ECMASCRIPT_2020 --js ${DIST}/${js} --js_output_file ${DIST}/${js}.min
+                    RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "closure could not minify web/${js}")
+    endif()
+    file(RENAME ${DIST}/${js}.min ${DIST}/${js})
+  endforeach()
+endif()
+
 # Surveys are data: copied without the whitespace between tokens (their checksum is over canonical
 # JSON, so it does not change), listed in surveys/index.json for the app to fetch. Older versions
 # live in surveys/archive/ (e.g. "archive/household-digital-skills-1.0.0.json") and ship too, so

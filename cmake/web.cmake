@@ -11,8 +11,29 @@ endif()
 find_package(SDL2 2.26 REQUIRED CONFIG PATHS ${TP}/sdl2 NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
 
 set(IMGUI_DIR ${TP}/imgui)
+# imgui_draw.cpp without ProggyClean, ImGui's built-in font (12 KB of base85, 9.2 KB brotli): 1.86
+# has no switch for it (IMGUI_DISABLE_DEFAULT_FONT came later) and links it whenever the atlas is
+# built. We always add our own font before building (src/ui/widgets.cpp), so the array is emptied
+# in a copy made here; a version whose source does not match stops the build.
+set(IMGUI_DRAW_LEAN ${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp)
+file(READ ${IMGUI_DIR}/imgui_draw.cpp IMGUI_DRAW_SRC)
+string(FIND "${IMGUI_DRAW_SRC}" "static const char proggy_clean_ttf_compressed_data_base85[11980 + 1] =" FROM)
+string(FIND "${IMGUI_DRAW_SRC}" "static const char* GetDefaultCompressedFontDataTTFBase85()" TO)
+if(FROM EQUAL -1 OR TO LESS FROM)
+  message(FATAL_ERROR "imgui_draw.cpp: ProggyClean's data not found; check cmake/web.cmake against this ImGui version")
+endif()
+string(SUBSTRING "${IMGUI_DRAW_SRC}" 0 ${FROM} HEAD)
+string(SUBSTRING "${IMGUI_DRAW_SRC}" ${TO} -1 TAIL)
+set(IMGUI_DRAW_LEAN_SRC "${HEAD}static const char proggy_clean_ttf_compressed_data_base85[1] = \"\"; // emptied by cmake/web.cmake\n\n${TAIL}")
+set(IMGUI_DRAW_OLD "")
+if(EXISTS ${IMGUI_DRAW_LEAN})
+  file(READ ${IMGUI_DRAW_LEAN} IMGUI_DRAW_OLD)
+endif()
+if(NOT IMGUI_DRAW_OLD STREQUAL IMGUI_DRAW_LEAN_SRC)  # rewritten only when it changes: no needless rebuild
+  file(WRITE ${IMGUI_DRAW_LEAN} "${IMGUI_DRAW_LEAN_SRC}")
+endif()
 add_library(imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DRAW_LEAN} ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
@@ -62,7 +83,7 @@ target_link_options(digiready_web PRIVATE
   -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=1 -sDISABLE_EXCEPTION_CATCHING=1
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0 -sTEXTDECODER=2 -sMALLOC=emmalloc
   -sSUPPORT_LONGJMP=0 -sGL_TRACK_ERRORS=0 -sGL_POOL_TEMP_BUFFERS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
-  -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=['canvas','print','printErr','instantiateWasm','onAbort','locateFile','preRun','onRuntimeInitialized']
+  -sEXIT_RUNTIME=0 -sBINARYEN_EXTRA_PASSES=--converge -sINCOMING_MODULE_JS_API=['canvas','print','printErr','instantiateWasm','onAbort','locateFile','preRun','onRuntimeInitialized']
   @${LINK_RSP})
 if(DIGIREADY_CLOSURE)
   target_link_options(digiready_web PRIVATE --closure 1)
@@ -71,7 +92,8 @@ endif()
 # Assemble the site: our shell, service worker, manifest, icons, surveys, and the build outputs.
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -DSRC=${CMAKE_SOURCE_DIR} -DBIN=${CMAKE_BINARY_DIR} -DDIST=${DIGIREADY_DIST}
-          -DVERSION=${PROJECT_VERSION} -P ${CMAKE_SOURCE_DIR}/cmake/assemble-site.cmake
+          -DVERSION=${PROJECT_VERSION} -DCLOSURE=$<$<BOOL:${DIGIREADY_CLOSURE}>:${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler>
+          -P ${CMAKE_SOURCE_DIR}/cmake/assemble-site.cmake
   COMMAND node ${CMAKE_SOURCE_DIR}/tools/precompress.mjs ${DIGIREADY_DIST}
   DEPENDS digiready_web COMMENT "Assembling the site in ${DIGIREADY_DIST}" VERBATIM)
 

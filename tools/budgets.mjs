@@ -10,9 +10,9 @@ import path from 'node:path';
 import { brotli, walk, COMPRESSIBLE } from './precompress.mjs';
 
 // What the browser must receive before the first frame is drawn: the page, its stylesheet, the
-// shell, Emscripten's glue and the wasm (index.html names them; surveys come after the first frame,
-// the manifest, icon and service worker do not hold it up).
-export const FIRST_FRAME = ['index.html', 'style.css', 'shell.js', 'digiready.js', 'digiready.wasm'];
+// shell and the screen-reader layer (both scripts of index.html), Emscripten's glue and the wasm
+// (surveys come after the first frame; the manifest, icon and service worker do not hold it up).
+export const FIRST_FRAME = ['index.html', 'style.css', 'shell.js', 'semantics.js', 'digiready.js', 'digiready.wasm'];
 
 // Loaded later, only when needed: the organiser's QR reader for browsers without BarcodeDetector
 // (zbar in wasm, web/zbar-worker.js), fetched when the camera opens (the service worker still caches
@@ -20,17 +20,18 @@ export const FIRST_FRAME = ['index.html', 'style.css', 'shell.js', 'digiready.js
 export const SCAN_READER = ['zbar-worker.js', 'zbar-qr.js', 'zbar-qr.wasm'];
 
 export const BUDGETS = {
-  // Issue #14 aims at 220 KB. Raised from 256 to 280 KB on 2026-11-29: the app layer, the province
-  // indicators tab, the result's QR code (compact form + Nayuki's C encoder) and the screen-reader
-  // layer took the first frame from 248 to 274 KB. Organiser-only code (indicators, scanning,
-  // import) is the first candidate to load after the first frame.
-  firstFrame: 280 * 1024,
+  // Issue #14 aims at 220 KB. Lowered from 280 to 260 KB on 2026-11-29 after the cuts in
+  // docs/size.md took the first frame from 277.5 KB (semantics.js counted) to 258.4 KB. Loading the
+  // organiser's code after the first frame is the cut that would reach 220 KB (docs/size.md).
+  firstFrame: 260 * 1024,
   // Everything a first visit caches for offline use (the service worker's list), old survey
-  // versions included (drafts and results made with them open offline). Raised from 372 to 392 KB
-  // on 2026-11-29 for the camera scan's QR reader (25 KB), cached so that scanning works offline.
-  site: 392 * 1024,
-  // The four surveys in both languages, every shipped version.
-  surveys: 90 * 1024,
+  // versions included (drafts and results made with them open offline). 342.2 KB on 2026-11-29
+  // (size cuts, docs/size.md), then the camera scan's QR reader (25 KB, cached so that scanning works
+  // offline) was added.
+  site: 370 * 1024,
+  // The four surveys in both languages, every shipped version. 81.8 KB on 2026-11-29; a new survey
+  // version adds ~11 KB and is a reason to raise this one.
+  surveys: 84 * 1024,
   // The camera scan's QR reader (SCAN_READER): about 27 KB on a 3G phone, once, when it scans.
   scanReader: 32 * 1024,
 };

@@ -28,7 +28,7 @@ export function walk(dir) {
     e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 }
 
-function precompress(dist) {
+export function precompress(dist) {
   let n = 0;
   for (const f of walk(dist)) {
     if (!COMPRESSIBLE.has(path.extname(f))) continue;

@@ -1,36 +1,57 @@
-// `make report`: what a person on a cheap phone and a weak link gets.
+// `make report`: what a person on a cheap phone and a weak link gets, judged against a yardstick.
 //  - brotli size of every file in dist/, of what the first frame needs and of the whole site
-//    (budgets in tools/budgets.mjs, enforced by make test);
-//  - median time from navigation to the first drawn frame over 5 cold loads, in headless Chromium
-//    with Lighthouse's mobile throttling (1.6 Mbps down, 750 Kbps up, 150 ms RTT, CPU x4,
-//    412x915 at DPR 2) (budget 2.0 s);
-//  - frames drawn during 5 idle seconds (budget 5).
-// A report, not a test: it prints figures and exits 0.
+//    (budgets in tools/budgets.mjs; exceeding one fails this report and make test);
+//  - 5 cold loads each of DigiReady (first drawn frame) and of a pinned SurveyJS page with the same
+//    household questions (first question on screen, tools/surveyjs-page.mjs), alternating, served by
+//    one server in this run, in headless Chromium with Lighthouse's mobile throttling (1.6 Mbps
+//    down, 750 Kbps up, 150 ms RTT, CPU x4, 412x915 at DPR 2): medians and their ratio;
+//  - frames drawn during 5 idle seconds; warm start (service worker, CPU x4), median of 5.
+// Times are reported against their targets (issue #14) but do not fail the report: they depend on
+// the machine and its load. Exit status 1 only when a byte budget is exceeded.
+import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { BUDGETS, FIRST_FRAME, measure } from './budgets.mjs';
+import { buildSurveyJsPage } from './surveyjs-page.mjs';
 import { LAUNCH_ARGS } from '../tests/e2e/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const DIST = path.join(ROOT, 'dist');
+const SITE = path.join(ROOT, 'build', 'report-site'); // app -> dist, surveyjs/ (one server, one origin)
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const TARGET = { firstFrameMs: 2000, ratio: 0.62, warmMs: 400, idleFrames: 5 };
+const verdict = (ok) => (ok ? 'within' : 'OVER');
 
 console.log('== Transfer size (brotli, as sent by a host serving the build\'s .br copies) ==');
 const m = measure(DIST);
-for (const f of m.files) console.log(`${f.name.padEnd(40)} ${kb(f.raw)} raw ${kb(f.sent)} sent`);
+for (const f of m.files) console.log(`${f.name.padEnd(48)} ${kb(f.raw)} raw ${kb(f.sent)} sent`);
+const over = [];
 for (const [k, limit] of Object.entries(BUDGETS)) {
-  console.log(`${k.padEnd(40)} ${kb(m[k])}   (budget ${kb(limit).trim()}: ${m[k] <= limit ? 'within' : 'OVER'})`);
+  if (m[k] > limit) over.push(k);
+  console.log(`${k.padEnd(48)} ${kb(m[k])}   (budget ${kb(limit).trim()}: ${verdict(m[k] <= limit)})`);
 }
 console.log(`(first frame = ${FIRST_FRAME.join(', ')}; byte budgets fail make test, tests/e2e/budget.test.mjs)`);
 
-const server = await serve(DIST, 0);
-const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: LAUNCH_ARGS });
+fs.rmSync(SITE, { recursive: true, force: true });
+fs.mkdirSync(SITE, { recursive: true });
+fs.symlinkSync(DIST, path.join(SITE, 'app'));
+buildSurveyJsPage(path.join(DIST, 'surveys', 'household-digital-skills.json'), path.join(SITE, 'surveyjs'));
+const sj = measure(path.join(SITE, 'surveyjs'));
+console.log(`SurveyJS page (${fs.readdirSync(path.join(SITE, 'surveyjs')).filter((f) => !/\.(br|gz)$/.test(f)).length} files, all before the first question) ${kb(sj.site)} sent;` +
+  ` DigiReady first frame ${kb(m.firstFrame).trim()} (${(m.firstFrame / sj.site).toFixed(2)} of it)`);
 
-async function coldLoad() {
-  const ctx = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+const server = await serve(SITE, 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: LAUNCH_ARGS });
+const phone = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// One cold load (no HTTP cache, no service worker) of URL, until `drawn` (a window property holding
+// performance.now() at the first useful frame) is set. Returns the context for more work.
+async function coldLoad(url, drawn) {
+  const ctx = await browser.newContext({ ...phone, serviceWorkers: 'block' });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -40,53 +61,63 @@ async function coldLoad() {
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(url);
-  await page.waitForFunction(() => window.digiready && window.digiready.firstFrameMs, null, { timeout: 60000 });
-  const t = await page.evaluate(() => [window.digiready.wasmMs, window.digiready.instantiatedMs, window.digiready.firstFrameMs]);
-  return { ctx, page, ms: t[2], phases: t };
+  await page.waitForFunction((p) => window[p] || (window.digiready && window.digiready[p]), drawn, { timeout: 90000 });
+  const ms = await page.evaluate((p) => window[p] || window.digiready[p], drawn);
+  return { ctx, page, ms };
 }
 
-console.log('\n== First drawn frame, cold load, Lighthouse mobile throttling ==');
-const times = [];
+console.log('\n== Cold load, Lighthouse mobile throttling: DigiReady first frame vs SurveyJS first question ==');
+const ours = [], theirs = [];
 let last;
 for (let i = 0; i < 5; i++) {
-  const r = await coldLoad();
-  times.push(r.ms);
-  console.log(`  load ${i + 1}: wasm received ${r.phases[0].toFixed(0)} ms, compiled ${r.phases[1].toFixed(0)} ms, first frame ${r.phases[2].toFixed(0)} ms`);
-  if (i < 4) await r.ctx.close(); else last = r;
+  const a = await coldLoad(`${origin}/app/`, 'firstFrameMs');
+  const b = await coldLoad(`${origin}/surveyjs/`, 'firstQuestionMs');
+  ours.push(a.ms); theirs.push(b.ms);
+  console.log(`  load ${i + 1}: DigiReady ${a.ms.toFixed(0)} ms, SurveyJS ${b.ms.toFixed(0)} ms`);
+  await b.ctx.close();
+  if (i < 4) await a.ctx.close(); else last = a;
 }
-const sorted = [...times].sort((a, b) => a - b);
-const median = sorted[2];
-console.log(`loads (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
-console.log(`median: ${(median / 1000).toFixed(2)} s   (budget 2.0 s: ${median <= 2000 ? 'within' : 'OVER'})`);
+const mo = median(ours), mt = median(theirs), ratio = mo / mt;
+console.log(`median: DigiReady ${mo.toFixed(0)} ms (target ${TARGET.firstFrameMs}: ${verdict(mo <= TARGET.firstFrameMs)}), ` +
+  `SurveyJS ${mt.toFixed(0)} ms; ratio ${ratio.toFixed(2)} (target <= ${TARGET.ratio}: ${verdict(ratio <= TARGET.ratio)})`);
 
 console.log('\n== Idle frames ==');
 await last.page.waitForTimeout(1500);
 const f0 = await last.page.evaluate(() => window.digiready.state().frames);
 await last.page.waitForTimeout(5000);
 const f1 = await last.page.evaluate(() => window.digiready.state().frames);
-console.log(`frames drawn in 5 idle seconds: ${f1 - f0}   (budget 5: ${f1 - f0 <= 5 ? 'within' : 'OVER'})`);
+console.log(`frames drawn in 5 idle seconds: ${f1 - f0}   (target ${TARGET.idleFrames}: ${verdict(f1 - f0 <= TARGET.idleFrames)})`);
 await last.ctx.close();
 
-// Warm start: a second visit, answered by the service worker (no network), CPU still slowed 4x.
-console.log('\n== First drawn frame, warm start (service worker), CPU x4 ==');
+// Warm start: later visits, answered by the service worker's cache, CPU still slowed 4x and the
+// network cut, so anything the first frame waited on from the network would show as a failure.
+console.log('\n== First drawn frame, warm start (service worker, offline), CPU x4 ==');
 {
-  const ctx = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const ctx = await browser.newContext(phone);
   const page = await ctx.newPage();
-  await page.goto(url);
+  await page.goto(`${origin}/app/`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.digiready && window.digiready.firstFrameMs, null, { timeout: 60000 });
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await ctx.setOffline(true);
   const warm = [];
   for (let i = 0; i < 5; i++) {
     await page.reload();
     await page.waitForFunction(() => window.digiready && window.digiready.firstFrameMs, null, { timeout: 60000 });
-    warm.push(await page.evaluate(() => window.digiready.firstFrameMs));
+    const t = await page.evaluate(() => [window.digiready.wasmMs, window.digiready.instantiatedMs, window.digiready.firstFrameMs]);
+    warm.push(t[2]);
+    console.log(`  reload ${i + 1}: wasm response ${t[0].toFixed(0)} ms, instantiated ${t[1].toFixed(0)} ms, first frame ${t[2].toFixed(0)} ms`);
   }
-  const w = [...warm].sort((a, b) => a - b)[2];
+  const w = median(warm);
   console.log(`loads (ms): ${warm.map((t) => t.toFixed(0)).join(', ')}`);
-  console.log(`median: ${w.toFixed(0)} ms   (budget 400 ms: ${w <= 400 ? 'within' : 'OVER'})`);
+  console.log(`median: ${w.toFixed(0)} ms   (target ${TARGET.warmMs} ms: ${verdict(w <= TARGET.warmMs)})`);
   await ctx.close();
 }
 await browser.close();
 server.close();
-console.log(`\n(machine: ${os.cpus().length} cores; figures are from headless Chromium with SwiftShader)`);
+console.log(`\n(machine: ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}; headless Chromium with SwiftShader)`);
+if (over.length) {
+  console.log(`byte budget exceeded: ${over.join(', ')} (tools/budgets.mjs)`);
+  process.exitCode = 1;
+}
