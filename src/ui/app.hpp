@@ -10,6 +10,7 @@
 #include "core/digiready.hpp"
 #include "core/strings.hpp"
 #include "imgui.h"
+#include "app/back_route.hpp"
 #include "app/record_store.hpp"
 #include "app/session.hpp"
 #include "app/compare.hpp"
@@ -57,7 +58,8 @@ class App {
   Screen screen() const { return screen_; }
   long long frames() const { return frames_; }  // drawn so far
   void request_frame() { frame_requested_ = true; }
-  // Escape, or the phone's Back button, this frame (not while typing): each screen goes back.
+  // Escape, or the phone's Back button, this frame (not while typing); where it goes is
+  // app::BackRoute's decision, followed in draw().
   bool back_pressed() const;
 
   dr::SurveyCatalog& catalog() { return catalog_; }
@@ -84,12 +86,19 @@ class App {
   void switch_to_kept_draft(const app::RecordStore::Entry& kept);
   void finish_survey();        // complete, score, keep, show results
   void announce_question();
+  // Puts question `pos` on screen (from Next, Back, the review page's edit): a fresh look, announced.
+  void show_question(int pos);
+  // "Lưu và thoát": the draft is kept (it is at every answer) and home says how to carry on.
+  void save_and_exit();
 
   // Transient message shown on the current screen (errors say what to do).
   void flash(std::string text, bool error) { flash_ = std::move(text); flash_error_ = error; }
   const std::string& flash_text() const { return flash_; }
   bool flash_is_error() const { return flash_error_; }
   void clear_flash() { flash_.clear(); }
+  // A confirmation where the person is looking: just above the screen's action bar, until the next
+  // tap or screen; said to screen readers too.
+  void toast(std::string text);
 
   // Layout: a scrolling body above a fixed bar for the screen's actions (thumb reach).
   void begin_screen(int bottom_rows);
@@ -104,6 +113,8 @@ class App {
   void load_settings();
   void save_settings();
   void on_surveys(std::vector<std::pair<std::string, std::string>> files);
+  app::Place place() const;
+  void follow_back(const app::BackStep& step);
 
   dr::Strings strings_;
   std::string lang_ = "vi";
@@ -129,6 +140,8 @@ class App {
   app::ScanSession scan_;
   std::string flash_;
   bool flash_error_ = false;
+  std::string toast_;
+  app::BackRoute back_route_;
   float bottom_h_ = 0, col_w_ = 0;
   float scroll_y_ = 0;
   int scroll_frames_ = 0;
