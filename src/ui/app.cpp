@@ -258,7 +258,8 @@ void App::draw() {
     back_route_.other_input();
     toast_.clear();
   }
-  if (back_pressed()) follow_back(back_route_.press(place(), session_));
+  // Escape on home is not the phone's Back: nothing to warn about, the page stays.
+  if (back_pressed() && (back_event_ || screen_ != Screen::Home)) follow_back(back_route_.press(place(), session_));
   switch (screen_) {
     case Screen::Home: draw_home(*this); break;
     case Screen::Intro: draw_intro(*this); break;

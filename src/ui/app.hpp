@@ -99,6 +99,7 @@ class App {
   // A confirmation where the person is looking: just above the screen's action bar, until the next
   // tap or screen; said to screen readers too.
   void toast(std::string text);
+  const std::string& toast_text() const { return toast_; }
 
   // Layout: a scrolling body above a fixed bar for the screen's actions (thumb reach).
   void begin_screen(int bottom_rows);

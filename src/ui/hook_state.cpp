@@ -242,7 +242,8 @@ std::string hook_state_json(App& app) {
   w.Key("results"); w.Uint64(store.results().size());
   w.Key("set_aside"); w.Uint64(store.asides().size());
   w.Key("unopened"); w.Uint64(store.unopened().size());
-  write_str(w, "message", app.flash_text());
+  // What the screen says as a message: the one at the top, else the toast above the action bar.
+  write_str(w, "message", app.flash_text().empty() ? app.toast_text() : app.flash_text());
   w.Key("organiser");
   write_organiser(w, app);
   // The camera scan: codes counted, and the words shown when it cannot scan (screen_scan.cpp).

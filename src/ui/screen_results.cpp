@@ -117,7 +117,7 @@ void draw_results(App& app) {
     const float f = d.percent ? float(*d.percent / 100.0) : 0.f;
     // The core's rule for a strength, on the percentage as shown (x.4995 and x.5 agree with it).
     const ImU32 col = !d.percent ? theme::track() : dr::is_strength(s, *d.percent) ? theme::good() : theme::primary();
-    bar(f, 18, col, percent_text(d.percent));
+    bar(f, 18, col, percent_text(d.percent), ImGui::CalcTextSize("100%").x + theme::kGap);  // one scale for all
   }
 
   if (!sc.strengths.empty()) {

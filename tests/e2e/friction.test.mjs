@@ -139,12 +139,19 @@ test('answering alone, save and exit, text size, the draft offered again, one co
       s = await state(page);
     }
     assert.equal(s.screen, 'review');
-    const reviewBar = VI['review.answered'].replace('{0}', s.answered).replace('{1}', s.total);
-    assert.ok(s.answered <= s.total);
+    assert.equal(s.answered, s.total, 'every counted question answered');
     await shot(page, 'friction-review');
+    await page.setViewportSize({ width: 915, height: 412 });
+    await tap(page, 'survey.textsize');
+    await waitFor(page, (st) => st.text_size === 'large');
+    await page.waitForTimeout(300);
+    await shot(page, 'friction-review-large-landscape');
+    await tap(page, 'survey.textsize');
+    await waitFor(page, (st) => st.text_size === 'normal');
+    await page.setViewportSize({ width: 412, height: 915 });
+    await page.waitForTimeout(300);
     await tap(page, 'review.submit');
     s = await waitFor(page, (st) => st.screen === 'results');
-    assert.ok(reviewBar);
 
     // 5. The level with its scale, the next step, the copy confirmation in view.
     const levels = JSON.parse(fs.readFileSync(path.join(ROOT, `assets/surveys/${SURVEY}.json`), 'utf8')).levels;
@@ -153,6 +160,11 @@ test('answering alone, save and exit, text size, the draft offered again, one co
     assert.equal(await page.locator('#semantics h2').filter({ hasText: scale }).count(), 1, scale);
     assert.ok((await page.locator('#semantics').textContent()).includes(VI['results.next_step_alone']), 'the team writes the code');
     await shot(page, 'friction-results-top');
+    await page.setViewportSize({ width: 915, height: 412 });
+    await page.waitForTimeout(300);
+    await shot(page, 'friction-results-landscape');
+    await page.setViewportSize({ width: 412, height: 915 });
+    await page.waitForTimeout(300);
     await tap(page, 'results.copy');
     await inLowerHalf(page, 'status', VI['results.copied']);
     await shot(page, 'friction-results-copied');
@@ -187,6 +199,7 @@ test("a before/after with another household's result warns; bars share one scale
     await tap(page, 'progress.pick.' + JSON.parse(recs[0]).id);
     const warning = VI['progress.other_household'].replace('{0}', 'HH-0041').replace('{1}', 'HH-0042');
     await said(page, 'alert', warning).waitFor({ timeout: 5000 });
+    await shot(page, 'friction-compare-other-household-warning');
     await find(page, 'progress.other');
     await shot(page, 'friction-compare-other-household');
     assert.deepEqual(b.problems, []);
