@@ -153,16 +153,19 @@ void draw_question_head(App& app, const dr::Question& q) {
   std::string where = question_position(app, q);
   if (q.required) where += " · " + app.t("survey.required_short");
   if (short_screen()) {
+    // Left: "Câu n/N" over a thin bar, in a fixed share of the row; right: the tools in the rest
+    // (a group, not a child, so a button whose words wrap grows instead of being cut).
+    const float avail = ImGui::GetContentRegionAvail().x, progress_w = avail * 0.4f;
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened;
-    const float avail = ImGui::GetContentRegionAvail().x, tools_w = avail * 0.65f;
-    ImGui::BeginChild("##progress", ImVec2(avail - tools_w - theme::kGap, theme::kRow), false, flags);
-    ImGui::SetCursorPosY((theme::kRow - ImGui::GetFontSize()) * 0.5f);
-    bar(pr.fraction(), 12, theme::primary(), where);
+    ImGui::BeginChild("##progress", ImVec2(progress_w, theme::kRow), false, flags);
+    ImGui::SetCursorPosY(4);
+    text(where, theme::ink(), FontRole::Small);
+    bar(pr.fraction(), 8, theme::primary());
     ImGui::EndChild();
     ImGui::SameLine(0, theme::kGap);
-    ImGui::BeginChild("##tools", ImVec2(tools_w, theme::kRow), false, flags);
+    ImGui::BeginGroup();
     draw_tools(app);
-    ImGui::EndChild();
+    ImGui::EndGroup();
     return;
   }
   draw_tools(app);
