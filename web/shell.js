@@ -58,7 +58,7 @@
   // whether Back leaves the app now. The page's own code uses these, never the test hook.
   const overlay = $('text-overlay');
   let editing = null; // widget being edited through the overlay: {id, ...}
-  let fieldsJson = '[]', backLeaves = true;
+  let fieldsJson = '[]', backLeaves = false;
   const textFields = () => JSON.parse(fieldsJson);
   hook._frame = function (fields, leaves) {
     fieldsJson = fields;
@@ -157,8 +157,11 @@
   hook._announce = function (text) { $('live').textContent = text; };
 
   // --- The phone's Back button: one history entry stands guard, so Back moves back inside the app
-  // (previous question, then the screen before) instead of leaving it; on home it leaves. Chrome
-  // skips entries added without a user gesture when going back, so the guard is set on a tap or key.
+  // (previous question, then the screen before) instead of leaving it. Where Back goes is the app's
+  // decision (src/app/back_route.hpp); it says after each frame whether the next Back leaves (on
+  // home, once it warned). The guard is set again at once after each Back the app takes, so Back
+  // pressed twice in a row stays in the app. Chrome may skip, on its Back button, an entry added
+  // without a user gesture; so it is also set on every tap or key. ---
   let guarded = false;
   const guard = () => {
     if (guarded || !hook.ready) return;
@@ -169,7 +172,9 @@
   window.addEventListener('keydown', guard, true);
   window.addEventListener('popstate', () => {
     guarded = false;
-    if (!backLeaves) hook._call('back', '');  // on home, the next Back leaves
+    if (backLeaves) { history.back(); return; }  // warned on home: this Back leaves
+    hook._call('back', '');
+    guard();
   });
 
   // --- Persistent storage (Storage API): asked for when the first result is saved. A refusal is

@@ -1,6 +1,23 @@
 #include "app/compare.hpp"
 
+#include "app/household_code.hpp"
+#include "app/respondent.hpp"
+
 namespace app {
+
+CompareRow compare_row(std::optional<double> before, std::optional<double> after) {
+  CompareRow row;
+  if (before) row.before = int(dr::shown_percent(*before));
+  if (after) row.after = int(dr::shown_percent(*after));
+  if (row.before && row.after) row.change = *row.after - *row.before;
+  return row;
+}
+
+bool other_respondent(const dr::Result& earlier, const dr::Result& shown) {
+  const std::string a = respondent(earlier), b = respondent(shown);
+  if (a.empty() || b.empty() || is_alone_code(a) || is_alone_code(b)) return false;
+  return dr::fold(a) != dr::fold(b);
+}
 
 void Compare::follow(const std::string& result_id) {
   if (for_ == result_id) return;

@@ -9,6 +9,19 @@
 
 namespace app {
 
+// One row of before/after: the two percentages as the screen shows them (rounded as the core rounds,
+// dr::shown_percent), and the change between those shown numbers — 39 % then 48 % is +9, whatever
+// the unrounded scores were.
+struct CompareRow {
+  std::optional<int> before, after, change;  // change: only when both are there
+};
+CompareRow compare_row(std::optional<double> before, std::optional<double> after);
+
+// The earlier result is about another household or business than the one on screen: both are named
+// (household code, else business name; app/respondent.hpp) and the names differ, letter case and
+// spaces aside. A temporary code of someone answering alone names nobody yet: no warning.
+bool other_respondent(const dr::Result& earlier, const dr::Result& shown);
+
 class Compare {
  public:
   // Why a picked file cannot be the earlier result.

@@ -29,4 +29,20 @@ std::string fresh_household_code(const std::string& last, const std::set<std::st
   return code;
 }
 
+namespace {
+constexpr const char* kAlonePrefix = "CHUA-MA-";
+}  // namespace
+
+bool offers_answer_alone(const dr::Question& q) {
+  return q.id == "household_code" && q.type == dr::QuestionType::Text;
+}
+
+std::string alone_code(const std::string& result_id) {
+  std::string code = kAlonePrefix;
+  for (char c : result_id.substr(0, 6)) code += (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+  return code;
+}
+
+bool is_alone_code(const std::string& code) { return dr::tidy(code).rfind(kAlonePrefix, 0) == 0; }
+
 }  // namespace app

@@ -1,5 +1,6 @@
 #include "app/session.hpp"
 
+#include "app/household_code.hpp"
 #include "app/respondent.hpp"
 
 namespace app {
@@ -19,15 +20,11 @@ int resume_position(const dr::Survey& s, const dr::Answers& a) {
   return -1;
 }
 
-Ordinal ordinal(const dr::Survey& s, const dr::Answers& a, int pos) {
-  Ordinal o;
-  const bool profile = s.questions[size_t(pos)].profile();
-  for (const dr::Question& q : s.questions) {
-    if (q.type == dr::QuestionType::Info || q.profile() != profile || !dr::is_visible(s, q, a)) continue;
-    ++o.total;
-    if (q.index <= pos) o.n = o.total;
-  }
-  return o;
+const RecordStore::Entry* draft_to_offer(const RecordStore& store, const std::string& survey_id,
+                                         const std::string& except_id) {
+  for (const RecordStore::Entry& d : store.drafts())  // newest first
+    if (d.result.survey_id == survey_id && d.result.id != except_id) return &d;
+  return nullptr;
 }
 
 void Session::start(std::shared_ptr<const dr::Survey> s, const std::string& lang, const std::string& now) {
@@ -143,6 +140,14 @@ bool Session::type(const dr::Question& q, const std::string& text) {
     typed[q.id] = text;
     dr::clear_answer(answers, q.id);
   }
+  return true;
+}
+
+bool Session::answer_alone(const dr::Question& q) {
+  if (!offers_answer_alone(q)) return false;
+  typed.erase(q.id);
+  show_problem = false;
+  dr::set_answer(answers, q.id, dr::Value(alone_code(result.id)));
   return true;
 }
 

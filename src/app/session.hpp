@@ -23,12 +23,11 @@ struct AnswerIssue {
 // acceptable answer; -1 when every one has one (the review page).
 int resume_position(const dr::Survey& s, const dr::Answers& a);
 
-// "Question n of N" at `pos`: the visible askable questions (info screens aside) of the same kind —
-// profile fields and survey questions are counted apart, as home counts the survey's questions.
-struct Ordinal {
-  int n = 0, total = 0;
-};
-Ordinal ordinal(const dr::Survey& s, const dr::Answers& a, int pos);
+// The draft of survey `survey_id` (any version) to offer again when the person starts that survey,
+// the newest other than `except_id` (the one being started); nullptr when there is none. Starting
+// anew stays possible: an enumerator visits household after household.
+const RecordStore::Entry* draft_to_offer(const RecordStore& store, const std::string& survey_id,
+                                         const std::string& except_id = {});
 
 class Session {
  public:
@@ -80,6 +79,10 @@ class Session {
   // The whole text of q's field after a keystroke: a text answer as is ("" clears), a number or
   // date once it parses; text that does not parse is kept as typed and the old answer goes.
   bool type(const dr::Question& q, const std::string& text);
+  // A person answering alone has no household code yet (the team gives it): the code question gets
+  // a temporary one that says so, "CHUA-MA-" and the start of this result's id (household_code.hpp),
+  // which the team replaces when the result reaches them. false: q is not the household code.
+  bool answer_alone(const dr::Question& q);
   // Typing is over: spaces at the ends of a text answer go (only spaces is no answer).
   bool trim(const std::string& question_id);
 

@@ -149,6 +149,7 @@ void App::go(Screen s) {
   delete_armed_.clear();  // a delete asked on one screen is not confirmed on another
   scroll_body_to(0);
   clear_flash();
+  toast_.clear();
   if (s == Screen::Home && surveys_loaded_) store_.load(catalog_);
   if (s == Screen::Home) platform::announce("");  // the live region must not keep the last result
   request_frame();
@@ -202,6 +203,7 @@ void App::begin_screen(int bottom_rows) {
   const float col_w = std::min(avail, max_w);
   col_w_ = col_w;
   bottom_h_ = bottom_rows > 0 ? bottom_rows * theme::kRow + (bottom_rows - 1) * theme::kGap + theme::kGap : 0;
+  if (!toast_.empty()) bottom_h_ += message_box_height(toast_, col_w) + theme::kGap;
   // NavFlattened: keyboard focus moves straight onto the widgets, not onto the child as a whole.
   ImGui::BeginChild("##body", ImVec2(col_w, -bottom_h_), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   if (scroll_frames_ > 0) {
@@ -239,6 +241,7 @@ void App::end_body() {
   if (avail > col_w_) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - col_w_) * 0.5f);
   ImGui::BeginChild("##bar", ImVec2(col_w_, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
+  if (!toast_.empty()) message_box(toast_, false);  // begin_screen made room for it
 }
 
 void App::end_screen() {
@@ -252,26 +255,13 @@ bool App::back_pressed() const {
 
 void App::draw() {
   hook_begin_frame();
-  // Back (Escape, or the phone's Back button) goes back, from anywhere but home.
-  if (back_pressed()) {
-    switch (screen_) {
-      case Screen::Organiser:
-        if (organiser_view_.detail >= 0) {  // a result opened from the list: back to the list
-          organiser_view_.detail = -1;
-          break;
-        }
-        go(Screen::Home);
-        break;
-      case Screen::Intro:
-      case Screen::Results: go(Screen::Home); break;
-      case Screen::Qr: go(Screen::Results); break;
-      case Screen::Scan: go(Screen::Organiser); break;
-      case Screen::Space: break;  // draw_space: back without saving
-      case Screen::Review:  // draw_review goes to the last question
-      case Screen::Question:  // draw_question goes to the previous question
-      case Screen::Home: break;
-    }
+  // A tap puts a toast away, and the warning before leaving no longer holds.
+  if (ImGui::IsMouseClicked(0)) {
+    back_route_.other_input();
+    toast_.clear();
   }
+  // Escape on home is not the phone's Back: nothing to warn about, the page stays.
+  if (back_pressed() && (back_event_ || screen_ != Screen::Home)) follow_back(back_route_.press(place(), session_));
   switch (screen_) {
     case Screen::Home: draw_home(*this); break;
     case Screen::Intro: draw_intro(*this); break;
@@ -291,8 +281,44 @@ void App::after_frame() {
   ++frames_;
   // The browser needs the text fields (its overlay) and whether Back leaves; tests read the rest
   // through the hook, which computes it only when asked.
-  platform::frame_drawn(text_fields_json(), screen_ == Screen::Home);
+  platform::frame_drawn(text_fields_json(), back_route_.next_leaves(place()));
   semantics_.publish(lang_);
+}
+
+app::Place App::place() const {
+  switch (screen_) {
+    case Screen::Home: return app::Place::Home;
+    case Screen::Intro: return app::Place::Intro;
+    case Screen::Question: return app::Place::Question;
+    case Screen::Review: return app::Place::Review;
+    case Screen::Results: return app::Place::Results;
+    case Screen::Organiser: return organiser_view_.detail >= 0 ? app::Place::OrganiserDetail : app::Place::Organiser;
+    case Screen::Qr: return app::Place::Qr;
+    case Screen::Scan: return app::Place::Scan;
+    case Screen::Space: return app::Place::Space;
+  }
+  return app::Place::Home;
+}
+
+void App::follow_back(const app::BackStep& step) {
+  using To = app::BackStep::To;
+  switch (step.to) {
+    case To::Home: go(Screen::Home); break;
+    case To::Intro: go(Screen::Intro); break;
+    case To::Question: show_question(step.pos); break;
+    case To::Results: go(Screen::Results); break;
+    case To::Organiser: go(Screen::Organiser); break;
+    case To::OrganiserList: organiser_view_.detail = -1; break;
+    case To::WarnLeaving: toast(t("nav.back_again_to_leave")); break;
+    case To::Leave: break;  // the page lets this Back through
+    case To::Stay: break;
+  }
+}
+
+void App::toast(std::string text) {
+  toast_ = std::move(text);
+  platform::announce(toast_);
+  request_frame();
 }
 
 // ---------------------------------------------------------------- survey flow
@@ -367,6 +393,25 @@ void App::keep_result() {
   }
   need_space([this] { return session_.saved_on_device = store_.save_result(session_.result); },
              app::RecordStore::kResult + session_.result.id);
+}
+
+void App::show_question(int pos) {
+  session_.go_to(pos);
+  session_.help_open = false;
+  platform::close_text_overlay();
+  session_.editing.clear();
+  if (screen_ != Screen::Question) go(Screen::Question);
+  scroll_body_to(0);
+  announce_question();
+  request_frame();
+}
+
+void App::save_and_exit() {
+  answers_changed();
+  const bool refused = flash_error_ && !flash_.empty();
+  go(Screen::Home);
+  if (refused) flash(t("storage.full"), true);
+  else toast(t("survey.saved_exit_done"));
 }
 
 void App::announce_question() {

@@ -10,6 +10,7 @@
 #include "core/digiready.hpp"
 #include "core/strings.hpp"
 #include "imgui.h"
+#include "app/back_route.hpp"
 #include "app/record_store.hpp"
 #include "app/session.hpp"
 #include "app/compare.hpp"
@@ -58,7 +59,8 @@ class App {
   Screen screen() const { return screen_; }
   long long frames() const { return frames_; }  // drawn so far
   void request_frame() { frame_requested_ = true; }
-  // Escape, or the phone's Back button, this frame (not while typing): each screen goes back.
+  // Escape, or the phone's Back button, this frame (not while typing); where it goes is
+  // app::BackRoute's decision, followed in draw().
   bool back_pressed() const;
 
   dr::SurveyCatalog& catalog() { return catalog_; }
@@ -86,6 +88,10 @@ class App {
   void finish_survey();        // complete, score, keep, show results
   void keep_result();          // keeps the result on screen (storage full: offers what to delete)
   void announce_question();
+  // Puts question `pos` on screen (from Next, Back, the review page's edit): a fresh look, announced.
+  void show_question(int pos);
+  // "Lưu và thoát": the draft is kept (it is at every answer) and home says how to carry on.
+  void save_and_exit();
 
   // Deleting and storage full (screen_space.cpp). A refused save opens the screen that offers what
   // to delete, then comes back here once `retry` went through.
@@ -101,6 +107,10 @@ class App {
   const std::string& flash_text() const { return flash_; }
   bool flash_is_error() const { return flash_error_; }
   void clear_flash() { flash_.clear(); }
+  // A confirmation where the person is looking: just above the screen's action bar, until the next
+  // tap or screen; said to screen readers too.
+  void toast(std::string text);
+  const std::string& toast_text() const { return toast_; }
 
   // Layout: a scrolling body above a fixed bar for the screen's actions (thumb reach).
   void begin_screen(int bottom_rows);
@@ -115,6 +125,8 @@ class App {
   void load_settings();
   void save_settings();
   void on_surveys(std::vector<std::pair<std::string, std::string>> files);
+  app::Place place() const;
+  void follow_back(const app::BackStep& step);
 
   dr::Strings strings_;
   std::string lang_ = "vi";
@@ -144,6 +156,8 @@ class App {
   Screen space_from_ = Screen::Home;
   bool space_declined_ = false, persist_asked_ = false;
   std::string delete_armed_;
+  std::string toast_;
+  app::BackRoute back_route_;
   float bottom_h_ = 0, col_w_ = 0;
   float scroll_y_ = 0;
   int scroll_frames_ = 0;

@@ -2,6 +2,8 @@
 // frames nobody reads). Described in docs/testing.md.
 #include "ui/hook_state.hpp"
 
+#include "app/question_count.hpp"
+
 #include <cstdio>
 
 #include <rapidjson/stringbuffer.h>
@@ -208,10 +210,10 @@ void write_session(Writer& w, App& app) {
   const dr::Question* q = ss.pos >= 0 && ss.pos < int(sv.questions.size()) ? &sv.questions[size_t(ss.pos)] : nullptr;
   write_str(w, "question", q && on_question ? q->id : std::string());
   if (q && on_question) write_str(w, "question_type", dr::to_string(q->type));
-  // As the screen says it: on a question, N counts what may still come.
-  const dr::Progress p = dr::progress(sv, ss.answers, q && on_question ? q->index : int(sv.questions.size()));
+  // As every screen says it (app/question_count.hpp): N counts what may still come.
+  const app::QuestionCount p = app::count_questions(sv, ss.answers);
   w.Key("answered"); w.Int(p.answered);
-  w.Key("total"); w.Int(p.expected());
+  w.Key("total"); w.Int(p.total);
   const std::string problem = q && on_question ? question_problem(app, *q) : std::string();
   write_str(w, "validation", problem);
   if (!problem.empty()) {
@@ -257,7 +259,8 @@ std::string hook_state_json(App& app) {
   write_space(w, app);
   w.Key("set_aside"); w.Uint64(store.asides().size());
   w.Key("unopened"); w.Uint64(store.unopened().size());
-  write_str(w, "message", app.flash_text());
+  // What the screen says as a message: the one at the top, else the toast above the action bar.
+  write_str(w, "message", app.flash_text().empty() ? app.toast_text() : app.flash_text());
   w.Key("organiser");
   write_organiser(w, app);
   // The camera scan: codes counted, and the words shown when it cannot scan (screen_scan.cpp).

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/question_count.hpp"
 #include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
@@ -64,6 +65,12 @@ void draw_kept_imports(App& app) {
     app.flash(app.t("delete.done"), false);
   }
 }
+
+// "10/42": answered of counted, the one count of every screen (app/question_count.hpp).
+std::string draft_count(const app::RecordStore::Entry& d) {
+  const app::QuestionCount c = app::count_questions(d.result);
+  return std::to_string(c.answered) + "/" + std::to_string(c.total);
+}
 }  // namespace
 
 void draw_home(App& app) {
@@ -92,9 +99,7 @@ void draw_home(App& app) {
     for (const app::RecordStore::Entry& d : store.drafts()) {
       const dr::Survey& s = *d.result.survey;
       std::string label = app.t("home.continue_item") + ": " + s.title.get(lang);
-      std::string detail = dr::format("{0}/{1} · {2}", {std::to_string(d.progress.answered),
-                                                          std::to_string(d.progress.expected()),
-                                                          short_date(d.result.updated, lang)});
+      std::string detail = draft_count(d) + " · " + short_date(d.result.updated, lang);
       const std::string code = app::respondent(d.result);
       if (!code.empty()) detail += " · " + code;
       std::string id = "home.draft." + d.result.id;
@@ -112,9 +117,7 @@ void draw_home(App& app) {
   }
   // New surveys start on the newest version; older ones stay loaded for their drafts and results.
   for (const auto& s : dr::newest_surveys(app.catalog())) {
-    int asked = 0;
-    for (const auto& q : s->questions)
-      if (!q.profile() && q.type != dr::QuestionType::Info) ++asked;
+    const int asked = app::count_questions(*s, {}).total;  // as the survey counts them (question_count.hpp)
     std::string detail = dr::format(app.t("home.survey_detail"), {std::to_string(s->minutes), std::to_string(asked)});
     std::string id = "home.survey." + s->id;
     const std::string title = s->title.get(lang);

@@ -725,15 +725,25 @@ void draw_enumerator_bar(App& app) {
 }
 
 namespace {
+// Before (grey) and after (blue) on one scale: both bars keep the same room for their caption, and
+// the change is that of the numbers shown (app::compare_row).
 void compare_row(const std::string& label, std::optional<double> before, std::optional<double> after) {
+  const app::CompareRow row = app::compare_row(before, after);
+  auto shown = [](std::optional<int> p) { return p ? std::to_string(*p) + "%" : std::string("—"); };
+  const float caption_w = ImGui::CalcTextSize("100% (+100)").x + theme::kGap;
   text(label, theme::ink(), FontRole::Small);
-  bar(before ? float(*before / 100) : 0.f, 10, theme::border(), percent_text(before));
-  std::string caption = percent_text(after);
-  if (before && after) {
-    const long d = std::lround(*after - *before);
-    caption += d > 0 ? " (+" + std::to_string(d) + ")" : d < 0 ? " (" + std::to_string(d) + ")" : " (=)";
-  }
-  bar(after ? float(*after / 100) : 0.f, 10, theme::primary(), caption);
+  bar(row.before ? float(*row.before) / 100 : 0.f, 10, theme::border(), shown(row.before), caption_w);
+  std::string caption = shown(row.after);
+  if (row.change) caption += *row.change > 0 ? " (+" + std::to_string(*row.change) + ")"
+                             : *row.change < 0 ? " (" + std::to_string(*row.change) + ")" : " (=)";
+  bar(row.after ? float(*row.after) / 100 : 0.f, 10, theme::primary(), caption, caption_w);
+}
+
+// The earlier result names another household or business: said before the comparison.
+void warn_other_respondent(App& app, const dr::Result& earlier) {
+  const dr::Result& shown = app.session().result;
+  if (!app::other_respondent(earlier, shown)) return;
+  message_box(dr::format(app.t("progress.other_household"), {app::respondent(earlier), app::respondent(shown)}), true);
 }
 }  // namespace
 
@@ -770,6 +780,7 @@ void draw_progress_compare(App& app) {
     return;
   }
   const dr::Result& earlier = *cmp.earlier();
+  warn_other_respondent(app, earlier);
   const dr::StoredScores &b = earlier.scores, &a = ss.result.scores;
   const dr::Level *lb = s.level_by_id(b.level), *la = s.level_by_id(a.level);
   text(app.t("progress.before") + ": " + earlier.completed.substr(0, 10) + " · " + (lb ? lb->label.get(lang) : "—"),

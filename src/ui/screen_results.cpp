@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <string>
 
+#include "app/household_code.hpp"
+#include "app/level_scale.hpp"
+#include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/organiser.hpp"
@@ -46,6 +49,49 @@ void delete_this_result(App& app) {
   app.flash(app.t("delete.done"), false);
 }
 
+// The level with its place on the scale ("Bắt đầu — mức 1 trên 4"), the steps drawn, the overall
+// percentage and what the level means.
+void draw_level_card(App& app) {
+  const Session& ss = app.session();
+  const dr::Survey& s = *ss.survey;
+  const std::string& lang = app.lang();
+  const dr::Level* lv = ss.scores.level_ptr(s);
+  const app::LevelPlace place = app::level_place(s, lv);
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::BeginGroup();
+  ImGui::Indent(14);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 28);
+  spacing(6);
+  text(app.t("results.level"), theme::muted(), FontRole::Small);
+  const std::string label = lv ? lv->label.get(lang) : std::string("—");
+  text(place.n ? dr::format(app.t("results.level_scale"), {label, std::to_string(place.n), std::to_string(place.of)}) : label,
+       theme::primary(), FontRole::Title);
+  steps(place.n, place.of, 10, w - 28);
+  text(dr::format(app.t("results.overall"), {percent_text(ss.scores.overall)}), theme::ink());
+  if (lv && !lv->description.empty()) text(lv->description.get(lang));
+  spacing(6);
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(14);
+  ImGui::EndGroup();
+  const float h = ImGui::GetItemRectSize().y;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), theme::selected_fill(), theme::kRounding);
+  dl->ChannelsMerge();
+}
+
+// What the household does next: send the result to the team (the bar's "Gửi kết quả", or the QR code).
+void draw_next_step(App& app) {
+  spacing(4);
+  text(app.t("results.next_title"), theme::ink(), FontRole::Title);
+  std::string words = app.t("results.next_step");
+  if (app::is_alone_code(app::respondent(app.session().result))) words += " " + app.t("results.next_step_alone");
+  message_box(words, false);
+}
+
 }  // namespace
 
 void draw_results(App& app) {
@@ -66,32 +112,8 @@ void draw_results(App& app) {
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
   draw_enumerator_bar(app);  // enumerator mode: next household, batch export (screen_organiser.cpp)
 
-  // The level card.
-  const dr::Level* lv = sc.level_ptr(s);
-  {
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::BeginGroup();
-    ImGui::Indent(14);
-    spacing(6);
-    text(app.t("results.level"), theme::muted(), FontRole::Small);
-    text((lv ? lv->label.get(lang) : std::string("—")) + "  ·  " + percent_text(sc.overall), theme::primary(), FontRole::Title);
-    if (lv && !lv->description.empty()) {
-      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 28);
-      text(lv->description.get(lang));
-      ImGui::PopTextWrapPos();
-    }
-    spacing(6);
-    ImGui::Unindent(14);
-    ImGui::EndGroup();
-    const float h = ImGui::GetItemRectSize().y;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), theme::selected_fill(), theme::kRounding);
-    dl->ChannelsMerge();
-  }
+  draw_level_card(app);
+  draw_next_step(app);
 
   spacing(4);
   text(app.t("results.by_area"), theme::ink(), FontRole::Title);
@@ -101,7 +123,7 @@ void draw_results(App& app) {
     const float f = d.percent ? float(*d.percent / 100.0) : 0.f;
     // The core's rule for a strength, on the percentage as shown (x.4995 and x.5 agree with it).
     const ImU32 col = !d.percent ? theme::track() : dr::is_strength(s, *d.percent) ? theme::good() : theme::primary();
-    bar(f, 18, col, percent_text(d.percent));
+    bar(f, 18, col, percent_text(d.percent), ImGui::CalcTextSize("100%").x + theme::kGap);  // one scale for all
   }
 
   if (!sc.strengths.empty()) {
@@ -159,7 +181,7 @@ void draw_results(App& app) {
   }
   if (button("results.copy", app.t("results.copy"), ButtonStyle::Secondary)) {
     platform::copy_to_clipboard(summary(app, s, ss));
-    app.flash(app.t("results.copied"), false);
+    app.toast(app.t("results.copied"));  // at the bottom, in view: the top of the page is not
   }
   if (button("results.again", app.t("results.again"), ButtonStyle::Secondary)) app.start_survey(ss.survey);
   if (button("results.home", app.t("nav.home"), ButtonStyle::Quiet)) app.go(Screen::Home);

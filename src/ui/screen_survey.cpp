@@ -1,6 +1,8 @@
 // Taking a survey: intro + consent, one question per screen with progress, the review page.
 #include <string>
 
+#include "app/household_code.hpp"
+#include "app/question_count.hpp"
 #include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "app/speech.hpp"
@@ -19,27 +21,41 @@ const char* inputmode_for(dr::QuestionType t) {
   }
 }
 
-void go_to_question(App& app, int pos) {
-  Session& ss = app.session();
-  ss.go_to(pos);
-  ss.help_open = false;
-  platform::close_text_overlay();
-  ss.editing.clear();
-  if (app.screen() != Screen::Question) app.go(Screen::Question);
-  app.scroll_body_to(0);
-  app.announce_question();
-  app.request_frame();
+// The survey's tools, reachable from every question and the review page: "Lưu và thoát", the text
+// size and the language. Each button as wide as its words; the row's spare room shared out.
+void draw_tools(App& app) {
+  const std::string& lang = app.lang();
+  const std::string labels[3] = {app.t("survey.save_exit"),
+                                 app.t(app.large_text() ? "survey.text_smaller" : "survey.text_larger"),
+                                 lang == "vi" ? "English" : "Tiếng Việt"};
+  float need[3], sum = 0;
+  for (int i = 0; i < 3; ++i) sum += need[i] = ImGui::CalcTextSize(labels[i].c_str()).x + 28;
+  const float room = ImGui::GetContentRegionAvail().x - 2 * theme::kGap;
+  const float extra = (room - sum) / 3;
+  auto w = [&](int i) { return extra >= 0 ? need[i] + extra : room * need[i] / sum; };
+  if (button("survey.save_exit", labels[0], ButtonStyle::Secondary, w(0))) return app.save_and_exit();
+  ImGui::SameLine(0, theme::kGap);
+  if (button("survey.textsize", labels[1], ButtonStyle::Secondary, w(1))) app.set_large_text(!app.large_text());
+  ImGui::SameLine(0, theme::kGap);
+  if (button("survey.lang", labels[2], ButtonStyle::Secondary, w(2))) {
+    app.set_lang(lang == "vi" ? "en" : "vi");
+    if (app.screen() == Screen::Question) app.announce_question();
+  }
 }
+
+// A short screen (a phone on its side): the tools share a row with the progress bar, and the
+// survey and section titles give their room to the question and its first option.
+bool short_screen() { return ImGui::GetIO().DisplaySize.y < 520; }
 
 }  // namespace
 
 std::string question_position(App& app, const dr::Question& q) {
   if (q.type == dr::QuestionType::Info) return {};
   const Session& ss = app.session();
-  auto [n, total] = app::ordinal(*ss.survey, ss.answers, q.index);
-  if (!q.profile()) total += dr::progress(*ss.survey, ss.answers, q.index).pending;  // what may still show
-  return dr::format(app.t(q.profile() ? "survey.progress_profile" : "survey.progress"),
-                    {std::to_string(n), std::to_string(total)});
+  // One count everywhere (app/question_count.hpp): profile fields included, what may still come too.
+  const int n = app::question_number(*ss.survey, ss.answers, q.index);
+  const app::QuestionCount c = app::count_questions(*ss.survey, ss.answers);
+  return dr::format(app.t("survey.progress"), {std::to_string(n), std::to_string(c.total)});
 }
 
 namespace {
@@ -48,9 +64,9 @@ namespace {
 void draw_same_person_draft(App& app) {
   const app::RecordStore::Entry* kept = app.session().same_person_draft(app.store());
   if (!kept) return;
+  const app::QuestionCount c = app::count_questions(kept->result);
   message_box(dr::format(app.t("survey.same_person_draft"),
-                         {app::respondent(kept->result), std::to_string(kept->progress.answered),
-                          std::to_string(kept->progress.expected())}),
+                         {app::respondent(kept->result), std::to_string(c.answered), std::to_string(c.total)}),
               false);
   if (button("survey.same_person_draft", app.t("survey.continue_that_draft"), ButtonStyle::Secondary))
     app.switch_to_kept_draft(*kept);
@@ -72,16 +88,38 @@ std::string question_problem(App& app, const dr::Question& q) {
   return {};
 }
 
+namespace {
+// Starting a survey that has a draft: the draft is offered first (one draft, not a second one).
+// Returns the draft offered, or nullptr.
+const app::RecordStore::Entry* draw_draft_offer(App& app) {
+  Session& ss = app.session();
+  const app::RecordStore::Entry* d = app::draft_to_offer(app.store(), ss.survey->id, ss.result.id);
+  if (!d) return nullptr;
+  const app::QuestionCount c = app::count_questions(d->result);
+  std::string where = std::to_string(c.answered) + "/" + std::to_string(c.total);
+  const std::string who = app::respondent(d->result);
+  if (!who.empty()) where += " · " + who;
+  message_box(dr::format(app.t("survey.draft_offer"), {where}), false);
+  if (button("survey.continue_draft", app.t("survey.continue_draft"), ButtonStyle::Primary)) {
+    const app::RecordStore::Entry copy = *d;
+    app.resume(copy);
+    return nullptr;
+  }
+  text(app.t("survey.draft_offer_new"), theme::muted(), FontRole::Small);
+  return d;
+}
+}  // namespace
+
 void draw_intro(App& app) {
   Session& ss = app.session();
   const dr::Survey& s = *ss.survey;
   const std::string& lang = app.lang();
   app.begin_screen(1);
   text(s.title.get(lang), theme::primary(), FontRole::Title);
-  int asked = 0;
-  for (const auto& q : s.questions)
-    if (!q.profile() && q.type != dr::QuestionType::Info) ++asked;
-  text(dr::format(app.t("home.survey_detail"), {std::to_string(s.minutes), std::to_string(asked)}), theme::muted());
+  const app::QuestionCount count = app::count_questions(s, {});
+  text(dr::format(app.t("home.survey_detail"), {std::to_string(s.minutes), std::to_string(count.total)}), theme::muted());
+  const bool has_draft = draw_draft_offer(app) != nullptr;
+  if (app.screen() != Screen::Intro) return app.end_body(), app.end_screen();  // the draft was taken up
   if (!s.description.empty()) text(s.description.get(lang));
   if (!s.intro.empty()) text(s.intro.get(lang));
   if (!s.consent.empty()) {
@@ -94,14 +132,81 @@ void draw_intro(App& app) {
   const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
   if (button("survey.back", app.t("nav.back"), ButtonStyle::Secondary, half)) app.go(Screen::Home);
   ImGui::SameLine(0, theme::kGap);
-  if (button("survey.start", app.t("survey.agree_start"), ButtonStyle::Primary, half)) {
+  if (button("survey.start", app.t(has_draft ? "survey.agree_start_new" : "survey.agree_start"),
+             has_draft ? ButtonStyle::Secondary : ButtonStyle::Primary, half)) {
     const int first = ss.first();
-    if (first >= 0) go_to_question(app, first);
+    if (first >= 0) app.show_question(first);
     else app.go(Screen::Review);
     app.answers_changed();  // the draft exists from now on: it shows under "continue"
   }
   app.end_screen();
 }
+
+namespace {
+// Above the question: the tools, the progress ("Câu n/N", answered so far), the survey and section
+// titles (left out on a short screen, so the question and its first option stay in view).
+void draw_question_head(App& app, const dr::Question& q) {
+  const Session& ss = app.session();
+  const dr::Survey& s = *ss.survey;
+  const std::string& lang = app.lang();
+  const dr::Progress pr = dr::progress(s, ss.answers);
+  std::string where = question_position(app, q);
+  if (q.required) where += " · " + app.t("survey.required_short");
+  if (short_screen()) {
+    // Left: "Câu n/N" over a thin bar, in a fixed share of the row; right: the tools in the rest
+    // (a group, not a child, so a button whose words wrap grows instead of being cut).
+    const float avail = ImGui::GetContentRegionAvail().x, progress_w = avail * 0.4f;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened;
+    ImGui::BeginChild("##progress", ImVec2(progress_w, theme::kRow), false, flags);
+    ImGui::SetCursorPosY(4);
+    text(where, theme::ink(), FontRole::Small);
+    bar(pr.fraction(), 8, theme::primary());
+    ImGui::EndChild();
+    ImGui::SameLine(0, theme::kGap);
+    ImGui::BeginGroup();
+    draw_tools(app);
+    ImGui::EndGroup();
+    return;
+  }
+  draw_tools(app);
+  text(s.title.get(lang), theme::muted(), FontRole::Small);
+  bar(pr.fraction(), 12, theme::primary(), where);
+  if (q.profile()) text(app.t("survey.profile_section"), theme::muted(), FontRole::Small);
+  else if (q.section >= 0) text(s.sections[size_t(q.section)].title.get(lang), theme::muted(), FontRole::Small);
+}
+
+// "Nghe" and the help, side by side under the question's title; the help opens below them.
+void draw_listen_and_help(App& app, const dr::Question& q) {
+  Session& ss = app.session();
+  const std::string& lang = app.lang();
+  const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
+  // Read aloud: title, help and options, in the app's language (app/speech.cpp decides the words).
+  if (button("survey.listen", app.t("a11y.listen"), ButtonStyle::Quiet, q.help.empty() ? -1 : half))
+    SemanticsBridge::speak(app::question_speech(q, lang));
+  if (!q.help.empty()) {
+    ImGui::SameLine(0, theme::kGap);
+    if (button("survey.help", ss.help_open ? app.t("survey.help_hide") : app.t("survey.help"), ButtonStyle::Quiet, half))
+      ss.help_open = !ss.help_open;
+    if (ss.help_open) message_box(q.help.get(lang), false);
+  }
+}
+
+// The household code, for a person answering alone: the team gives the code, so the app writes a
+// temporary one that says so (app::Session::answer_alone) and says what happens to it.
+void draw_answer_alone(App& app, const dr::Question& q) {
+  Session& ss = app.session();
+  if (!app::offers_answer_alone(q)) return;
+  const dr::Value* v = dr::find_answer(ss.answers, q.id);
+  if (v && v->is_string() && app::is_alone_code(v->str())) {
+    message_box(app.t("survey.alone_done"), false);
+    return;
+  }
+  if (button("survey.alone", app.t("survey.alone"), ButtonStyle::Secondary) && ss.answer_alone(q)) {
+    app.answers_changed();
+    platform::announce(app.t("survey.alone_done"));
+  }
+}
+}  // namespace
 
 void draw_question(App& app) {
   Session& ss = app.session();
@@ -127,52 +232,24 @@ void draw_question(App& app) {
         app.go(Screen::Review);
         if (next.from_review) app.scroll_body_to(ss.review_scroll);  // where the person was, not the top
         break;
-      case app::Session::Move::Question: go_to_question(app, next.pos); break;
+      case app::Session::Move::Question: app.show_question(next.pos); break;
     }
   };
   auto go_back = [&]() {
-    const int prev = ss.step(ss.pos, -1);
-    if (prev < 0) app.go(Screen::Intro);
-    else go_to_question(app, prev);
+    const app::BackStep b = app::back_from_question(ss);
+    if (b.to == app::BackStep::To::Question) app.show_question(b.pos);
+    else app.go(Screen::Intro);
   };
-  if (app.back_pressed()) go_back();
   if (ss.submit_next) {
     ss.submit_next = false;
     go_next();
   }
 
   app.begin_screen(1);
-  // Progress is always visible: n of N, and how much is answered.
-  const dr::Progress pr = dr::progress(s, ss.answers, q.index);  // q: Back / Next above may already have moved ss.pos
-  // Survey title, and the language switch (answers are kept when the language changes).
-  {
-    const float lang_w = 132;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - lang_w - theme::kGap);
-    ImGui::BeginGroup();
-    text(s.title.get(lang), theme::muted(), FontRole::Small);
-    ImGui::EndGroup();
-    ImGui::PopTextWrapPos();
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - lang_w);
-    if (button("survey.lang", lang == "vi" ? "English" : "Tiếng Việt", ButtonStyle::Secondary, lang_w)) {
-      app.set_lang(lang == "vi" ? "en" : "vi");
-      app.announce_question();
-    }
-  }
-  bar(pr.fraction(), 12, theme::primary(),
-      question_position(app, q));
-  if (q.profile()) text(app.t("survey.profile_section"), theme::muted(), FontRole::Small);
-  else if (q.section >= 0) text(s.sections[size_t(q.section)].title.get(lang), theme::muted(), FontRole::Small);
-  spacing(2);
+  draw_question_head(app, q);
+  if (app.screen() != Screen::Question) return app.end_body(), app.end_screen();  // saved and left
   text(q.title.get(lang), theme::ink(), FontRole::Title);
-  // Read aloud: title, help and options, in the app's language (app/speech.cpp decides the words).
-  if (button("survey.listen", app.t("a11y.listen"), ButtonStyle::Quiet))
-    SemanticsBridge::speak(app::question_speech(q, lang));
-  if (q.required) text(app.t("survey.required_mark"), theme::muted(), FontRole::Small);
-  if (!q.help.empty()) {
-    if (button("survey.help", ss.help_open ? app.t("survey.help_hide") : app.t("survey.help"), ButtonStyle::Quiet))
-      ss.help_open = !ss.help_open;
-    if (ss.help_open) message_box(q.help.get(lang), false);
-  }
+  draw_listen_and_help(app, q);
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
 
   const std::string problem = question_problem(app, q);
@@ -217,6 +294,7 @@ void draw_question(App& app) {
     }
     case dr::QuestionType::Info: break;
   }
+  draw_answer_alone(app, q);
   if (q.profile()) draw_same_person_draft(app);
   if (!problem.empty()) {
     message_box(problem, true);
@@ -246,31 +324,34 @@ void draw_review(App& app) {
   const std::string& lang = app.lang();
   auto to_last_question = [&]() {
     const int last = ss.last();
-    if (last >= 0) go_to_question(app, last);
+    if (last >= 0) app.show_question(last);
   };
-  if (app.back_pressed()) to_last_question();
   app.begin_screen(1);
   ss.review_scroll = ImGui::GetScrollY();
+  draw_tools(app);
+  if (app.screen() != Screen::Review) return app.end_body(), app.end_screen();  // saved and left
   text(app.t("review.title"), theme::primary(), FontRole::Title);
   text(app.t("review.hint"), theme::muted());
-  const dr::Progress pr = dr::progress(s, ss.answers, int(s.questions.size()));  // nothing pending now
-  bar(pr.fraction(), 12, theme::primary(), dr::format(app.t("review.answered"), {std::to_string(pr.answered), std::to_string(pr.total)}));
+  const app::QuestionCount count = app::count_questions(s, ss.answers);
+  bar(count.total ? float(count.answered) / float(count.total) : 0.f, 12, theme::primary(),
+      dr::format(app.t("review.answered"), {std::to_string(count.answered), std::to_string(count.total)}));
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
   int n = 0;
   for (const dr::Question& q : s.questions) {
     if (q.type == dr::QuestionType::Info || !dr::is_visible(s, q, ss.answers)) continue;
     ++n;
     separator();
-    text(std::to_string(n) + ". " + q.title.get(lang), theme::muted(), FontRole::Small);
+    // The question in the reading font (dark, full size), its answer in the app's blue under it.
+    text(std::to_string(n) + ". " + q.title.get(lang), theme::ink());
     const std::string a = answer_text(q, dr::find_answer(ss.answers, q.id), lang);
     const auto problem = dr::check_answer(s, q, ss.answers);
     if (a.empty()) text(q.required ? app.t("review.missing_required") : app.t("review.not_answered"),
                         q.required ? theme::error() : theme::muted());
-    else text(a, problem ? theme::error() : theme::ink());
+    else text(a, problem ? theme::error() : theme::primary());
     std::string id = "review.edit." + q.id;
     if (button(id.c_str(), app.t("review.edit"), ButtonStyle::Secondary, 160)) {
       ss.back_to_review = true;
-      go_to_question(app, q.index);
+      app.show_question(q.index);
     }
   }
   app.end_body();
@@ -281,7 +362,7 @@ void draw_review(App& app) {
     const int bad = ss.first_problem();
     if (bad >= 0) {
       ss.back_to_review = true;
-      go_to_question(app, bad);
+      app.show_question(bad);
       ss.show_problem = true;
       app.flash(app.t("review.fix_first"), true);
     } else {

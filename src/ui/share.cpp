@@ -22,8 +22,7 @@ std::string result_file_name(const dr::Result& r) {
 
 void send_file(App& app, const std::string& name, const char* mime, const std::string& data) {
   if (platform::share_file(name, mime, data)) return;
-  app.flash(app.t("results.share_downloaded"), false);
-  app.scroll_body_to(0);  // the words are at the top
+  app.toast(app.t("results.share_downloaded"));  // just above the button pressed, in view
 }
 
 void draw_send_kept(App& app, const dr::Result& r) {

@@ -303,9 +303,17 @@ void text(const std::string& s, ImU32 color, FontRole role) {
   ImGui::PopFont();
 }
 
+namespace {
+constexpr float kBoxPad = 12;
+}  // namespace
+
+float message_box_height(const std::string& s, float width) {
+  return text_size(s, width - 2 * kBoxPad - 6).y + 2 * kBoxPad;
+}
+
 void message_box(const std::string& s, bool is_error) {
   const float w = ImGui::GetContentRegionAvail().x;
-  const float pad = 12;
+  const float pad = kBoxPad;
   ImVec2 ts = text_size(s, w - 2 * pad - 6);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -469,10 +477,11 @@ bool text_field(const char* id, const std::string& label, const std::string& val
   return pressed;
 }
 
-void bar(float fraction, float height, ImU32 fill, const std::string& caption) {
+void bar(float fraction, float height, ImU32 fill, const std::string& caption, float caption_w) {
   fraction = std::clamp(fraction, 0.f, 1.f);
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float cap_w = caption.empty() ? 0 : ImGui::CalcTextSize(caption.c_str()).x + theme::kGap;
+  const float text_w = caption.empty() ? 0 : ImGui::CalcTextSize(caption.c_str()).x + theme::kGap;
+  const float cap_w = caption_w > 0 ? std::max(caption_w, text_w) : text_w;
   const float w = avail - cap_w;
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -485,6 +494,19 @@ void bar(float fraction, float height, ImU32 fill, const std::string& caption) {
     dl->AddText(ImVec2(p.x + w + theme::kGap, p.y + (line_h - ImGui::GetFontSize()) * 0.5f), theme::ink(),
                 caption.c_str());
   ImGui::Dummy(ImVec2(avail, line_h));
+}
+
+void steps(int n, int of, float height, float width) {
+  if (of <= 0) return;
+  const float avail = width, gap = 6;
+  const float w = (avail - gap * float(of - 1)) / float(of);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int i = 0; i < of; ++i) {
+    const float x = p.x + float(i) * (w + gap);
+    dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + w, p.y + height), i < n ? theme::primary() : theme::track(), height * 0.5f);
+  }
+  ImGui::Dummy(ImVec2(avail, height));
 }
 
 int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction) {

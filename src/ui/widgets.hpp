@@ -92,8 +92,14 @@ bool text_field(const char* id, const std::string& label, const std::string& val
 void text(const std::string& s, ImU32 color = theme::ink(), FontRole role = FontRole::Body);
 // A message box (error or info) with an icon-free coloured bar; words say what to do.
 void message_box(const std::string& s, bool is_error);
+// The height message_box(s) takes in a column `width` wide (to make room for it before drawing).
+float message_box_height(const std::string& s, float width);
 // Horizontal bar: fraction [0,1], optional caption to its right.
-void bar(float fraction, float height, ImU32 fill, const std::string& caption = {});
+// `caption_w` > 0 keeps that much room for the caption whatever its text, so bars drawn one under
+// another share one scale (before/after).
+void bar(float fraction, float height, ImU32 fill, const std::string& caption = {}, float caption_w = 0);
+// A scale of `of` steps with the first `n` filled: where a level is among the survey's levels.
+void steps(int n, int of, float height, float width);
 // Two-or-more segment switch (e.g. Tiếng Việt | English). Returns the index tapped, or -1.
 // `direction` marks the current segment's order: +1 ascending, -1 descending, 0 no mark.
 int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction = 0);

@@ -1,6 +1,9 @@
 // Taking a survey: the resume rule, Next/Back, when problems are said, typed input, what is kept.
 #include "app/session.hpp"
 
+#include "app/household_code.hpp"
+#include "app/question_count.hpp"
+
 #include "app_test_util.hpp"
 
 namespace {
@@ -151,15 +154,54 @@ TEST_F(SessionTest, AQuestionHiddenByAnEarlierAnswerGivesWayToTheNextVisibleOne)
   EXPECT_EQ(ss.step(at("hours"), -1), at("has_phone"));
 }
 
-TEST_F(SessionTest, ProfileAndSurveyQuestionsAreCountedApart) {
+TEST_F(SessionTest, OneCountEverywhereProfileIncludedHiddenOnesLeaveWaitingOnesStay) {
+  // A new survey (the home card): every askable question may come — 5 profile fields and 10
+  // questions; the info screen is not a question.
+  const app::QuestionCount fresh = app::count_questions(*s, {});
+  EXPECT_EQ(fresh.answered, 0);
+  EXPECT_EQ(fresh.total, 15);
   ss.answers = profile();
   ss.answers["has_phone"] = "no";
-  const app::Ordinal p = app::ordinal(*s, ss.answers, at("village"));
-  EXPECT_EQ(p.n, 4);
-  EXPECT_EQ(p.total, 5);
-  const app::Ordinal h = app::ordinal(*s, ss.answers, at("hours"));
-  EXPECT_EQ(h.n, 2);  // has_phone, hours (phone_use, confidence hidden; info not counted)
-  EXPECT_EQ(h.total, 7);  // has_phone hours pays_online otp note adult_only dob (wallet waits on pays_online)
+  // phone_use and confidence are ruled out; wallet still waits on pays_online.
+  const app::QuestionCount c = app::count_questions(*s, ss.answers);
+  EXPECT_EQ(c.answered, 6);
+  EXPECT_EQ(c.total, 13);
+  EXPECT_EQ(app::question_number(*s, ss.answers, at("household_code")), 1);
+  EXPECT_EQ(app::question_number(*s, ss.answers, at("village")), 4);
+  EXPECT_EQ(app::question_number(*s, ss.answers, at("hours")), 7);  // 5 profile, has_phone, hours
+  EXPECT_EQ(app::question_number(*s, ss.answers, at("safety_intro")), 0);
+  EXPECT_EQ(app::question_number(*s, ss.answers, at("confidence")), 0);
+}
+
+TEST_F(SessionTest, StartingASurveyWithADraftOffersTheNewestDraftOfThatSurvey) {
+  EXPECT_EQ(app::draft_to_offer(store, s->id), nullptr);
+  dr::Answers a = profile();
+  store.save_draft(kept_draft(a));
+  a["household_code"] = "HO-002";
+  dr::Result newer = kept_draft(a);
+  newer.updated = "2026-11-02T08:00:00Z";
+  store.save_draft(newer);
+  store.load(catalog);
+  const app::RecordStore::Entry* d = app::draft_to_offer(store, s->id);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->result.id, newer.id);
+  EXPECT_EQ(app::draft_to_offer(store, "another-survey"), nullptr);
+  // Back on the intro of the survey just started: its own draft is not offered to itself.
+  EXPECT_NE(app::draft_to_offer(store, s->id, newer.id)->result.id, newer.id);
+}
+
+TEST_F(SessionTest, APersonAnsweringAloneGetsATemporaryCodeThatSaysSo) {
+  EXPECT_FALSE(ss.answer_alone(q("province"))) << "only the household code";
+  ss.result.id = "3f7a9c0011223344";
+  ASSERT_TRUE(ss.answer_alone(q("household_code")));
+  const dr::Value* v = dr::find_answer(ss.answers, "household_code");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->str(), "CHUA-MA-3F7A9C");
+  EXPECT_TRUE(app::is_alone_code(v->str()));
+  EXPECT_FALSE(app::is_alone_code("TL-05-023"));
+  // It passes the survey's rules: Next goes on.
+  ss.go_to(at("household_code"));
+  EXPECT_EQ(ss.next().move, Session::Move::Question);
 }
 
 TEST_F(SessionTest, DraftIsKeptAtEachAnswerAndFinishingKeepsTheResultInstead) {

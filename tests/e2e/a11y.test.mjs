@@ -111,7 +111,7 @@ test('a screen reader alone answers the household survey and reads its result; a
         await axeCheck(page, 'a question');
         // A new question is announced short: its title, then n of N — not its options.
         await page.waitForFunction((title) => document.getElementById('live').textContent.startsWith(title), q.title.vi);
-        const where = VI['survey.progress_profile'].replace('{0}', '1').replace('{1}', '');
+        const where = VI['survey.progress'].replace('{0}', '1').replace('{1}', '');
         assert.ok((await live.textContent()).startsWith(`${q.title.vi}. ${where}`), await live.textContent());
         // Next on the empty, required field: it turns invalid, described by the message, which is said.
         const box = t.getByRole('textbox', exact(q.title.vi));

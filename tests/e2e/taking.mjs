@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { state, widgets, tap, find, shot, waitFor } from './lib.mjs';
 
-const TEXT = {
+export const TEXT = {
   household_code: 'HD-0001',
   business_name: 'Cà phê Buôn Ma Thuột',
   commune: 'Đắk Lắk',
