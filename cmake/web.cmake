@@ -31,14 +31,11 @@ add_custom_command(OUTPUT ${FONT_OUT}
           --no-hinting --layout-features= --desubroutinize --output-file=${FONT_OUT}
   DEPENDS ${FONT_SRC} COMMENT "Subsetting Noto Sans to Latin + Vietnamese" VERBATIM)
 
-file(GLOB LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/locales/*.json)
 set(EMBED_OUT ${CMAKE_BINARY_DIR}/gen/embedded_assets.cpp)
 add_custom_command(OUTPUT ${EMBED_OUT}
   COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tools/embed.py ${EMBED_OUT}
           dr_font_ttf=${FONT_OUT}
-          dr_locale_vi=${CMAKE_SOURCE_DIR}/assets/locales/vi.json
-          dr_locale_en=${CMAKE_SOURCE_DIR}/assets/locales/en.json
-  DEPENDS ${FONT_OUT} ${LOCALE_FILES} ${CMAKE_SOURCE_DIR}/tools/embed.py VERBATIM)
+  DEPENDS ${FONT_OUT} ${CMAKE_SOURCE_DIR}/tools/embed.py VERBATIM)
 
 # The platform seam's browser side only (storage_folder.cpp is its native stand-in).
 file(GLOB UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/platform/*_web.cpp)

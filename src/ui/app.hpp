@@ -49,6 +49,7 @@ class App {
 
   // ---- shared by the screens ----
   const std::string& t(const char* key) const { return strings_.get(key); }
+  const dr::Strings& strings() const { return strings_; }  // the words in the current language
   const std::string& lang() const { return lang_; }
   void set_lang(const std::string& lang);
   bool large_text() const { return large_text_; }
@@ -160,9 +161,6 @@ std::string question_position(App& app, const dr::Question& q);
 void listen_to_results(App& app);
 // What the result says aloud (and is announced when it appears): level, each area, first advice.
 app::Speech result_speech(App& app);
-// A piece of a download's file name, so every system takes it: ASCII letters and digits kept, other
-// letters without their marks ("Cà phê HD-01" -> "Ca-phe-HD-01"), anything else one '-'.
-std::string file_part(std::string_view s);
 // The message shown under question q now (typed text that is not a number/date, a broken rule, or a
 // missing required answer once Next was pressed), or "".
 std::string question_problem(App& app, const dr::Question& q);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/export_names.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/organiser.hpp"
@@ -15,16 +16,6 @@ namespace {
 std::string profile_value(const dr::Result& r, const char* key) {
   auto it = r.profile.find(key);
   return it != r.profile.end() && it->second.is_string() ? it->second.str() : std::string();
-}
-
-std::string file_name(const dr::Result& r) {
-  std::string who = file_part(profile_value(r, "household_code"));
-  if (who.empty()) who = file_part(profile_value(r, "business_name"));
-  std::string name = r.survey_id;
-  if (!who.empty()) name += "_" + who;
-  const std::string& when = r.completed.empty() ? r.updated : r.completed;
-  if (when.size() >= 10) name += "_" + when.substr(0, 10);
-  return name + ".json";
 }
 
 std::string summary(App& app, const dr::Survey& s, const Session& ss) {
@@ -152,7 +143,7 @@ void draw_results(App& app) {
   }
   if (button("results.qr", app.t("results.qr"), ButtonStyle::Secondary)) app.show_qr();
   if (button("results.download", app.t("results.download"), ButtonStyle::Secondary))
-    platform::download(file_name(ss.result), "application/json", dr::result_to_json(ss.result));
+    platform::download(app::result_file_name(ss.result), "application/json", dr::result_to_json(ss.result));
   if (button("results.copy", app.t("results.copy"), ButtonStyle::Secondary)) {
     platform::copy_to_clipboard(summary(app, s, ss));
     app.flash(app.t("results.copied"), false);
@@ -164,7 +155,7 @@ void draw_results(App& app) {
   // The phone's share sheet (Zalo, Bluetooth...) with the result file; a plain download where the
   // browser cannot share files, and then the words say where the file went.
   if (button("results.share", app.t("results.share"), ButtonStyle::Primary) &&
-      !platform::share_file(file_name(ss.result), "application/json", dr::result_to_json(ss.result)))
+      !platform::share_file(app::result_file_name(ss.result), "application/json", dr::result_to_json(ss.result)))
   {
     app.flash(app.t("results.share_downloaded"), false);
     app.scroll_body_to(0);  // the words are at the top

@@ -1,6 +1,7 @@
 // Taking a survey: intro + consent, one question per screen with progress, the review page.
 #include <string>
 
+#include "app/locales.hpp"
 #include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "app/speech.hpp"
@@ -19,9 +20,9 @@ const char* inputmode_for(dr::QuestionType t) {
   }
 }
 
-void go_to_question(App& app, int pos) {
+void go_to_question(App& app, int pos, bool fresh = true) {
   Session& ss = app.session();
-  ss.go_to(pos);
+  if (fresh) ss.go_to(pos);  // else app::Session has put it there with its message
   ss.help_open = false;
   platform::close_text_overlay();
   ss.editing.clear();
@@ -60,16 +61,7 @@ void draw_same_person_draft(App& app) {
 
 // The message for the question on screen, if one should be shown now (app::Session decides which).
 std::string question_problem(App& app, const dr::Question& q) {
-  const app::AnswerIssue issue = app.session().issue(q);
-  switch (issue.kind) {
-    case app::AnswerIssue::Kind::None: return {};
-    case app::AnswerIssue::Kind::NotADate: return app.t("survey.bad_date");
-    case app::AnswerIssue::Kind::NotAnInteger: return app.t("survey.bad_integer");
-    case app::AnswerIssue::Kind::NotANumber: return app.t("survey.bad_number");
-    case app::AnswerIssue::Kind::Required: return app.t("survey.required");
-    case app::AnswerIssue::Kind::Rule: return issue.message.get(app.lang());
-  }
-  return {};
+  return app::issue_words(app.session().issue(q), app.strings());
 }
 
 void draw_intro(App& app) {
@@ -153,8 +145,9 @@ void draw_question(App& app) {
     ImGui::EndGroup();
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - lang_w);
-    if (button("survey.lang", lang == "vi" ? "English" : "Tiếng Việt", ButtonStyle::Secondary, lang_w)) {
-      app.set_lang(lang == "vi" ? "en" : "vi");
+    const std::string other = app::next_language(app.strings(), lang);  // one tap: the next language
+    if (button("survey.lang", app.strings().get_in(other, "language.name"), ButtonStyle::Secondary, lang_w)) {
+      app.set_lang(other);
       app.announce_question();
     }
   }
@@ -166,7 +159,7 @@ void draw_question(App& app) {
   text(q.title.get(lang), theme::ink(), FontRole::Title);
   // Read aloud: title, help and options, in the app's language (app/speech.cpp decides the words).
   if (button("survey.listen", app.t("a11y.listen"), ButtonStyle::Quiet))
-    SemanticsBridge::speak(app::question_speech(q, lang));
+    SemanticsBridge::speak(app::question_speech(q, app.strings()));
   if (q.required) text(app.t("survey.required_mark"), theme::muted(), FontRole::Small);
   if (!q.help.empty()) {
     if (button("survey.help", ss.help_open ? app.t("survey.help_hide") : app.t("survey.help"), ButtonStyle::Quiet))
@@ -278,11 +271,9 @@ void draw_review(App& app) {
   if (button("review.back", app.t("nav.back"), ButtonStyle::Secondary, half)) to_last_question();
   ImGui::SameLine(0, theme::kGap);
   if (button("review.submit", app.t("review.submit"), ButtonStyle::Primary, half)) {
-    const int bad = ss.first_problem();
+    const int bad = ss.submit_review();  // finish, or the question to fix first
     if (bad >= 0) {
-      ss.back_to_review = true;
-      go_to_question(app, bad);
-      ss.show_problem = true;
+      go_to_question(app, bad, false);
       app.flash(app.t("review.fix_first"), true);
     } else {
       app.finish_survey();
