@@ -225,7 +225,7 @@ int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
   StreamImporter im(cat, words, o.lang, o.below, !o.csv.empty());
   im.include_unsealed(o.include_unsealed);
   Outputs out(o);
-  Progress progress;
+  Progress progress(words.get("cli.progress"));
   RecordSource source(inputs);
   // Pipelined: while one batch is verified on the worker threads, this thread reads the next and
   // counts and writes the one before, in input order.
