@@ -186,4 +186,11 @@ TEST(Indicators, Csv) {
             std::string::npos);
   std::string en = indicators_csv(IndicatorTable().rows(), drt::words("en"));
   EXPECT_EQ(std::count(en.begin(), en.end(), '\n'), 1);  // header only
+  EXPECT_EQ(en.rfind("\xEF\xBB\xBFPlace (place),Code (id),Indicator (title),Unit (unit),", 0), 0u);  // words from en.json
+  // The place in words: all places, or (grouped) the records that did not say theirs.
+  IndicatorRow all, not_given;
+  not_given.grouped = true;
+  EXPECT_EQ(place_words(all, drt::words("vi")), "Tất cả");
+  EXPECT_EQ(place_words(not_given, drt::words("vi")), "(chưa ghi)");
+  EXPECT_EQ(place_words(not_given, drt::words("en")), "(not given)");
 }
