@@ -37,7 +37,7 @@ class IndicatorView {
   const std::vector<dr::IndicatorRow>& rows() const { return rows_; }
   std::size_t records() const { return records_; }  // records counted (complete, in the place)
   // Exactly the rows shown, as the core's CSV (UTF-8 with BOM).
-  std::string csv() const { return dr::indicators_csv(rows_, lang_); }
+  std::string csv(const dr::Strings& words) const { return dr::indicators_csv(rows_, words); }
   // Whether a row met its target (none when it has no target or no denominator).
   static std::optional<bool> met(const dr::IndicatorRow& r);
 

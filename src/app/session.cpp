@@ -67,6 +67,15 @@ void Session::go_to(int p) {
   show_problem = false;
 }
 
+int Session::submit_review() {
+  const int bad = first_problem();
+  if (bad < 0) return -1;
+  go_to(bad);
+  back_to_review = true;
+  show_problem = true;
+  return bad;
+}
+
 bool Session::settle() {
   const dr::Survey& s = *survey;
   if (pos < 0 || pos >= int(s.questions.size())) pos = first();
@@ -111,7 +120,20 @@ AnswerIssue Session::issue(const dr::Question& q) const {
   }
   out.kind = AnswerIssue::Kind::Rule;
   out.message = p->message;
+  out.rule = p->rule;
   return out;
+}
+
+std::string issue_words(const AnswerIssue& issue, const dr::Strings& words) {
+  switch (issue.kind) {
+    case AnswerIssue::Kind::None: return {};
+    case AnswerIssue::Kind::NotADate: return words.get("survey.bad_date");
+    case AnswerIssue::Kind::NotAnInteger: return words.get("survey.bad_integer");
+    case AnswerIssue::Kind::NotANumber: return words.get("survey.bad_number");
+    case AnswerIssue::Kind::Required: return words.get("survey.required");
+    case AnswerIssue::Kind::Rule: return issue.rule.empty() ? words.text(issue.message) : issue.rule.get(words.language());
+  }
+  return {};
 }
 
 bool Session::choose(const dr::Question& q, const std::string& value) {

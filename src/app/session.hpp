@@ -15,9 +15,13 @@ namespace app {
 struct AnswerIssue {
   enum class Kind { None, NotADate, NotAnInteger, NotANumber, Required, Rule };
   Kind kind = Kind::None;
-  dr::Text message;  // Rule: the survey's own message
+  dr::Message message;  // Rule: what the core found wrong (a locale key with its arguments)
+  dr::Text rule;        // Rule: the survey's own message, said instead when it has one
   explicit operator bool() const { return kind != Kind::None; }
 };
+
+// The issue in words: the survey's own message, else the locale's text for it ("" for None).
+std::string issue_words(const AnswerIssue& issue, const dr::Strings& words);
 
 // Where a kept draft continues: the first visible question (info screens aside) without an
 // acceptable answer; -1 when every one has one (the review page).
@@ -69,6 +73,9 @@ class Session {
   Next next();
   // The question on the review page to fix before finishing, or -1.
   int first_problem() const { return dr::first_problem(*survey, answers); }
+  // "Send" on the review page: -1 when every answer is acceptable (finish now); else the first
+  // question to fix, put on screen with its message said, Next then coming back to the review page.
+  int submit_review();
 
   // The issue to show under question q now: typed text that does not parse, a broken rule at
   // once, a missing required answer only after Next was refused.

@@ -12,7 +12,7 @@ std::string option_label(const dr::Question& q, const dr::Option& o, const std::
   return q.type == dr::QuestionType::Rating ? o.value + " — " + label : label;
 }
 
-std::string speech_lang(const std::string& app_lang) { return app_lang == "en" ? "en-US" : "vi-VN"; }
+std::string speech_lang(const dr::Strings& words) { return words.get("language.speech"); }
 
 std::string percent_words(std::optional<double> p) {
   if (!p) return "—";
@@ -29,9 +29,10 @@ void say(Speech& sp, std::string line, std::string mark = {}) {
 }
 }  // namespace
 
-Speech question_speech(const dr::Question& q, const std::string& lang) {
+Speech question_speech(const dr::Question& q, const dr::Strings& words) {
+  const std::string& lang = words.language();
   Speech sp;
-  sp.lang = speech_lang(lang);
+  sp.lang = speech_lang(words);
   say(sp, q.title.get(lang));
   if (!q.help.empty()) say(sp, q.help.get(lang));
   if (q.choice())
@@ -52,9 +53,10 @@ std::string selection_announcement(const dr::Question& q, const dr::Answers& a, 
   return selected_word + ": " + (chosen.empty() ? none_word : chosen);
 }
 
-Speech result_speech(const dr::Survey& s, const dr::Scores& sc, const std::string& lang, const ResultWords& w) {
+Speech result_speech(const dr::Survey& s, const dr::Scores& sc, const dr::Strings& words, const ResultWords& w) {
+  const std::string& lang = words.language();
   Speech sp;
-  sp.lang = speech_lang(lang);
+  sp.lang = speech_lang(words);
   say(sp, w.title + ". " + s.title.get(lang));
   const dr::Level* lv = sc.level_ptr(s);
   say(sp, w.level + ": " + (lv ? lv->label.get(lang) : std::string("—")) + ", " + percent_words(sc.overall));

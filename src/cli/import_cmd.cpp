@@ -14,6 +14,7 @@
 #include "cli/cli_io.hpp"
 #include "cli/progress.hpp"
 #include "cli/record_source.hpp"
+#include "app/locales.hpp"
 #include "core/compact.hpp"
 #include "core/digiready.hpp"
 #include "core/json.hpp"
@@ -37,8 +38,17 @@ void decode_scanned(RawRecord& r, const SurveyCatalog& cat) {
 
 // Every survey in `dir` and its sub-folders: archived versions (archive/) are needed to verify
 // the results made with them. index.json is the web app's list of survey files, not a survey.
+dr::Strings cli_words(const std::string& lang) {
+  dr::Strings words;
+  for (const std::string& problem : app::add_locales(words, app::embedded_locales()))
+    std::fprintf(stderr, "warning: %s\n", problem.c_str());
+  words.set_language(lang);
+  return words;
+}
+
 dr::SurveyCatalog load_catalog(const std::string& dir) {
   dr::SurveyCatalog cat;
+  const dr::DefaultLabels labels = app::survey_labels(cli_words(app::kFirstLanguage));
   std::error_code ec;
   std::vector<std::string> files;
   for (auto& e : fs::recursive_directory_iterator(dir, ec))
@@ -48,7 +58,7 @@ dr::SurveyCatalog load_catalog(const std::string& dir) {
   for (auto& path : files) {
     std::string text, err;
     if (!read_file(path, dr::kMaxSurveyBytes, text, err)) { std::fprintf(stderr, "warning: %s\n", err.c_str()); continue; }
-    dr::LoadResult r = dr::load_survey(text, path);
+    dr::LoadResult r = dr::load_survey(text, path, labels);
     if (!r.ok()) { print_all(r.errors, "warning: survey not loaded: "); continue; }
     cat.add(r.survey);
   }
@@ -139,8 +149,8 @@ class Outputs {
     }
     for (SurveyTally* t : tallies) {
       const Survey& s = t->survey();
-      if (!o_.aggregates.empty()) ok_ &= write_file(name(o_.aggregates, s), aggregates_csv(t->aggregates(), s, t->lang()));
-      if (!o_.training.empty()) ok_ &= write_file(name(o_.training, s), training_needs_csv(t->training(), s, t->lang()));
+      if (!o_.aggregates.empty()) ok_ &= write_file(name(o_.aggregates, s), aggregates_csv(t->aggregates(), s, t->words()));
+      if (!o_.training.empty()) ok_ &= write_file(name(o_.training, s), training_needs_csv(t->training(), s, t->words()));
       auto it = csv_.find(t);
       if (it == csv_.end()) continue;
       ok_ &= std::fclose(it->second.file) == 0;
@@ -211,10 +221,11 @@ void count_batch(std::vector<VerifiedRecord>& done, StreamImporter& im, Outputs&
 int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
   const SurveyCatalog cat = load_catalog(o.survey_dir);
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  StreamImporter im(cat, o.lang, o.below, !o.csv.empty());
+  const dr::Strings words = cli_words(o.lang);
+  StreamImporter im(cat, words, o.lang, o.below, !o.csv.empty());
   im.include_unsealed(o.include_unsealed);
   Outputs out(o);
-  Progress progress;
+  Progress progress(words.get("cli.progress"));
   RecordSource source(inputs);
   // Pipelined: while one batch is verified on the worker threads, this thread reads the next and
   // counts and writes the one before, in input order.

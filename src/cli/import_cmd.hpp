@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/strings.hpp"
 
 namespace drcli {
 
@@ -16,6 +17,8 @@ struct ImportOpts {
 
 // Every survey in `dir` and its sub-folders (archive/ holds older versions).
 dr::SurveyCatalog load_catalog(const std::string& dir);
+// The app's locale files (embedded at build time), in `lang`: CSV headers, labels, answer messages.
+dr::Strings cli_words(const std::string& lang);
 
 struct RawRecord;
 // A scanned QR code (a record or line starting "DR1:") becomes the record the file would give; JSON

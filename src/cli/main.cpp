@@ -11,6 +11,7 @@
 #include "cli/cli_io.hpp"
 #include "cli/import_cmd.hpp"
 #include "cli/record_source.hpp"
+#include "app/locales.hpp"
 #include "core/digiready.hpp"
 #include "core/indicators.hpp"
 #include "core/json.hpp"
@@ -80,7 +81,9 @@ int cmd_score(const std::vector<std::string>& args, const std::string& lang_opt)
   if (args.size() != 2) return usage();
   std::string text, err;
   if (!read_file(args[0], kMaxSurveyBytes, text, err)) { std::fprintf(stderr, "error: %s\n", err.c_str()); return 1; }
-  LoadResult lr = load_survey(text, args[0]);
+  // Problems with the answers are said in --lang (English by default, as the tool's other messages).
+  const Strings words = drcli::cli_words(lang_opt.empty() ? "en" : lang_opt);
+  LoadResult lr = load_survey(text, args[0], app::survey_labels(words));
   print_all(lr.warnings, "warning: ");
   if (!lr.ok()) { print_all(lr.errors, "error: "); return 1; }
   const Survey& s = *lr.survey;
@@ -108,7 +111,7 @@ int cmd_score(const std::vector<std::string>& args, const std::string& lang_opt)
       // Shape errors would make the record unreadable; a missing required answer is only reported.
       bool fatal = p->kind == Problem::Format;
       std::fprintf(stderr, "%s: %s: %s: %s\n", fatal ? "error" : "warning", args[1].c_str(), q.id.c_str(),
-                   p->message.get("en").c_str());
+                   (p->rule.empty() ? words.text(p->message) : p->rule.get(words.language())).c_str());
       bad += fatal;
     }
   if (bad) return 1;
@@ -146,6 +149,7 @@ int cmd_indicators(const std::vector<std::string>& args) {
   ProvinceMerger merger;
   merger.learn(cat);
   table.set_merger(std::move(merger));
+  const Strings words = drcli::cli_words(lang);
   // The same inputs as import (files, directories, NDJSON, "-", scanned codes), one record at a
   // time: the table keeps sums, never the records.
   std::size_t read = 0, failed = 0;
@@ -177,12 +181,12 @@ int cmd_indicators(const std::vector<std::string>& args) {
                 filter.old_provinces.empty() ? "grouped apart" : "left out");
   for (auto& r : rows) {
     auto p = r.percent();
-    std::printf("%s%s: %s of %s (%s %%, %zu records)%s\n", r.place.empty() ? "" : (r.place + " · ").c_str(), r.id.c_str(),
+    std::printf("%s%s: %s of %s (%s %%, %zu records)%s\n", r.grouped ? (place_words(r, words) + " · ").c_str() : "", r.id.c_str(),
                 json::number_text(r.n).c_str(), json::number_text(r.N).c_str(),
                 p ? json::number_text(std::round(*p * 100) / 100).c_str() : "-", r.records,
                 r.target ? (", target " + json::number_text(*r.target) + " %").c_str() : "");
   }
-  bool ok = csv.empty() || write_file(csv, indicators_csv(rows, lang));
+  bool ok = csv.empty() || write_file(csv, indicators_csv(rows, words));
   return failed || !ok ? 1 : 0;
 }
 

@@ -3,17 +3,20 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <string>
 
 namespace drcli {
 
 class Progress {
  public:
-  Progress();
+  // `words`: the line with {0} records and {1} per second (locale key cli.progress).
+  explicit Progress(std::string words);
   void update(std::size_t records);  // cheap; redraws at most twice a second, after the first second
   void clear();                      // before other stderr lines, and at the end
 
  private:
   using Clock = std::chrono::steady_clock;
+  std::string words_;
   bool tty_;
   bool shown_ = false;
   Clock::time_point start_, last_;

@@ -6,6 +6,7 @@
 #include "core/importer.hpp"
 #include "core/result.hpp"
 #include "core/scoring.hpp"
+#include "core/strings.hpp"
 #include "core/survey.hpp"
 #include "core/text.hpp"
 #include "core/value.hpp"

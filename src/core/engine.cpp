@@ -30,14 +30,13 @@ bool valid_date(std::string_view t) {
   return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-Problem make(Problem::Kind k, Text msg) { return Problem{k, std::move(msg)}; }
+Problem make(Problem::Kind k, Message msg) { return Problem{k, std::move(msg), {}}; }
 
-Text range_text(const Question& q) {
+Message range_message(const Question& q) {
   std::string lo = q.min ? json::number_text(*q.min) : "", hi = q.max ? json::number_text(*q.max) : "";
-  if (q.min && q.max)
-    return Text::of("Vui lòng nhập giá trị từ " + lo + " đến " + hi + ".", "Please enter a value from " + lo + " to " + hi + ".");
-  if (q.min) return Text::of("Vui lòng nhập giá trị không nhỏ hơn " + lo + ".", "Please enter a value of at least " + lo + ".");
-  return Text::of("Vui lòng nhập giá trị không lớn hơn " + hi + ".", "Please enter a value of at most " + hi + ".");
+  if (q.min && q.max) return Message("answer.range", {lo, hi});
+  if (q.min) return Message("answer.at_least", {lo});
+  return Message("answer.at_most", {hi});
 }
 
 }  // namespace
@@ -80,19 +79,15 @@ static std::optional<Problem> check_in(EvalContext& ctx, const Question& q) {
   if (q.type == QuestionType::Info || !ctx.visible(q.index)) return std::nullopt;
   const Value* v = ctx.answer(q.index);
   if (!v) {
-    if (q.required) return make(Problem::Required, Text::of("Vui lòng trả lời câu này.", "Please answer this question."));
+    if (q.required) return make(Problem::Required, Message("answer.required"));
     return std::nullopt;
   }
   if (!answer_format_ok(q, *v))
-    return make(Problem::Format, q.type == QuestionType::Date
-                                     ? Text::of("Vui lòng nhập ngày theo dạng NNNN-TT-NN.", "Please enter a date as YYYY-MM-DD.")
-                                     : Text::of("Câu trả lời không hợp lệ.", "This answer is not valid."));
+    return make(Problem::Format, Message(q.type == QuestionType::Date ? "answer.bad_date" : "answer.invalid"));
   if (v->is_number() && ((q.min && v->number() < *q.min) || (q.max && v->number() > *q.max)))
-    return make(Problem::Range, range_text(q));
+    return make(Problem::Range, range_message(q));
   if (q.constraint && !ctx.truthy(*q.constraint, v))
-    return make(Problem::Constraint, q.constraint_message.empty()
-                                         ? Text::of("Câu trả lời không đúng yêu cầu.", "This answer does not meet the requirement.")
-                                         : q.constraint_message);
+    return Problem{Problem::Constraint, Message("answer.rule"), q.constraint_message};
   return std::nullopt;
 }
 

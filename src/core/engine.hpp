@@ -3,6 +3,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/message.hpp"
 #include "core/survey.hpp"
 
 namespace dr {
@@ -13,7 +14,8 @@ bool is_visible(const Survey& s, const Question& q, const Answers& a);
 struct Problem {
   enum Kind { Required, Constraint, Range, Format };
   Kind kind = Required;
-  Text message;  // Constraint: constraint_message (or a default); others: a default in vi + en
+  Message message;  // what is wrong, as a locale key ("answer.range") with its arguments
+  Text rule;        // Constraint: the survey's own constraint_message when it has one (said instead)
 };
 
 // Problem with the current answer to q, or nullopt. Hidden questions never have one.

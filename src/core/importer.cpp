@@ -268,14 +268,12 @@ std::string label_of(const Question& q, const Value& v, std::string_view lang) {
 
 }  // namespace
 
-std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang) {
+std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, const Strings& words) {
   Csv c;
-  const bool vi = lang == "vi";
+  const std::string& lang = words.language();
   // Headers in words, each with its code in brackets: people read the words, tools match the codes.
-  const char* fixed[][3] = {{"result_id", "Mã kết quả", "Result id"}, {"status", "Trạng thái", "Status"},
-                            {"language", "Ngôn ngữ", "Language"}, {"started", "Bắt đầu", "Started"},
-                            {"completed", "Hoàn thành lúc", "Completed"}};
-  for (auto& h : fixed) c.cell(std::string(vi ? h[1] : h[2]) + " [" + h[0] + "]");
+  for (const char* code : {"result_id", "status", "language", "started", "completed"})
+    c.cell(words.get(std::string("csv.") + code) + " [" + code + "]");
   for (auto& q : s.questions) {
     if (q.type == QuestionType::Info) continue;
     const std::string head = tidy(q.title.get(lang)) + " [" + q.id + "]";
@@ -285,14 +283,14 @@ std::string results_csv(const std::vector<Result>& results, const Survey& s, con
       c.cell(head);
   }
   for (auto& d : s.dimensions) c.cell(d.title.get(lang) + " %");
-  c.cell(vi ? "Tổng %" : "Overall %");
-  c.cell(vi ? "Mức" : "Level");
+  c.cell(words.get("csv.overall_percent"));
+  c.cell(words.get("csv.level"));
   c.end();
   for (const Result& r : results) {
     if (!for_survey(r, s) || !f.matches(r)) continue;
     c.cell(r.id);
-    c.cell(r.status == Status::Complete ? (vi ? "Hoàn thành" : "Complete") : (vi ? "Chưa xong" : "Draft"));
-    c.cell(r.language == "vi" ? "Tiếng Việt" : r.language == "en" ? "English" : r.language);
+    c.cell(words.get(r.status == Status::Complete ? "csv.complete" : "csv.draft"));
+    c.cell(words.has_locale(r.language) ? words.get_in(r.language, "language.name") : r.language);
     c.cell(r.started);
     c.cell(r.completed);
     for (auto& q : s.questions) {
@@ -318,15 +316,13 @@ std::string results_csv(const std::vector<Result>& results, const Survey& s, con
   return c.out;
 }
 
-std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_view lang) {
+std::string aggregates_csv(const Aggregates& ag, const Survey& s, const Strings& words) {
   Csv c;
-  const bool vi = lang == "vi";
-  c.cell(vi ? "Chỉ số" : "Measure");
-  c.cell(vi ? "Số người" : "Respondents");
-  c.cell(vi ? "Trung bình %" : "Mean %");
+  const std::string& lang = words.language();
+  for (const char* key : {"csv.measure", "csv.respondents", "csv.mean_percent"}) c.cell(words.get(key));
   for (auto& l : s.levels) c.cell(l.label.get(lang));
   c.end();
-  c.cell(vi ? "Tổng" : "Overall");
+  c.cell(words.get("csv.overall"));
   c.cell(std::to_string(ag.count));
   c.cell(pct(ag.mean_overall ? std::optional<double>(std::round(*ag.mean_overall * 100) / 100) : std::nullopt));
   for (auto n : ag.by_level) c.cell(std::to_string(n));
@@ -342,15 +338,12 @@ std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_vi
   return c.out;
 }
 
-std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang) {
+std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, const Strings& words) {
   // One row per person and dimension, grouped by village: a list to act on, and to sort or filter
   // in a spreadsheet.
   Csv c;
-  const bool vi = lang == "vi";
-  c.cell(vi ? "Lĩnh vực" : "Dimension");
-  c.cell(vi ? "Thôn/ấp" : "Village");
-  c.cell(vi ? "Mã hộ / tên" : "Household code / name");
-  c.cell(vi ? "Điểm lĩnh vực %" : "Dimension score %");
+  const std::string& lang = words.language();
+  for (const char* key : {"csv.dimension", "csv.village", "csv.household", "csv.dimension_percent"}) c.cell(words.get(key));
   c.end();
   for (auto& n : needs) {
     int di = s.dimension_index(n.dimension);

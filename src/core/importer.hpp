@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/strings.hpp"
 
 namespace dr {
 
@@ -106,11 +107,12 @@ struct TrainingNeed {
 std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, const Survey& s, const Filter& f,
                                          double below_percent, std::string_view group_by = "village");
 
-// CSV, UTF-8 with BOM, CRLF rows, RFC 4180 quoting; labels in `lang`; a multiple question becomes one
-// 1/0 column per option (blank when unanswered). One row per respondent of survey s matching f.
-std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang);
-std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_view lang);
-std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang);
+// CSV, UTF-8 with BOM, CRLF rows, RFC 4180 quoting; headers and labels in the language of `words`
+// (locale keys csv.*); a multiple question becomes one 1/0 column per option (blank when
+// unanswered). One row per respondent of survey s matching f.
+std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, const Strings& words);
+std::string aggregates_csv(const Aggregates& ag, const Survey& s, const Strings& words);
+std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, const Strings& words);
 // One CSV field, quoted when it holds a comma, quote, CR or LF. A cell starting with = + - @ tab or CR
 // gets a leading apostrophe unless it is a plain number (see is_plain_number): a spreadsheet would
 // run it as a formula.

@@ -78,7 +78,7 @@ bool IndicatorTable::keep(const Result& r, const Survey& s) {
 // The old province's label in the table's language; its value when the mapping does not know it.
 std::string IndicatorTable::old_place(const Result& r) const {
   const auto old = merger_.old_province(r);
-  if (!old) return lang_ == "vi" ? "(không rõ tỉnh cũ)" : "(old province unknown)";
+  if (!old) return {};  // said by place_words
   const OldProvince* o = merger_.find_old(*old);
   return o ? tidy(o->label.get(lang_)) : *old;
 }
@@ -124,7 +124,8 @@ bool IndicatorTable::add(const Result& r, const Survey& s) {
   std::string label = group_by_ == PlaceLevel::None          ? std::string()
                       : group_by_ == PlaceLevel::OldProvince ? old_place(r)
                                                              : place_of(r, s, place_field(group_by_));
-  if (group_by_ != PlaceLevel::None && label.empty()) label = lang_ == "vi" ? "(chưa ghi)" : "(not given)";
+  // Grouped, "" is the records without the place (said by place_words: "(not given)", or for the
+  // old province "(old province unknown)").
   Place& place = places_[label];
   place.label = label;
   if (s.indicators.empty()) return true;
@@ -154,6 +155,8 @@ std::vector<IndicatorRow> IndicatorTable::rows() const {
     for (std::size_t d = 0; d < defs_.size(); ++d) {
       IndicatorRow row = defs_[d];
       row.place = p->label;
+      row.grouped = group_by_ != PlaceLevel::None;
+      row.by_old_province = group_by_ == PlaceLevel::OldProvince;
       if (d < p->sums.size()) {
         row.n = p->sums[d].n;
         row.N = p->sums[d].N;
@@ -167,14 +170,9 @@ std::vector<IndicatorRow> IndicatorTable::rows() const {
 namespace {
 
 // The unit in words for the CSV, with its code kept beside it.
-std::string unit_words(const std::string& unit, std::string_view lang) {
-  static const struct { const char *code, *vi, *en; } kUnits[] = {
-      {"household", "hộ", "households"},          {"adult", "người từ 15 tuổi", "adults"},
-      {"person", "người trả lời", "people answering"}, {"business", "doanh nghiệp", "businesses"},
-      {"payment", "khoản thanh toán", "payments"}, {"product", "sản phẩm", "products"}};
-  for (auto& u : kUnits)
-    if (unit == u.code) return std::string(lang == "vi" ? u.vi : u.en) + " (" + unit + ")";
-  return unit;
+std::string unit_words(const std::string& unit, const Strings& words) {
+  const std::string key = "indicators.unit." + unit;
+  return words.has_key(key) ? words.get(key) + " (" + unit + ")" : unit;
 }
 
 std::string number2(double x) { return json::number_text(std::round(x * 100) / 100); }
@@ -187,18 +185,27 @@ std::string csv_row(const std::vector<std::string>& cells) {
 
 }  // namespace
 
-std::string indicators_csv(const std::vector<IndicatorRow>& rows, std::string_view lang) {
+std::string place_words(const IndicatorRow& r, const Strings& words) {
+  if (!r.place.empty()) return r.place;
+  if (!r.grouped) return words.get("indicators.all_places");
+  return words.get(r.by_old_province ? "indicators.old_province_unknown" : "indicators.place_not_given");
+}
+
+std::string indicators_csv(const std::vector<IndicatorRow>& rows, const Strings& words) {
+  const std::string& lang = words.language();
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8 (Vietnamese) correctly
-  out += csv_row({"Địa bàn / Place (place)", "Mã chỉ tiêu / Code (id)", "Chỉ tiêu / Indicator (title)",
-                  "Đơn vị / Unit (unit)", "Tử số / Counted (n)", "Mẫu số / Out of (N)", "Tỷ lệ % / Percent (percent)",
-                  "Số phiếu / Records (records)", "Mục tiêu % / Target (target)", "Mục tiêu / Target (target_label)",
-                  "Nguồn / Source (source)", "Khảo sát / Surveys (surveys)", "Định nghĩa / Definition (definition)"});
+  // Headers in words, each with its column name in brackets: people read the words, tools the names.
+  std::vector<std::string> header;
+  for (const char* column : {"place", "id", "title", "unit", "n", "N", "percent", "records", "target", "target_label",
+                             "source", "surveys", "definition"})
+    header.push_back(words.get(std::string("indicators.csv.") + column) + " (" + column + ")");
+  out += csv_row(header);
   for (auto& r : rows) {
     std::string surveys;
     for (auto& s : r.surveys) surveys += (surveys.empty() ? "" : " ") + s;
     const auto p = r.percent();
-    out += csv_row({r.place.empty() ? (lang == "vi" ? "Tất cả" : "All") : r.place, r.id, r.title.get(lang),
-                    unit_words(r.unit, lang), number2(r.n), number2(r.N), p ? number2(*p) : "",
+    out += csv_row({place_words(r, words), r.id, r.title.get(lang),
+                    unit_words(r.unit, words), number2(r.n), number2(r.N), p ? number2(*p) : "",
                     std::to_string(r.records), r.target ? number2(*r.target) : "", r.target_label.get(lang), r.source,
                     surveys, r.definition.get(lang)});
   }

@@ -11,6 +11,7 @@
 
 #include "core/province_merger.hpp"
 #include "core/result.hpp"
+#include "core/strings.hpp"
 #include "core/survey.hpp"
 
 namespace dr {
@@ -38,6 +39,8 @@ struct IndicatorRow {
   double n = 0, N = 0;       // Σ numerator, Σ denominator
   std::size_t records = 0;   // records whose denominator was > 0
   std::vector<std::string> surveys;  // ids of the surveys that define it, first seen first
+  bool grouped = false;              // by place: then place "" is the records without one
+  bool by_old_province = false;      // grouped by the province before 1 July 2025 ("" = unknown)
   std::optional<double> percent() const { return N > 0 ? std::optional<double>(100.0 * n / N) : std::nullopt; }
 };
 
@@ -86,8 +89,10 @@ class IndicatorTable {
   std::vector<std::string> warnings_;
 };
 
+// The row's place in words: its label, or "All" / "(not given)" from the locale files.
+std::string place_words(const IndicatorRow& r, const Strings& words);
 // CSV, UTF-8 with BOM (Excel shows Vietnamese), CRLF rows; headers in words with their codes,
-// e.g. "Chỉ tiêu / Indicator (title)"; texts in `lang`.
-std::string indicators_csv(const std::vector<IndicatorRow>& rows, std::string_view lang);
+// e.g. "Chỉ tiêu / Indicator (title)" (locale keys indicators.csv.*); texts in the words' language.
+std::string indicators_csv(const std::vector<IndicatorRow>& rows, const Strings& words);
 
 }  // namespace dr

@@ -492,7 +492,7 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
     for (auto& q : s.questions) {
       if (!ctx.visible(q.index)) continue;
       if (auto p = check_answer(s, q, all))
-        R.warn((q.profile() ? "profile." : "answers.") + q.id, p->message.get("en"));
+        R.warn((q.profile() ? "profile." : "answers.") + q.id, p->rule.empty() ? to_string(p->message) : p->rule.get("en"));
     }
   }
 

@@ -11,8 +11,8 @@ namespace {
 // Big enough that per-chunk work is negligible, small enough to stay a few MB for any survey.
 constexpr std::size_t kChunk = 256;
 
-std::string csv_header_of(const Survey& s, const Filter& f, const std::string& lang) {
-  return results_csv({}, s, f, lang);
+std::string csv_header_of(const Survey& s, const Filter& f, const Strings& words) {
+  return results_csv({}, s, f, words);
 }
 }  // namespace
 
@@ -49,16 +49,17 @@ VerifiedRecord unreadable_record(std::string file, std::string error) {
   return v;
 }
 
-SurveyTally::SurveyTally(std::shared_ptr<const Survey> s, std::string lang, double below, bool rows,
-                         bool include_unsealed)
-    : survey_(std::move(s)), lang_(std::move(lang)), below_(below), rows_(rows) {
+SurveyTally::SurveyTally(std::shared_ptr<const Survey> s, const Strings& words, const std::string& lang, double below,
+                         bool rows, bool include_unsealed)
+    : survey_(std::move(s)), words_(words), below_(below), rows_(rows) {
+  words_.set_language(lang);
   filter_.survey_id = survey_->id;
   filter_.include_unsealed = include_unsealed;
   sums_ = aggregate({}, *survey_, filter_);
   dim_sum_.assign(survey_->dimensions.size(), 0);
   training_ = training_needs({}, *survey_, filter_, below_);
   chunk_.reserve(kChunk);
-  if (rows_) header_ = csv_header_of(*survey_, filter_, lang_);
+  if (rows_) header_ = csv_header_of(*survey_, filter_, words_);
 }
 
 std::string SurveyTally::csv_header() const { return header_; }
@@ -98,7 +99,7 @@ void SurveyTally::flush(std::string& csv_rows) {
   }
   if (rows_) {
     // results_csv starts every call with the BOM and header: keep only the rows.
-    std::string all = results_csv(chunk_, *survey_, filter_, lang_);
+    std::string all = results_csv(chunk_, *survey_, filter_, words_);
     csv_rows.append(all, header_.size(), std::string::npos);
   }
   chunk_.clear();
@@ -112,8 +113,9 @@ Aggregates SurveyTally::aggregates() const {
   return ag;
 }
 
-StreamImporter::StreamImporter(const SurveyCatalog& catalog, std::string lang, double below, bool rows)
-    : catalog_(&catalog), lang_(std::move(lang)), below_(below), rows_(rows) {
+StreamImporter::StreamImporter(const SurveyCatalog& catalog, const Strings& words, std::string lang, double below,
+                               bool rows)
+    : catalog_(&catalog), words_(&words), lang_(std::move(lang)), below_(below), rows_(rows) {
   tallies_.resize(catalog.surveys().size());
 }
 
@@ -149,7 +151,7 @@ StreamImporter::Taken StreamImporter::take(VerifiedRecord& rec, std::string& csv
   auto& tally = tallies_[at];
   if (!tally) {
     const Survey& s = *surveys[at];
-    tally = std::make_unique<SurveyTally>(surveys[at], lang_.empty() ? s.languages.front() : lang_, below_, rows_,
+    tally = std::make_unique<SurveyTally>(surveys[at], *words_, lang_.empty() ? s.languages.front() : lang_, below_, rows_,
                                           include_unsealed_);
   }
   tally->add(std::move(rr.result), csv_rows);

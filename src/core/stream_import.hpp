@@ -34,14 +34,15 @@ VerifiedRecord unreadable_record(std::string file, std::string error);
 // numbers cannot drift apart; only the chunk is held in memory.
 class SurveyTally {
  public:
-  SurveyTally(std::shared_ptr<const Survey> s, std::string lang, double below, bool rows,
+  // `words` in `lang`: the CSV headers and labels (a copy, so each survey keeps its language).
+  SurveyTally(std::shared_ptr<const Survey> s, const Strings& words, const std::string& lang, double below, bool rows,
               bool include_unsealed = false);
   // `csv_rows` receives the CSV rows (no header) of a chunk when one is full and rows are wanted.
   void add(Result r, std::string& csv_rows);
   void flush(std::string& csv_rows);  // the last, partial chunk; call before reading the figures
 
   const Survey& survey() const { return *survey_; }
-  const std::string& lang() const { return lang_; }
+  const Strings& words() const { return words_; }
   Aggregates aggregates() const;  // the same figures aggregate() gives over every result
   // Per dimension, `people` by group as training_needs() gives them; `by_group` stays empty.
   const std::vector<TrainingNeed>& training() const { return training_; }
@@ -49,7 +50,7 @@ class SurveyTally {
 
  private:
   std::shared_ptr<const Survey> survey_;
-  std::string lang_;
+  Strings words_;
   double below_;
   bool rows_;
   Filter filter_;
@@ -72,7 +73,8 @@ struct StreamCounts {
 // counted (and said out loud when their content differs), as Importer does for the browser.
 class StreamImporter {
  public:
-  StreamImporter(const SurveyCatalog& catalog, std::string lang, double below, bool rows);
+  // `lang` "" = each survey's first language; `words` must outlive the importer.
+  StreamImporter(const SurveyCatalog& catalog, const Strings& words, std::string lang, double below, bool rows);
   // Records without a checksum count in the figures too (the person running the import chose to).
   void include_unsealed(bool on) { include_unsealed_ = on; }
   struct Taken {
@@ -90,6 +92,7 @@ class StreamImporter {
  private:
   bool include_unsealed_ = false;
   const SurveyCatalog* catalog_;
+  const Strings* words_;
   std::string lang_;
   double below_;
   bool rows_;

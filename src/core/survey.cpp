@@ -96,6 +96,7 @@ struct Loader {
   std::string file;
   std::vector<std::string>& errors;
   std::vector<std::string>& warnings;
+  const DefaultLabels& labels;
   int format_version = 1;
 
   void err(const std::string& where, const std::string& msg) { errors.push_back(file + ": " + where + ": " + msg); }
@@ -220,8 +221,8 @@ void parse_options(Loader& L, const JV& o, Question& q, const std::string& where
                                                     q.type == QuestionType::Rating);
   if (!opts) {
     if (q.type == QuestionType::YesNo) {
-      q.options.push_back({"yes", Text::of("Có", "Yes"), 1, false, 0});
-      q.options.push_back({"no", Text::of("Không", "No"), 0, false, 0});
+      q.options.push_back({"yes", L.labels.yes, 1, false, 0});
+      q.options.push_back({"no", L.labels.no, 0, false, 0});
     }
     return;
   }
@@ -450,9 +451,9 @@ void bind_v2_expressions(Loader& L, Survey& s) {
 
 }  // namespace
 
-LoadResult load_survey(std::string_view text, std::string_view file_name) {
+LoadResult load_survey(std::string_view text, std::string_view file_name, const DefaultLabels& labels) {
   LoadResult out;
-  Loader L{std::string(file_name), out.errors, out.warnings};
+  Loader L{std::string(file_name), out.errors, out.warnings, labels};
   rapidjson::Document doc;
   std::string perr;
   if (!json::parse(text, kMaxSurveyBytes, kMaxJsonDepth, file_name, doc, perr)) {

@@ -162,8 +162,15 @@ struct LoadResult {
 constexpr std::size_t kMaxSurveyBytes = 1024 * 1024;
 constexpr int kMaxJsonDepth = 32;
 
+// Words a survey may leave out: the labels of a yes/no question without options. The app and the
+// CLI give them from the locale files (answer.yes / answer.no in every language); by default the
+// option values themselves.
+struct DefaultLabels {
+  Text yes = Text::plain("yes"), no = Text::plain("no");
+};
+
 // Parses and checks a survey. Never throws; every message starts with `file_name`.
-LoadResult load_survey(std::string_view json, std::string_view file_name);
+LoadResult load_survey(std::string_view json, std::string_view file_name, const DefaultLabels& labels = {});
 
 // Stricter authoring checks for `digiready validate` (the loader accepts these):
 // missing translations, questions that can never be shown, dimensions nothing scores, etc.

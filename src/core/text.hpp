@@ -14,9 +14,6 @@ struct Text {
   Text() = default;
   // A plain string counts for every language (as in the survey format).
   static Text plain(std::string s) { Text t; t.items.emplace_back("", std::move(s)); return t; }
-  static Text of(std::string vi, std::string en) {
-    Text t; t.items.emplace_back("vi", std::move(vi)); t.items.emplace_back("en", std::move(en)); return t;
-  }
 
   // Exact language, else English, else the first entry, else "".
   const std::string& get(std::string_view lang) const;

@@ -1,5 +1,7 @@
 #include "ui/app.hpp"
 
+#include "app/locales.hpp"
+#include "app/settings.hpp"
 #include "app/speech.hpp"
 
 #include <algorithm>
@@ -13,15 +15,9 @@
 #include "ui/organiser.hpp"
 #include "ui/widgets.hpp"
 
-extern const unsigned char dr_locale_vi[];
-extern const unsigned int dr_locale_vi_size;
-extern const unsigned char dr_locale_en[];
-extern const unsigned int dr_locale_en_size;
-
 namespace ui {
 
 namespace {
-constexpr const char* kSettingsKey = "digiready.settings";
 constexpr float kBasePx = 19, kLargePx = 24;
 
 }  // namespace
@@ -42,8 +38,7 @@ const char* screen_name(Screen s) {
 }
 
 void App::init() {
-  strings_.add_locale("vi", std::string_view(reinterpret_cast<const char*>(dr_locale_vi), dr_locale_vi_size));
-  strings_.add_locale("en", std::string_view(reinterpret_cast<const char*>(dr_locale_en), dr_locale_en_size));
+  for (const std::string& problem : app::add_locales(strings_, app::embedded_locales())) platform::error(problem);
   strings_.on_missing([](const std::string& m) { platform::log(m); });
   load_settings();
   strings_.set_language(lang_);
@@ -91,7 +86,7 @@ void App::init() {
 
 void App::on_surveys(std::vector<std::pair<std::string, std::string>> files) {
   for (auto& [name, text] : files) {
-    dr::LoadResult lr = dr::load_survey(text, name);
+    dr::LoadResult lr = dr::load_survey(text, name, app::survey_labels(strings_));
     for (const auto& w : lr.warnings) platform::log(w);
     if (!lr.ok()) {
       for (const auto& e : lr.errors) {
@@ -110,15 +105,12 @@ void App::on_surveys(std::vector<std::pair<std::string, std::string>> files) {
 }
 
 void App::load_settings() {
-  const std::string s = platform::storage_get(kSettingsKey);
-  // Tiny fixed format: "lang=vi;text=large".
-  if (s.find("lang=en") != std::string::npos) lang_ = "en";
-  large_text_ = s.find("text=large") != std::string::npos;
+  const app::Settings s = app::load_settings(local_storage_, strings_);
+  lang_ = s.lang;
+  large_text_ = s.large_text;
 }
 
-void App::save_settings() {
-  platform::storage_set(kSettingsKey, "lang=" + lang_ + ";text=" + (large_text_ ? "large" : "normal"));
-}
+void App::save_settings() { app::save_settings(local_storage_, {lang_, large_text_}); }
 
 void App::set_lang(const std::string& lang) {
   lang_ = lang;
@@ -174,8 +166,7 @@ void App::before_frame() {
     }
     font_dpr_ = dpr;
     font_px_ = px;
-    glyph_check_ += std::string(reinterpret_cast<const char*>(dr_locale_vi), dr_locale_vi_size);
-    glyph_check_ += std::string(reinterpret_cast<const char*>(dr_locale_en), dr_locale_en_size);
+    for (const app::LocaleFile& f : app::embedded_locales()) glyph_check_ += f.json;
   }
   // Every character of the surveys and UI strings must be in the font (else it shows as '?'):
   // a console error, so the browser tests catch a survey or translation the font cannot show.
@@ -423,26 +414,6 @@ void App::announce_question() {
 }
 
 // ---------------------------------------------------------------- helpers
-std::string file_part(std::string_view s) {
-  std::string out;
-  auto put = [&out](char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += c;
-    else if (!out.empty() && out.back() != '-') out += '-';
-  };
-  for (std::size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      put(s[i++]);
-      continue;
-    }
-    std::size_t j = i;  // a run of non-ASCII letters, folded as a whole
-    while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
-    for (char c : dr::fold(s.substr(i, j - i))) put(c);
-    i = j;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::string percent_text(std::optional<double> p) { return app::percent_words(p); }
 
 std::string answer_text(const dr::Question& q, const dr::Value* v, const std::string& lang) {

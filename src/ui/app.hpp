@@ -51,6 +51,7 @@ class App {
 
   // ---- shared by the screens ----
   const std::string& t(const char* key) const { return strings_.get(key); }
+  const dr::Strings& strings() const { return strings_; }  // the words in the current language
   const std::string& lang() const { return lang_; }
   void set_lang(const std::string& lang);
   bool large_text() const { return large_text_; }
@@ -187,7 +188,6 @@ bool delete_from_list(App& app, const std::string& widget_id, const std::string&
 void draw_scan_entry(App& app);
 
 // Sending a result file (share.cpp): the phone's share sheet, else a download said in words.
-std::string result_file_name(const dr::Result& r);
 void send_file(App& app, const std::string& name, const char* mime, const std::string& data);
 // "Gửi kết quả" under a result kept on this phone (home).
 void draw_send_kept(App& app, const dr::Result& r);
@@ -201,9 +201,6 @@ std::string question_position(App& app, const dr::Question& q);
 void listen_to_results(App& app);
 // What the result says aloud (and is announced when it appears): level, each area, first advice.
 app::Speech result_speech(App& app);
-// A piece of a download's file name, so every system takes it: ASCII letters and digits kept, other
-// letters without their marks ("Cà phê HD-01" -> "Ca-phe-HD-01"), anything else one '-'.
-std::string file_part(std::string_view s);
 // The message shown under question q now (typed text that is not a number/date, a broken rule, or a
 // missing required answer once Next was pressed), or "".
 std::string question_problem(App& app, const dr::Question& q);

@@ -8,7 +8,7 @@ namespace ui {
 
 app::Speech result_speech(App& app) {
   const Session& ss = app.session();
-  return app::result_speech(*ss.survey, ss.scores, app.lang(),
+  return app::result_speech(*ss.survey, ss.scores, app.strings(),
                             {app.t("results.title"), app.t("results.level"), app.t("results.advice")});
 }
 

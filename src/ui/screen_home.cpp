@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/question_count.hpp"
+#include "app/locales.hpp"
 #include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
@@ -13,11 +14,10 @@
 namespace ui {
 
 namespace {
-// "2026-11-23T08:15:00Z" -> "23/11/2026" (Vietnamese order) or "2026-11-23".
-std::string short_date(const std::string& iso, const std::string& lang) {
+// "2026-11-23T08:15:00Z" -> "23/11/2026" or "2026-11-23", as the locale's format.date orders them.
+std::string short_date(const App& app, const std::string& iso) {
   if (iso.size() < 10) return iso;
-  if (lang == "vi") return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-  return iso.substr(0, 10);
+  return dr::format(app.t("format.date"), {iso.substr(0, 4), iso.substr(5, 2), iso.substr(8, 2)});
 }
 
 // Why a kept record does not open here, in the reader's words.
@@ -81,9 +81,15 @@ void draw_home(App& app) {
   text(app.t("app.tagline"), theme::muted());
   spacing(4);
 
-  int pick = segmented("home.lang", {"Tiếng Việt", "English"}, lang == "vi" ? 0 : 1);
-  if (pick == 0 && lang != "vi") app.set_lang("vi");
-  if (pick == 1 && lang != "en") app.set_lang("en");
+  const std::vector<app::LanguageChoice> langs = app::language_choices(app.strings());
+  std::vector<std::string> names;
+  int at = 0;
+  for (const app::LanguageChoice& c : langs) {
+    if (c.lang == lang) at = int(names.size());
+    names.push_back(c.name);
+  }
+  const int pick = segmented("home.lang", names, at);
+  if (pick >= 0 && pick != at) app.set_lang(langs[size_t(pick)].lang);
   int size = segmented("home.textsize", {app.t("home.text_normal"), app.t("home.text_large")}, app.large_text() ? 1 : 0);
   if (size >= 0) app.set_large_text(size == 1);
 
@@ -99,7 +105,7 @@ void draw_home(App& app) {
     for (const app::RecordStore::Entry& d : store.drafts()) {
       const dr::Survey& s = *d.result.survey;
       std::string label = app.t("home.continue_item") + ": " + s.title.get(lang);
-      std::string detail = draft_count(d) + " · " + short_date(d.result.updated, lang);
+      std::string detail = draft_count(d) + " · " + short_date(app, d.result.updated);
       const std::string code = app::respondent(d.result);
       if (!code.empty()) detail += " · " + code;
       std::string id = "home.draft." + d.result.id;
@@ -133,7 +139,7 @@ void draw_home(App& app) {
       const dr::Survey& s = *r.result.survey;
       // Stored scores were checked against a recomputation when the store was read.
       const dr::Level* lv = s.level_by_id(r.result.scores.level);
-      std::string detail = short_date(r.result.completed, lang) + " · " + (lv ? lv->label.get(lang) : "") + " " +
+      std::string detail = short_date(app, r.result.completed) + " · " + (lv ? lv->label.get(lang) : "") + " " +
                            percent_text(r.result.scores.overall);
       const std::string code = app::respondent(r.result);
       if (!code.empty()) detail = code + " · " + detail;

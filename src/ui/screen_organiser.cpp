@@ -6,6 +6,7 @@
 #include <string>
 
 #include "imgui_internal.h"
+#include "app/export_names.hpp"
 #include "app/respondent.hpp"
 #include "app/targets.hpp"
 #include "platform/platform.hpp"
@@ -20,19 +21,6 @@ namespace {
 constexpr float kRowH = 76;  // fixed, so ImGuiListClipper can skip the rows out of view
 
 std::string today() { return dr::now_iso8601().substr(0, 10); }
-
-// The start of an export's file name: the survey, then the place and level filtered on, so a file
-// says which village it is about ("digiready-online-payment-thon-dong-2026-11-28.csv").
-// `what` is the survey's id, or "indicators" (all surveys: the level does not apply).
-std::string export_stem(const std::string& what, const dr::Filter& f, bool with_level = true) {
-  std::string out = "digiready-" + what;
-  for (const std::string* part : {&f.province, &f.commune, &f.village, with_level ? &f.level : nullptr}) {
-    if (!part) continue;
-    const std::string slug = file_part(dr::fold(*part));  // folded first: all lower case
-    if (!slug.empty()) out += "-" + slug.substr(0, 40);
-  }
-  return out;
-}
 
 std::string label_of(const dr::Survey& s, const char* question, const std::string& value, const std::string& lang) {
   const dr::Question* q = s.find(question);
@@ -210,11 +198,11 @@ void download_csv(const std::string& name, const std::string& csv) {
 
 void draw_exports(App& app, Org& o, const dr::Survey& s) {
   if (button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
-    download_csv(export_stem(s.id, o.t.filter) + "-" + today() + "-aggregates.csv", dr::aggregates_csv(o.t.aggregates(), s, app.lang()));
+    download_csv(app::export_name(s.id, o.t.filter, today(), "-aggregates.csv"), dr::aggregates_csv(o.t.aggregates(), s, app.strings()));
   if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
-    download_csv(export_stem(s.id, o.t.filter) + "-" + today() + "-training.csv", dr::training_needs_csv(o.t.needs(), s, app.lang()));
+    download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv"), dr::training_needs_csv(o.t.needs(), s, app.strings()));
   if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
-    platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.r.importer()->ndjson());
+    platform::download(app::results_ndjson_name(today()), "application/x-ndjson", o.r.importer()->ndjson());
 }
 
 // ---------------------------------------------------------------- import page
@@ -692,10 +680,10 @@ void draw_organiser(App& app) {
   } else if (o.v.tab == OrgTab::Indicators) {
     // Exactly the rows the tab shows (not while a batch is read: they are not shown then).
     if (button("org.export.indicators", app.t("organiser.export_indicators"), ButtonStyle::Primary, -1, !o.r.busy()))
-      download_csv(export_stem("indicators", o.t.filter, false) + "-" + today() + ".csv", o.r.indicators.csv());
+      download_csv(app::export_name("indicators", o.t.filter, today(), ".csv", false), o.r.indicators.csv(app.strings()));
   } else if (button("org.export.csv", app.t("organiser.export_csv"), ButtonStyle::Primary)) {
-    download_csv(export_stem(s->id, o.t.filter) + "-" + today() + ".csv",
-                 dr::results_csv(o.r.importer()->results(), *s, o.t.filter, app.lang()));
+    download_csv(app::export_name(s->id, o.t.filter, today(), ".csv"),
+                 dr::results_csv(o.r.importer()->results(), *s, o.t.filter, app.strings()));
   }
   app.end_screen();
 }
@@ -716,8 +704,7 @@ void draw_enumerator_bar(App& app) {
     return;
   }
   if (button("enum.export", dr::format(app.t("enum.export"), {std::to_string(batch.size())}), ButtonStyle::Secondary))
-    send_file(app, "digiready-batch-" + today() + "-" + std::to_string(batch.size()) + ".ndjson",
-              "application/x-ndjson", batch.ndjson());
+    send_file(app, app::batch_ndjson_name(today(), batch.size()), "application/x-ndjson", batch.ndjson());
   if (button("enum.stop", app.t("enum.stop"), ButtonStyle::Quiet)) {
     batch.stop();
     app.go(Screen::Organiser);

@@ -6,6 +6,7 @@
 #include "app/household_code.hpp"
 #include "app/level_scale.hpp"
 #include "app/respondent.hpp"
+#include "app/export_names.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/organiser.hpp"
@@ -176,7 +177,7 @@ void draw_results(App& app) {
   }
   if (button("results.qr", app.t("results.qr"), ButtonStyle::Secondary)) app.show_qr();
   if (button("results.download", app.t("results.download"), ButtonStyle::Secondary)) {
-    platform::download(result_file_name(ss.result), "application/json", dr::result_to_json(ss.result));
+    platform::download(app::result_file_name(ss.result), "application/json", dr::result_to_json(ss.result));
     mark_sent(app);
   }
   if (button("results.copy", app.t("results.copy"), ButtonStyle::Secondary)) {
@@ -192,7 +193,7 @@ void draw_results(App& app) {
   // browser cannot share files, and then the words say where the file went.
   if (button("results.share", app.t("results.share"), ButtonStyle::Primary)) {
     mark_sent(app);
-    send_file(app, result_file_name(ss.result), "application/json", dr::result_to_json(ss.result));
+    send_file(app, app::result_file_name(ss.result), "application/json", dr::result_to_json(ss.result));
   }
   app.end_screen();
 }

@@ -3,6 +3,7 @@
 
 #include "app/household_code.hpp"
 #include "app/question_count.hpp"
+#include "app/locales.hpp"
 #include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "app/speech.hpp"
@@ -27,7 +28,7 @@ void draw_tools(App& app) {
   const std::string& lang = app.lang();
   const std::string labels[3] = {app.t("survey.save_exit"),
                                  app.t(app.large_text() ? "survey.text_smaller" : "survey.text_larger"),
-                                 lang == "vi" ? "English" : "Tiếng Việt"};
+                                 app.strings().get_in(app::next_language(app.strings(), lang), "language.name")};
   float need[3], sum = 0;
   for (int i = 0; i < 3; ++i) sum += need[i] = ImGui::CalcTextSize(labels[i].c_str()).x + 28;
   const float room = ImGui::GetContentRegionAvail().x - 2 * theme::kGap;
@@ -38,7 +39,7 @@ void draw_tools(App& app) {
   if (button("survey.textsize", labels[1], ButtonStyle::Secondary, w(1))) app.set_large_text(!app.large_text());
   ImGui::SameLine(0, theme::kGap);
   if (button("survey.lang", labels[2], ButtonStyle::Secondary, w(2))) {
-    app.set_lang(lang == "vi" ? "en" : "vi");
+    app.set_lang(app::next_language(app.strings(), lang));  // one tap: the next language
     if (app.screen() == Screen::Question) app.announce_question();
   }
 }
@@ -76,16 +77,7 @@ void draw_same_person_draft(App& app) {
 
 // The message for the question on screen, if one should be shown now (app::Session decides which).
 std::string question_problem(App& app, const dr::Question& q) {
-  const app::AnswerIssue issue = app.session().issue(q);
-  switch (issue.kind) {
-    case app::AnswerIssue::Kind::None: return {};
-    case app::AnswerIssue::Kind::NotADate: return app.t("survey.bad_date");
-    case app::AnswerIssue::Kind::NotAnInteger: return app.t("survey.bad_integer");
-    case app::AnswerIssue::Kind::NotANumber: return app.t("survey.bad_number");
-    case app::AnswerIssue::Kind::Required: return app.t("survey.required");
-    case app::AnswerIssue::Kind::Rule: return issue.message.get(app.lang());
-  }
-  return {};
+  return app::issue_words(app.session().issue(q), app.strings());
 }
 
 namespace {
@@ -182,7 +174,7 @@ void draw_listen_and_help(App& app, const dr::Question& q) {
   const float half = (ImGui::GetContentRegionAvail().x - theme::kGap) * 0.5f;
   // Read aloud: title, help and options, in the app's language (app/speech.cpp decides the words).
   if (button("survey.listen", app.t("a11y.listen"), ButtonStyle::Quiet, q.help.empty() ? -1 : half))
-    SemanticsBridge::speak(app::question_speech(q, lang));
+    SemanticsBridge::speak(app::question_speech(q, app.strings()));
   if (!q.help.empty()) {
     ImGui::SameLine(0, theme::kGap);
     if (button("survey.help", ss.help_open ? app.t("survey.help_hide") : app.t("survey.help"), ButtonStyle::Quiet, half))
@@ -359,10 +351,9 @@ void draw_review(App& app) {
   if (button("review.back", app.t("nav.back"), ButtonStyle::Secondary, half)) to_last_question();
   ImGui::SameLine(0, theme::kGap);
   if (button("review.submit", app.t("review.submit"), ButtonStyle::Primary, half)) {
-    const int bad = ss.first_problem();
+    const int bad = ss.submit_review();  // finish, or the question to fix first
     if (bad >= 0) {
-      ss.back_to_review = true;
-      app.show_question(bad);
+      app.show_question(bad);  // submit_review put it there; shown fresh, with its message
       ss.show_problem = true;
       app.flash(app.t("review.fix_first"), true);
     } else {

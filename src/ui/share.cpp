@@ -3,22 +3,13 @@
 // the file went (the person would otherwise look for a share sheet that never opened).
 #include <string>
 
+#include "app/export_names.hpp"
 #include "app/respondent.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
 
 namespace ui {
-
-std::string result_file_name(const dr::Result& r) {
-  std::string who = file_part(app::profile_text(r, "household_code"));
-  if (who.empty()) who = file_part(app::profile_text(r, "business_name"));
-  std::string name = r.survey_id;
-  if (!who.empty()) name += "_" + who;
-  const std::string& when = r.completed.empty() ? r.updated : r.completed;
-  if (when.size() >= 10) name += "_" + when.substr(0, 10);
-  return name + ".json";
-}
 
 void send_file(App& app, const std::string& name, const char* mime, const std::string& data) {
   if (platform::share_file(name, mime, data)) return;
@@ -33,7 +24,7 @@ void draw_send_kept(App& app, const dr::Result& r) {
   const std::string label = who.empty() ? app.t("results.share") : app.t("results.share") + " · " + who;
   if (button(id.c_str(), label, ButtonStyle::Quiet)) {
     app.store().mark_sent(r.id);  // sent first in the list storage-full offers for deletion
-    send_file(app, result_file_name(r), "application/json", dr::result_to_json(r));
+    send_file(app, app::result_file_name(r), "application/json", dr::result_to_json(r));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "../core/file_util.hpp"
+#include "../core/locale_util.hpp"
 #include "core/digiready.hpp"
 #include "app/record_store.hpp"
 #include "platform/storage_folder.hpp"
@@ -29,7 +30,7 @@ inline std::shared_ptr<const dr::Survey> mini(const std::string& version = "1.0.
   replace("\"profile\": [",
           "\"profile\": [{\"id\": \"household_code\", \"type\": \"text\", "
           "\"title\": {\"vi\": \"Mã hộ\", \"en\": \"Household code\"}},");
-  auto r = dr::load_survey(text, "mini.json");
+  auto r = dr::load_survey(text, "mini.json", drt::labels());
   for (auto& e : r.errors) ADD_FAILURE() << e;
   return r.survey;
 }

@@ -260,3 +260,19 @@ TEST_F(SessionTest, OpeningAResultRecomputesItsScores) {
 }
 
 }  // namespace
+
+TEST_F(SessionTest, SendOnTheReviewPageGoesToTheFirstQuestionToFixOrFinishes) {
+  ss.answers = profile();
+  ss.answers["age"] = 5;  // below the minimum of 15
+  EXPECT_EQ(ss.submit_review(), at("age"));
+  EXPECT_EQ(ss.pos, at("age"));
+  EXPECT_TRUE(ss.back_to_review);  // Next comes back to the review page
+  EXPECT_EQ(ss.issue(q("age")).message, dr::Message("answer.range", {"15", "100"}));
+  ss.answers["age"] = 30;
+  EXPECT_EQ(ss.submit_review(), at("has_phone"));  // required, not answered: said now
+  EXPECT_TRUE(ss.show_problem);
+  EXPECT_EQ(ss.issue(q("has_phone")).kind, app::AnswerIssue::Kind::Required);
+  ss.answers["has_phone"] = "no";
+  ss.answers["pays_online"] = "never";
+  EXPECT_EQ(ss.submit_review(), -1);  // nothing left: the survey finishes
+}

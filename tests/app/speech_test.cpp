@@ -16,7 +16,7 @@ const dr::Question& question(const dr::Survey& s, const char* id) {
 
 TEST(Speech, QuestionIsReadTitleThenOptionsEachMarked) {
   auto s = apt::mini();
-  const app::Speech sp = app::question_speech(question(*s, "pays_online"), "vi");
+  const app::Speech sp = app::question_speech(question(*s, "pays_online"), drt::words("vi"));
   EXPECT_EQ(sp.lang, "vi-VN");
   EXPECT_EQ(sp.lines, (std::vector<std::string>{"Thanh toán trực tuyến?", "Chưa bao giờ", "Thỉnh thoảng", "Thường xuyên"}));
   EXPECT_EQ(sp.marks, (std::vector<std::string>{"", "opt.pays_online.never", "opt.pays_online.sometimes",
@@ -25,7 +25,7 @@ TEST(Speech, QuestionIsReadTitleThenOptionsEachMarked) {
 
 TEST(Speech, EnglishIsReadInEnglishAndRatingsWithTheirNumber) {
   auto s = apt::mini();
-  const app::Speech sp = app::question_speech(question(*s, "confidence"), "en");
+  const app::Speech sp = app::question_speech(question(*s, "confidence"), drt::words("en"));
   EXPECT_EQ(sp.lang, "en-US");
   ASSERT_GE(sp.lines.size(), 3u);
   EXPECT_EQ(sp.lines[0], "Confident?");
@@ -35,7 +35,7 @@ TEST(Speech, EnglishIsReadInEnglishAndRatingsWithTheirNumber) {
 
 TEST(Speech, TextQuestionIsJustItsTitle) {
   auto s = apt::mini();
-  const app::Speech sp = app::question_speech(question(*s, "note"), "vi");
+  const app::Speech sp = app::question_speech(question(*s, "note"), drt::words("vi"));
   EXPECT_EQ(sp.lines, (std::vector<std::string>{"Ghi chú"}));
 }
 
@@ -60,7 +60,7 @@ TEST(Speech, ResultSaysLevelEachAreaAndTheFirstAdvice) {
   dr::Answers a{{"has_phone", dr::Value("no")}, {"pays_online", dr::Value("never")},
                 {"otp", dr::Value("never_share")}};
   const dr::Scores sc = dr::score(*s, a);
-  const app::Speech sp = app::result_speech(*s, sc, "vi", {"Kết quả", "Mức", "Nên làm"});
+  const app::Speech sp = app::result_speech(*s, sc, drt::words("vi"), {"Kết quả", "Mức", "Nên làm"});
   EXPECT_EQ(sp.lang, "vi-VN");
   ASSERT_EQ(sp.lines.size(), 2 + s->dimensions.size() + 1);
   EXPECT_EQ(sp.lines[0], "Kết quả. " + s->title.get("vi"));

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/generate.hpp"
+#include "cli/import_cmd.hpp"
 #include "core/json.hpp"
 #include "core/sha256.hpp"
 #include "core/stream_import.hpp"
@@ -40,7 +41,8 @@ INSTANTIATE_TEST_SUITE_P(StreamImport, SameFigures, testing::Values("household-d
 TEST_P(SameFigures, AsWholeListFunctions) {
   Fixture fx(700, GetParam());  // two full chunks of 256 and a partial one
   dr::Importer whole(fx.cat);
-  dr::StreamImporter stream(fx.cat, "vi", 50, true);
+  const dr::Strings vi = drcli::cli_words("vi");
+  dr::StreamImporter stream(fx.cat, vi, "vi", 50, true);
   std::string rows;
   for (size_t i = 0; i < fx.records.size(); ++i) {
     const std::string name = "r" + std::to_string(i);
@@ -76,15 +78,16 @@ TEST_P(SameFigures, AsWholeListFunctions) {
     else EXPECT_LT(got.dimensions[size_t(receive)].scored, got.count);
   }
   // Rounded to 2 decimals as written, the files are byte for byte the same.
-  EXPECT_EQ(dr::aggregates_csv(got, *fx.s, "vi"), dr::aggregates_csv(want, *fx.s, "vi"));
-  EXPECT_EQ(dr::training_needs_csv(tallies[0]->training(), *fx.s, "vi"),
-            dr::training_needs_csv(dr::training_needs(whole.results(), *fx.s, f, 50), *fx.s, "vi"));
-  EXPECT_EQ(tallies[0]->csv_header() + rows, dr::results_csv(whole.results(), *fx.s, f, "vi"));
+  EXPECT_EQ(dr::aggregates_csv(got, *fx.s, vi), dr::aggregates_csv(want, *fx.s, vi));
+  EXPECT_EQ(dr::training_needs_csv(tallies[0]->training(), *fx.s, vi),
+            dr::training_needs_csv(dr::training_needs(whole.results(), *fx.s, f, 50), *fx.s, vi));
+  EXPECT_EQ(tallies[0]->csv_header() + rows, dr::results_csv(whole.results(), *fx.s, f, vi));
 }
 
 TEST(StreamImport, CopiesCountedOnceAndOtherContentSaidOutLoud) {
   Fixture fx(3);
-  dr::StreamImporter stream(fx.cat, "", 50, false);
+  const dr::Strings words = drcli::cli_words("en");
+  dr::StreamImporter stream(fx.cat, words, "", 50, false);
   std::string rows;
   auto take = [&](const std::string& text, const char* name) {
     dr::VerifiedRecord v = dr::verify_record(text, name, fx.cat, false);

@@ -22,18 +22,20 @@ TEST(Engine, CheckAnswer) {
   auto p = check_answer(*s, *s->find("has_phone"), a);
   ASSERT_TRUE(p);
   EXPECT_EQ(p->kind, Problem::Required);
-  EXPECT_EQ(p->message.get("vi"), "Vui lòng trả lời câu này.");
+  EXPECT_EQ(p->message, Message("answer.required"));
+  EXPECT_EQ(drt::words("vi").text(p->message), "Vui lòng trả lời câu này.");
   EXPECT_FALSE(check_answer(*s, *s->find("hours"), a));  // optional, empty
   a["hours"] = 30;
   p = check_answer(*s, *s->find("hours"), a);
   ASSERT_TRUE(p);
   EXPECT_EQ(p->kind, Problem::Range);
-  EXPECT_EQ(p->message.get("en"), "Please enter a value from 0 to 24.");
+  EXPECT_EQ(p->message, Message("answer.range", {"0", "24"}));
+  EXPECT_EQ(drt::words("en").text(p->message), "Please enter a value from 0 to 24.");
   a["note"] = "quá mười ký tự rồi";
   p = check_answer(*s, *s->find("note"), a);
   ASSERT_TRUE(p);
   EXPECT_EQ(p->kind, Problem::Constraint);
-  EXPECT_EQ(p->message.get("en"), "At most 10 characters");
+  EXPECT_EQ(p->rule.get("en"), "At most 10 characters");  // the survey's own words
   a["note"] = "mười ký tự";  // 10 code points, more bytes
   EXPECT_FALSE(check_answer(*s, *s->find("note"), a));
   a["dob"] = "2023-02-29";

@@ -116,12 +116,12 @@ TEST(Importer, Aggregates) {
   EXPECT_EQ(needs[2].by_group.at("Ấp 1").size(), 1u);
   ASSERT_EQ(needs[0].people.at("Ấp 1").size(), 2u);
   EXPECT_EQ(needs[0].people.at("Ấp 1")[0].percent, 0);
-  std::string tcsv = training_needs_csv(needs, *s, "en");
+  std::string tcsv = training_needs_csv(needs, *s, drt::words("en"));
   EXPECT_EQ(tcsv.rfind("\xEF\xBB\xBF" "Dimension,Village,Household code / name,Dimension score %\r\n", 0), 0u);
   // One row per person (no household code in this survey: the result id names them).
   EXPECT_NE(tcsv.find("Devices,Ấp 1," + im.results()[0].id + ",0\r\n"), std::string::npos);
 
-  std::string acsv = aggregates_csv(aggregate(im.results(), *s, f), *s, "en");
+  std::string acsv = aggregates_csv(aggregate(im.results(), *s, f), *s, drt::words("en"));
   EXPECT_EQ(acsv.rfind("\xEF\xBB\xBFMeasure,Respondents,Mean %,Starting,Basic,Good\r\n", 0), 0u);
   EXPECT_NE(acsv.find("Overall,3,41.67,1,1,1\r\n"), std::string::npos);
 }
@@ -166,7 +166,7 @@ TEST(Csv, ResultsRowsWithLabelsAndSplitMultiple) {
   Result r = new_result(*s, "vi", "2024-01-01T00:00:00Z");
   complete_result(r, *s, a, "2024-01-01T00:05:00Z");
   std::vector<Result> rs{r};
-  std::string csv = results_csv(rs, *s, Filter{}, "en");
+  std::string csv = results_csv(rs, *s, Filter{}, drt::words("en"));
   ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u);
   // Header: words with the code in brackets; multiple split per option, with labels in the chosen
   // language (quoted when needed).
@@ -184,7 +184,7 @@ TEST(Csv, ResultsRowsWithLabelsAndSplitMultiple) {
   // Unanswered multiple -> blank cells.
   Result e = new_result(*s, "vi", "t");
   std::vector<Result> rs2{e};
-  std::string csv2 = results_csv(rs2, *s, Filter{}, "vi");
+  std::string csv2 = results_csv(rs2, *s, Filter{}, drt::words("vi"));
   EXPECT_NE(csv2.find(",,,,,"), std::string::npos);
   EXPECT_NE(csv2.find("Tổng %"), std::string::npos);
 }
@@ -250,7 +250,7 @@ TEST(Importer, UnsealedCountedApartAndLeftOutOfAggregates) {
   Aggregates ag = aggregate(im.results(), s, f);
   EXPECT_EQ(ag.count, 1u);
   EXPECT_EQ(ag.unsealed_left_out, 1u);
-  EXPECT_EQ(results_csv(im.results(), s, f, "en").find("Ấp 2"), std::string::npos);
+  EXPECT_EQ(results_csv(im.results(), s, f, drt::words("en")).find("Ấp 2"), std::string::npos);
   for (auto& need : training_needs(im.results(), s, f, 101))
     for (auto& [group, ids] : need.by_group) EXPECT_NE(group, "Ấp 2");
 
@@ -258,7 +258,7 @@ TEST(Importer, UnsealedCountedApartAndLeftOutOfAggregates) {
   ag = aggregate(im.results(), s, f);
   EXPECT_EQ(ag.count, 2u);
   EXPECT_EQ(ag.unsealed_left_out, 0u);
-  EXPECT_NE(results_csv(im.results(), s, f, "en").find("Ấp 2"), std::string::npos);
+  EXPECT_NE(results_csv(im.results(), s, f, drt::words("en")).find("Ấp 2"), std::string::npos);
 
   // The NDJSON export does not seal it: imported again, it is still not sealed.
   Importer again(cat());

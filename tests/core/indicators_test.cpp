@@ -169,7 +169,7 @@ TEST(Indicators, StreamingKeepsOnlySums) {
 TEST(Indicators, Csv) {
   IndicatorTable t({}, PlaceLevel::Village);
   for (auto& r : three_households()) t.add(r, *drt::mini_v2());
-  std::string csv = indicators_csv(t.rows(), "vi");
+  std::string csv = indicators_csv(t.rows(), drt::words("vi"));
   ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u);  // BOM: Excel reads UTF-8
   auto first_line_end = csv.find("\r\n");
   std::string header = csv.substr(3, first_line_end - 3);
@@ -184,6 +184,13 @@ TEST(Indicators, Csv) {
       << csv;
   EXPECT_NE(csv.find("\r\nThôn 10,adult_smartphone,Người từ 15 tuổi có điện thoại thông minh,người từ 15 tuổi (adult),0,0,,0,80,"),
             std::string::npos);
-  std::string en = indicators_csv(IndicatorTable().rows(), "en");
+  std::string en = indicators_csv(IndicatorTable().rows(), drt::words("en"));
   EXPECT_EQ(std::count(en.begin(), en.end(), '\n'), 1);  // header only
+  EXPECT_EQ(en.rfind("\xEF\xBB\xBFPlace (place),Code (id),Indicator (title),Unit (unit),", 0), 0u);  // words from en.json
+  // The place in words: all places, or (grouped) the records that did not say theirs.
+  IndicatorRow all, not_given;
+  not_given.grouped = true;
+  EXPECT_EQ(place_words(all, drt::words("vi")), "Tất cả");
+  EXPECT_EQ(place_words(not_given, drt::words("vi")), "(chưa ghi)");
+  EXPECT_EQ(place_words(not_given, drt::words("en")), "(not given)");
 }

@@ -38,7 +38,12 @@ TEST(Survey, LoadsMini) {
   EXPECT_EQ(s.questions[4].section, 0);
   EXPECT_TRUE(s.questions[0].profile());
   EXPECT_EQ(s.find("has_phone")->options.size(), 2u);  // yesno defaults
-  EXPECT_EQ(s.find("has_phone")->options[0].label.get("vi"), "Có");
+  // Without words from the locale files a yes/no option is labelled by its value; with them, in
+  // every language the app has.
+  EXPECT_EQ(s.find("has_phone")->options[0].label.get("vi"), "yes");
+  auto worded = load_survey(drt::mini_json(), "mini.json", drt::labels());
+  EXPECT_EQ(worded.survey->find("has_phone")->options[0].label.get("vi"), "Có");
+  EXPECT_EQ(worded.survey->find("has_phone")->options[1].label.get("en"), "No");
   EXPECT_DOUBLE_EQ(s.find("phone_use")->full_score, 4);
   EXPECT_EQ(s.find("nope"), nullptr);
   EXPECT_EQ(s.sha256.size(), 64u);

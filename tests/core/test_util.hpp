@@ -7,6 +7,7 @@
 
 #include "core/digiready.hpp"
 #include "file_util.hpp"
+#include "locale_util.hpp"
 
 namespace drt {
 
@@ -14,7 +15,7 @@ inline std::string mini_json() { return read_file(std::string(DR_TEST_DATA) + "/
 
 inline std::shared_ptr<const dr::Survey> mini() {
   static std::shared_ptr<const dr::Survey> s = [] {
-    auto r = dr::load_survey(mini_json(), "mini.json");
+    auto r = dr::load_survey(mini_json(), "mini.json", labels());
     for (auto& e : r.errors) ADD_FAILURE() << e;
     return r.survey;
   }();
@@ -26,7 +27,7 @@ inline std::string mini_v2_json() { return read_file(std::string(DR_TEST_DATA) +
 
 inline std::shared_ptr<const dr::Survey> mini_v2() {
   static std::shared_ptr<const dr::Survey> s = [] {
-    auto r = dr::load_survey(mini_v2_json(), "mini-v2.json");
+    auto r = dr::load_survey(mini_v2_json(), "mini-v2.json", labels());
     for (auto& e : r.errors) ADD_FAILURE() << e;
     for (auto& w : r.warnings) ADD_FAILURE() << w;
     return r.survey;
