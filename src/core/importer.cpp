@@ -266,6 +266,8 @@ std::string label_of(const Question& q, const Value& v, std::string_view lang) {
 
 }  // namespace
 
+std::string answer_label(const Question& q, const Value& v, std::string_view lang) { return label_of(q, v, lang); }
+
 std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang) {
   Csv c;
   const bool vi = lang == "vi";

@@ -108,6 +108,8 @@ std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, con
 // CSV, UTF-8 with BOM, CRLF rows, RFC 4180 quoting; labels in `lang`; a multiple question becomes one
 // 1/0 column per option (blank when unanswered). One row per respondent of survey s matching f.
 std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, std::string_view lang);
+// An answer as the CSV shows it: the option's label in `lang`, a rating's label, else the number or text.
+std::string answer_label(const Question& q, const Value& v, std::string_view lang);
 std::string aggregates_csv(const Aggregates& ag, const Survey& s, std::string_view lang);
 std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, std::string_view lang);
 // One CSV field, quoted when it holds a comma, quote, CR or LF. A cell starting with = + - @ tab or CR

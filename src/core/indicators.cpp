@@ -141,6 +141,16 @@ std::vector<IndicatorRow> IndicatorTable::rows() const {
 
 namespace {
 
+std::string number2(double x) { return json::number_text(std::round(x * 100) / 100); }
+
+std::string csv_row(const std::vector<std::string>& cells) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_field(cells[i]);
+  return line + "\r\n";
+}
+
+}  // namespace
+
 // The unit in words for the CSV, with its code kept beside it.
 std::string unit_words(const std::string& unit, std::string_view lang) {
   static const struct { const char *code, *vi, *en; } kUnits[] = {
@@ -151,16 +161,6 @@ std::string unit_words(const std::string& unit, std::string_view lang) {
     if (unit == u.code) return std::string(lang == "vi" ? u.vi : u.en) + " (" + unit + ")";
   return unit;
 }
-
-std::string number2(double x) { return json::number_text(std::round(x * 100) / 100); }
-
-std::string csv_row(const std::vector<std::string>& cells) {
-  std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_field(cells[i]);
-  return line + "\r\n";
-}
-
-}  // namespace
 
 std::string indicators_csv(const std::vector<IndicatorRow>& rows, std::string_view lang) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8 (Vietnamese) correctly

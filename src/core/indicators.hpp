@@ -75,5 +75,7 @@ class IndicatorTable {
 // CSV, UTF-8 with BOM (Excel shows Vietnamese), CRLF rows; headers in words with their codes,
 // e.g. "Chỉ tiêu / Indicator (title)"; texts in `lang`.
 std::string indicators_csv(const std::vector<IndicatorRow>& rows, std::string_view lang);
+// A unit in words with its code: "hộ (household)"; an unknown unit as its code.
+std::string unit_words(const std::string& unit, std::string_view lang);
 
 }  // namespace dr
