@@ -7,6 +7,7 @@
 
 #include "imgui_internal.h"
 #include "app/respondent.hpp"
+#include "app/tab_export.hpp"
 #include "app/targets.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
@@ -640,6 +641,11 @@ void draw_organiser(App& app) {
   }
   text(app.t("organiser.title"), theme::primary(), FontRole::Title);
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
+  if (o.v.tab != OrgTab::Import && s && !o.r.busy()) {
+    const bool every_survey = o.v.tab == OrgTab::Indicators;  // the level filter does not apply there
+    const char* key = app::to_key(app::ExportTab(int(o.v.tab) - int(OrgTab::List)));
+    draw_xlsx_export(app, o.v.tab, export_stem(key, o.t.filter, !every_survey) + "-" + today() + ".xlsx");
+  }
   if (o.v.tab == OrgTab::Import) {
     draw_import(app, o);
   } else if (!s) {
