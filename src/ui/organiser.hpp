@@ -18,6 +18,8 @@ struct OrganiserView {
   bool confirm_clear = false;  // "delete all" was tapped once: a second tap deletes
   float status_h = 0;          // the import page's reading line, tallest seen: kept when reading ends
   bool xlsx_busy = false;      // a spreadsheet is being written (the button waits)
+  std::string xlsx_note;       // how the last one went, shown under the button
+  bool xlsx_failed = false;
 };
 
 void organiser_init(App& app);  // import handler; once, from App::init

@@ -641,11 +641,6 @@ void draw_organiser(App& app) {
   }
   text(app.t("organiser.title"), theme::primary(), FontRole::Title);
   if (!app.flash_text().empty()) message_box(app.flash_text(), app.flash_is_error());
-  if (o.v.tab != OrgTab::Import && s && !o.r.busy()) {
-    const bool every_survey = o.v.tab == OrgTab::Indicators;  // the level filter does not apply there
-    const char* key = app::to_key(app::ExportTab(int(o.v.tab) - int(OrgTab::List)));
-    draw_xlsx_export(app, o.v.tab, export_stem(key, o.t.filter, !every_survey) + "-" + today() + ".xlsx");
-  }
   if (o.v.tab == OrgTab::Import) {
     draw_import(app, o);
   } else if (!s) {
@@ -658,6 +653,13 @@ void draw_organiser(App& app) {
     draw_training(app, o, *s);
   } else {
     draw_indicators(app, o, *s);
+  }
+  // Under what the tab shows (the rows stay where the eye expects them): the tab as a spreadsheet.
+  if (o.v.tab != OrgTab::Import && s && !o.r.busy()) {
+    const bool every_survey = o.v.tab == OrgTab::Indicators;  // the level filter does not apply there
+    const char* key = app::to_key(app::ExportTab(int(o.v.tab) - int(OrgTab::List)));
+    spacing(8);
+    draw_xlsx_export(app, o.v.tab, export_stem(key, o.t.filter, !every_survey) + "-" + today() + ".xlsx");
   }
   app.end_body();
   const int tab = segmented("org.tab", {app.t("organiser.tab_import"), app.t("organiser.tab_list"),
