@@ -29,6 +29,7 @@ void draw_xlsx_export(App& app, OrgTab tab, const std::string& file_name) {
                      : problem == "load" ? app.t("organiser.xlsx_no_module")
                                          : dr::format(app.t("organiser.xlsx_failed"), {problem});
     platform::announce(view.xlsx_note);  // the button may be out of view of a screen reader's focus
+    app.scroll_body_to(1e9f);  // the button ends the page: the note under it comes into view (clamped)
     app.request_frame();
   });
 }
