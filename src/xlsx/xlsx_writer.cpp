@@ -18,7 +18,6 @@ std::size_t utf8_chars(std::string_view s) {
 bool read_cell(const rapidjson::Value& v, app::Cell& c) {
   if (v.IsNull()) return true;
   if (v.IsString()) {
-    c = app::Cell();
     c.kind = app::Cell::Kind::Text;
     c.text.assign(v.GetString(), v.GetStringLength());
   } else if (v.IsNumber()) {
