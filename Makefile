@@ -21,8 +21,11 @@ deps: ; @tools/deps.sh all
 deps-native: ; @tools/deps.sh native
 deps-web: ; @tools/deps.sh web
 
+# SDL2 and Dear ImGui; libxlsxwriter and zlib for the page's spreadsheet module (the native build's
+# copy is made by CMake's configure step, tools/xlsxwriter.sh native).
 thirdparty: deps-web
 	@$(EMENV) tools/thirdparty.sh
+	@$(EMENV) tools/xlsxwriter.sh wasm
 
 native: deps-native
 	@cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -92,13 +92,32 @@ if(DIGIREADY_CLOSURE)
   target_link_options(digiready_web PRIVATE --closure 1)
 endif()
 
+# The spreadsheet writer: a module of its own, fetched only when a person exports (web/shell.js),
+# so libxlsxwriter and zlib never weigh on the first load. MODULARIZE: the page creates it with
+# DigireadyXlsx() when needed; it has a file system (in memory) because libxlsxwriter writes files.
+add_executable(digiready_xlsx_web ${CMAKE_SOURCE_DIR}/src/xlsx/xlsx_module.cpp)
+set_target_properties(digiready_xlsx_web PROPERTIES OUTPUT_NAME digiready-xlsx SUFFIX .js)
+target_link_libraries(digiready_xlsx_web PRIVATE digiready_xlsx)
+target_compile_options(digiready_xlsx_web PRIVATE -Oz -fno-exceptions -fno-rtti -Wall -Wextra)
+target_compile_options(digiready_xlsx PRIVATE -Oz -fno-exceptions -fno-rtti)
+set(XLSX_LINK_RSP ${CMAKE_BINARY_DIR}/xlsx-link.rsp)
+file(WRITE ${XLSX_LINK_RSP} "-sEXPORTED_FUNCTIONS=['_digiready_xlsx','_malloc','_free']\n"
+  "-sEXPORTED_RUNTIME_METHODS=['stringToUTF8','lengthBytesUTF8','UTF8ToString','getValue']\n")
+target_link_options(digiready_xlsx_web PRIVATE
+  -Oz -sMODULARIZE=1 -sEXPORT_NAME=DigireadyXlsx -sENVIRONMENT=web -sASSERTIONS=0
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=512MB -sDISABLE_EXCEPTION_CATCHING=1
+  -sEXIT_RUNTIME=0 -sTEXTDECODER=2 @${XLSX_LINK_RSP})
+if(DIGIREADY_CLOSURE)
+  target_link_options(digiready_xlsx_web PRIVATE --closure 1)
+endif()
+
 # Assemble the site: our shell, service worker, manifest, icons, surveys, and the build outputs.
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -DSRC=${CMAKE_SOURCE_DIR} -DBIN=${CMAKE_BINARY_DIR} -DDIST=${DIGIREADY_DIST}
           -DVERSION=${PROJECT_VERSION} -DCLOSURE=$<$<BOOL:${DIGIREADY_CLOSURE}>:${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler>
           -P ${CMAKE_SOURCE_DIR}/cmake/assemble-site.cmake
   COMMAND node ${CMAKE_SOURCE_DIR}/tools/precompress.mjs ${DIGIREADY_DIST}
-  DEPENDS digiready_web COMMENT "Assembling the site in ${DIGIREADY_DIST}" VERBATIM)
+  DEPENDS digiready_web digiready_xlsx_web COMMENT "Assembling the site in ${DIGIREADY_DIST}" VERBATIM)
 
 # The organiser's QR reader for browsers without BarcodeDetector: zbar's image scanner and QR decoder
 # (Debian source package, unpacked by tools/zbar.sh; never committed) in a wasm of its own,

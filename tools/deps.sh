@@ -8,8 +8,12 @@ cd "$(dirname "$0")/.."
 # nodejs/npm in native too: tests/scale runs DuckDB (npm) over the CLI's export under ctest;
 # time: /usr/bin/time gives the bench the CLI's peak memory.
 # zbar-tools: zbarimg reads the app's QR codes back in tests/core/compact_test.cpp.
-native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev time nodejs npm zbar-tools)
-web_pkgs=(emscripten cmake ninja-build dpkg-dev rapidjson-dev libcereal-dev python3-fonttools fonts-noto-core chromium nodejs npm)
+# python3-openpyxl: an independent reader of the .xlsx files (tests/cli/xlsx_check.py, tests/e2e/xlsx);
+# dpkg-dev and bzip2: tools/xlsxwriter.sh fetches and unpacks libxlsxwriter and zlib source packages.
+native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev time nodejs npm zbar-tools
+  rapidjson-dev dpkg-dev bzip2 python3-openpyxl)
+web_pkgs=(emscripten cmake ninja-build dpkg-dev bzip2 rapidjson-dev libcereal-dev python3-fonttools fonts-noto-core chromium nodejs npm
+  python3-openpyxl)
 case "$what" in
   native) pkgs=("${native_pkgs[@]}") ;;
   web) pkgs=("${web_pkgs[@]}") ;;

@@ -238,6 +238,49 @@
     a.click();
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   };
+  // --- Spreadsheets (.xlsx): the writer is a wasm module of its own (digiready-xlsx.js, built from
+  // src/xlsx), fetched on the first export only so the first load stays small; the service worker
+  // caches it with the rest, so it works offline. It gets the workbook as JSON, gives .xlsx bytes. ---
+  const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  let xlsxWriter = null;
+  function loadXlsxWriter() {
+    if (!xlsxWriter) {
+      xlsxWriter = new Promise((resolve, reject) => {
+        const s = document.createElement('script');
+        s.src = 'digiready-xlsx.js';
+        s.onload = () => window['DigireadyXlsx']().then(resolve, reject);
+        s.onerror = () => { s.remove(); reject(new Error('load')); };
+        document.head.appendChild(s);
+      });
+      xlsxWriter.catch(() => { xlsxWriter = null; });  // try again on the next press
+    }
+    return xlsxWriter;
+  }
+  function writeXlsx(m, json) {
+    const n = m['lengthBytesUTF8'](json) + 1;
+    const text = m['_malloc'](n);
+    const sizeAt = m['_malloc'](4);
+    m['stringToUTF8'](json, text, n);
+    const out = m['_digiready_xlsx'](text, sizeAt);
+    const size = m['getValue'](sizeAt, 'i32');
+    m['_free'](text);
+    m['_free'](sizeAt);
+    if (!out) throw new Error('memory');
+    try {
+      if (size < 0) throw new Error(m['UTF8ToString'](out));
+      return m['HEAPU8'].slice(out, out + size);
+    } finally {
+      m['_free'](out);
+    }
+  }
+  hook._exportXlsx = function (name, json, done) {
+    loadXlsxWriter()
+      .then((m) => {
+        hook._saveBlob(name, new Blob([writeXlsx(m, json)], { type: XLSX_TYPE }));
+        hook._call2('xlsx_done', done, '');
+      })
+      .catch((e) => hook._call2('xlsx_done', done, (e && e.message) || 'error'));
+  };
   // Called from the app's frame right after a tap: Chrome keeps a tap's "user activation" for a few
   // seconds (html.spec.whatwg.org "transient activation"), which navigator.share needs.
   hook._shareFile = function (name, type, bytes) {

@@ -9,6 +9,11 @@ const FILES = [
   './',
   '@PRECACHE@',
 ];
+// Fetched only when someone needs them (the spreadsheet writer, docs/export.md), so a first visit
+// does not download them: kept in this build's cache the first time the page asks, offline after.
+const ON_DEMAND = [
+  '@ON_DEMAND@',
+].map((f) => new URL(f, self.location).pathname);
 
 self.addEventListener('install', (event) => {
   // 'no-cache': revalidate with the server (a 304 when the browser already has the file from this
@@ -38,6 +43,8 @@ self.addEventListener('fetch', (event) => {
     const hit = await cache.match(req, { ignoreSearch: true }) ||
       (req.mode === 'navigate' ? await cache.match('./') : undefined);
     if (hit) return hit;
-    return fetch(req);
+    const res = await fetch(req);
+    if (res.ok && ON_DEMAND.includes(new URL(req.url).pathname)) await cache.put(req, res.clone());
+    return res;
   })());
 });

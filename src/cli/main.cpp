@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/cli_io.hpp"
+#include "cli/export_cmd.hpp"
 #include "cli/import_cmd.hpp"
 #include "cli/record_source.hpp"
 #include "app/locales.hpp"
@@ -39,6 +40,9 @@ int usage() {
       "  digiready indicators INPUT... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
       "                   [--province X]... [--commune X]... [--village X]... [--old-province X]...\n"
       "                   [--by province|commune|village|old_province]\n"
+      "  digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators] [--survey ID]\n"
+      "                   [--province X] [--commune X] [--village X] [--level ID] [--lang LANG]\n"
+      "                   [--utc-offset +07:00]   (one organiser tab as a spreadsheet, as the page exports it)\n"
       "  digiready --version\n",
       stderr);
   return 2;
@@ -199,6 +203,7 @@ int main(int argc, char** argv) {
   std::string cmd = args[0];
   std::vector<std::string> pos;
   if (cmd == "indicators") return cmd_indicators(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (cmd == "export") return drcli::cmd_export(std::vector<std::string>(args.begin() + 1, args.end()));
   drcli::ImportOpts o;
   bool allow_warnings = false;
   for (size_t i = 1; i < args.size(); ++i) {

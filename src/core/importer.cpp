@@ -268,6 +268,8 @@ std::string label_of(const Question& q, const Value& v, std::string_view lang) {
 
 }  // namespace
 
+std::string answer_label(const Question& q, const Value& v, std::string_view lang) { return label_of(q, v, lang); }
+
 std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, const Strings& words) {
   Csv c;
   const std::string& lang = words.language();

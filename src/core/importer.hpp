@@ -113,6 +113,8 @@ std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, con
 std::string results_csv(const std::vector<Result>& results, const Survey& s, const Filter& f, const Strings& words);
 std::string aggregates_csv(const Aggregates& ag, const Survey& s, const Strings& words);
 std::string training_needs_csv(const std::vector<TrainingNeed>& needs, const Survey& s, const Strings& words);
+// An answer as the CSV shows it: the option's label in `lang`, a rating's label, else the number or text.
+std::string answer_label(const Question& q, const Value& v, std::string_view lang);
 // One CSV field, quoted when it holds a comma, quote, CR or LF. A cell starting with = + - @ tab or CR
 // gets a leading apostrophe unless it is a plain number (see is_plain_number): a spreadsheet would
 // run it as a formula.

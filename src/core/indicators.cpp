@@ -169,12 +169,6 @@ std::vector<IndicatorRow> IndicatorTable::rows() const {
 
 namespace {
 
-// The unit in words for the CSV, with its code kept beside it.
-std::string unit_words(const std::string& unit, const Strings& words) {
-  const std::string key = "indicators.unit." + unit;
-  return words.has_key(key) ? words.get(key) + " (" + unit + ")" : unit;
-}
-
 std::string number2(double x) { return json::number_text(std::round(x * 100) / 100); }
 
 std::string csv_row(const std::vector<std::string>& cells) {
@@ -184,6 +178,12 @@ std::string csv_row(const std::vector<std::string>& cells) {
 }
 
 }  // namespace
+
+// The unit in words for the CSV, with its code kept beside it.
+std::string unit_words(const std::string& unit, const Strings& words) {
+  const std::string key = "indicators.unit." + unit;
+  return words.has_key(key) ? words.get(key) + " (" + unit + ")" : unit;
+}
 
 std::string place_words(const IndicatorRow& r, const Strings& words) {
   if (!r.place.empty()) return r.place;

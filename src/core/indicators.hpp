@@ -94,5 +94,7 @@ std::string place_words(const IndicatorRow& r, const Strings& words);
 // CSV, UTF-8 with BOM (Excel shows Vietnamese), CRLF rows; headers in words with their codes,
 // e.g. "Chỉ tiêu / Indicator (title)" (locale keys indicators.csv.*); texts in the words' language.
 std::string indicators_csv(const std::vector<IndicatorRow>& rows, const Strings& words);
+// A unit in words with its code: "hộ (household)"; an unknown unit as its code.
+std::string unit_words(const std::string& unit, const Strings& words);
 
 }  // namespace dr

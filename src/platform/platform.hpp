@@ -19,6 +19,9 @@ float device_pixel_ratio();
 // Milliseconds since some fixed point (monotonic).
 double now_ms();
 
+// Minutes east of UTC of the device's time zone now (+420 in Vietnam): times in exports are local.
+int utc_offset_minutes();
+
 // Bytes of memory the app has (the wasm heap), for the organiser's scale report.
 std::uint64_t heap_bytes();
 
@@ -43,6 +46,13 @@ void bulk_clear(std::string_view list);
 // --- Files out: a download with this name, the clipboard ---
 void download(std::string_view file_name, std::string_view mime, std::string_view data);
 void copy_to_clipboard(std::string_view text);
+
+// --- Spreadsheets: `workbook_json` (app::to_json) written as .xlsx by the writer module
+// (digiready-xlsx.js), which the browser fetches on the first export only, then downloaded as
+// `file_name`. `done` runs later, between frames, with "" or the problem ("load": the module could
+// not be fetched, e.g. offline before it was ever cached). ---
+void export_xlsx(std::string_view file_name, std::string_view workbook_json,
+                 std::function<void(const std::string& problem)> done);
 
 // --- Sharing: the phone's share sheet (Web Share API with files) with this file, so it can go by
 // Zalo, Bluetooth or mail. Call from a tap (the browser allows it only shortly after one). Where the

@@ -1,6 +1,7 @@
 // Browser side of the platform seam (see platform.hpp); the JS half is web/shell.js.
 #include "platform/platform.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -148,6 +149,11 @@ EM_JS(void, dr_js_download, (const char* name, const char* mime, const char* dat
 EM_JS(int, dr_js_share, (const char* name, const char* mime, const char* data, int len), {
   return window['digiready']['_shareFile'](UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len)) ? 1 : 0;
 });
+EM_JS(int, dr_js_utc_offset, (), { return -new Date().getTimezoneOffset(); });
+// `done`: a heap-held callback, handed back with "xlsx_done" (no state kept here meanwhile).
+EM_JS(void, dr_js_export_xlsx, (const char* name, const char* json, int len, double done), {
+  window['digiready']['_exportXlsx'](UTF8ToString(name), UTF8ToString(json, len), String(done));
+});
 EM_JS(void, dr_js_wake_lock, (int on), { window['digiready']['_wakeLock'](on != 0); });
 EM_JS(void, dr_js_scan_start, (), { window['digiready']['_scanStart'](); });
 EM_JS(void, dr_js_scan_place, (float x, float y, float w, float h), { window['digiready']['_scanPlace'](x, y, w, h); });
@@ -247,7 +253,11 @@ EMSCRIPTEN_KEEPALIVE void dr_event(char* what, char* arg, char* arg2) {
   else if (w == "no_voice" && g_semantics.no_voice) g_semantics.no_voice();
   else if (w == "scan_code" && g_scan.code) g_scan.code(a);
   else if (w == "scan_failed" && g_scan.failed) g_scan.failed(a);
-  else if (w == "bulk_appended") {
+  else if (w == "xlsx_done") {
+    auto* done = reinterpret_cast<std::function<void(const std::string&)>*>(std::uintptr_t(std::strtoull(a.c_str(), nullptr, 10)));
+    if (*done) (*done)(b);
+    delete done;
+  } else if (w == "bulk_appended") {
     auto it = g_bulk_appends.find(std::atoi(a.c_str()));
     if (it == g_bulk_appends.end()) return;
     auto done = std::move(it->second);
@@ -326,6 +336,15 @@ std::vector<std::string> storage_keys(std::string_view prefix) {
 void download(std::string_view file_name, std::string_view mime, std::string_view data) {
   dr_js_download(std::string(file_name).c_str(), std::string(mime).c_str(), data.data(),
                  static_cast<int>(data.size()));
+}
+
+int utc_offset_minutes() { return dr_js_utc_offset(); }
+
+void export_xlsx(std::string_view file_name, std::string_view workbook_json,
+                 std::function<void(const std::string& problem)> done) {
+  auto* held = new std::function<void(const std::string&)>(std::move(done));
+  dr_js_export_xlsx(std::string(file_name).c_str(), workbook_json.data(), int(workbook_json.size()),
+                    double(reinterpret_cast<std::uintptr_t>(held)));
 }
 
 bool share_file(std::string_view file_name, std::string_view mime, std::string_view data) {

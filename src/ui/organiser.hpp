@@ -17,6 +17,9 @@ struct OrganiserView {
   bool search_editing = false; // the search box has the browser's text overlay
   bool confirm_clear = false;  // "delete all" was tapped once: a second tap deletes
   float status_h = 0;          // the import page's reading line, tallest seen: kept when reading ends
+  bool xlsx_busy = false;      // a spreadsheet is being written (the button waits)
+  std::string xlsx_note;       // how the last one went, shown under the button
+  bool xlsx_failed = false;
 };
 
 void organiser_init(App& app);  // import handler; once, from App::init
@@ -32,6 +35,8 @@ bool organiser_text_input(App& app, const std::string& text);  // true when it w
 // Drawn on the results screen (screen_results.cpp calls them): enumerator mode's "next household"
 // and batch export; the before/after comparison with an earlier result of the same survey.
 void draw_enumerator_bar(App& app);
+// The tab's spreadsheet export button (export_xlsx.cpp); `file_name` ends in .xlsx.
+void draw_xlsx_export(App& app, OrgTab tab, const std::string& file_name);
 void draw_progress_compare(App& app);
 
 }  // namespace ui

@@ -8,6 +8,7 @@
 #include "imgui_internal.h"
 #include "app/export_names.hpp"
 #include "app/respondent.hpp"
+#include "app/tab_export.hpp"
 #include "app/targets.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
@@ -664,6 +665,13 @@ void draw_organiser(App& app) {
     draw_training(app, o, *s);
   } else {
     draw_indicators(app, o, *s);
+  }
+  // Under what the tab shows (the rows stay where the eye expects them): the tab as a spreadsheet.
+  if (o.v.tab != OrgTab::Import && s && !o.r.busy()) {
+    const bool every_survey = o.v.tab == OrgTab::Indicators;  // the level filter does not apply there
+    const char* key = app::to_key(app::ExportTab(int(o.v.tab) - int(OrgTab::List)));
+    spacing(8);
+    draw_xlsx_export(app, o.v.tab, export_stem(key, o.t.filter, !every_survey) + "-" + today() + ".xlsx");
   }
   app.end_body();
   const int tab = segmented("org.tab", {app.t("organiser.tab_import"), app.t("organiser.tab_list"),
