@@ -22,7 +22,7 @@ bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Fil
   dr::PlaceFilter places{one_or_none(province_), one_or_none(commune_), one_or_none(village_)};
   dr::IndicatorTable table(std::move(places), dr::PlaceLevel::None, lang_);
   for (const dr::Result& r : results)
-    if (r.survey) table.add(r, *r.survey);
+    if (r.survey && !r.held) table.add(r, *r.survey);  // a conflict not decided counts nowhere
   rows_ = table.rows();
   records_ = table.records_kept();
   if (open >= int(rows_.size())) open = -1;

@@ -73,6 +73,8 @@ class ResultTable {
 
   // A newly verified result (the importer's last), with its report's index.
   void add(const dr::Result& r, std::size_t result_index, std::size_t report_index);
+  // Another copy of a result already in the table now counts (a conflict decided): its row again.
+  void replace(const dr::Result& r, std::size_t result_index, std::size_t report_index);
   void clear();
   // Rows for the current survey, filter, search and sort; the sums for the filter.
   void rebuild(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog);
