@@ -228,6 +228,7 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   below_level = std::clamp(below_level, 1, std::max(1, int(s.levels.size()) - 1));
   const double below = s.levels.size() > 1 ? s.levels[std::size_t(below_level)].min : 0;
   needs_ = dr::training_needs(results, s, filter, below, "village");
+  wishes_ = count_wishes(results, s, filter);
   for (std::size_t t = 0; t < targets().size(); ++t) {
     if (targets()[t].survey != s.id) continue;
     for (const dr::Result& r : results) {
@@ -259,6 +260,7 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
   } else {
     agg_ = dr::Aggregates();
     needs_.clear();
+    wishes_ = Wishes();
   }
 }
 

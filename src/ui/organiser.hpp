@@ -2,13 +2,15 @@
 // src/app (app::Review: import queue, keep, table; app::EnumeratorBatch; app::Compare), owned by
 // App; this is what only the screen needs, and the handlers that turn browser events into calls.
 #pragma once
+#include <cstddef>
+#include <set>
 #include <string>
 
 namespace ui {
 
 class App;
 
-enum class OrgTab { Import, List, Summary, Training, Indicators };
+enum class OrgTab { Import, List, Summary, Training, Indicators, Villages };
 
 struct OrganiserView {
   OrgTab tab = OrgTab::Import;
@@ -16,7 +18,8 @@ struct OrganiserView {
   int detail = -1;             // index into the table's rows (all()) of the result opened, -1 = none
   bool search_editing = false; // the search box has the browser's text overlay
   bool confirm_clear = false;  // "delete all" was tapped once: a second tap deletes
-  float status_h = 0;          // the import page's reading line, tallest seen: kept when reading ends
+  float status_h = 0;
+  std::set<std::size_t> open_reports;  // import tab: the files whose technical detail is shown          // the import page's reading line, tallest seen: kept when reading ends
 };
 
 void organiser_init(App& app);  // import handler; once, from App::init

@@ -1,9 +1,13 @@
 // The organiser's report: imports counted batch by batch, conflicts decided by a person (and that
 // choice kept), the differing answers shown, the village table and its CSV. Worked examples.
+#include <map>
+
 #include "app/conflict_answers.hpp"
+#include "app/household_surveys.hpp"
 #include "app/report_table.hpp"
 #include "app/review.hpp"
 #include "app/village_table.hpp"
+#include "app/wishes.hpp"
 
 #include "app_test_util.hpp"
 #include "platform/bulk_folder.hpp"
@@ -169,6 +173,55 @@ TEST_F(ReportTest, VillageTableCountsTheProvinceIndicatorsPerVillage) {
   EXPECT_EQ(*t.rows[0][col].numerator, 2);
   EXPECT_EQ(*t.rows[0][col].of, 3);
   EXPECT_EQ(t.rows[0][col].n, 1u);
+}
+
+}  // namespace
+
+namespace {
+
+// Worked example: three households answer want_learn (several choices): {pay, scam}, {pay}, {none};
+// a fourth leaves it unanswered. pay 2, scam 1, none 1 of 3 answered.
+TEST(Wishes, EachThingAskedForIsCountedOverThePeopleWhoAnswered) {
+  auto s = dr::load_survey(drt::read_file(std::string(DR_SURVEY_DIR) + "/household-digital-skills.json"), "h.json").survey;
+  ASSERT_TRUE(s);
+  std::vector<dr::Result> results;
+  for (const std::vector<std::string>& wish : std::vector<std::vector<std::string>>{{"pay", "scam"}, {"pay"}, {"none"}, {}}) {
+    dr::Result r = dr::new_result(*s, "vi", "2026-11-01T08:00:00Z");
+    r.status = dr::Status::Complete;
+    if (!wish.empty()) r.answers["want_learn"] = dr::Value(wish);
+    results.push_back(r);
+  }
+  dr::Filter f;
+  const app::Wishes w = app::count_wishes(results, *s, f);
+  EXPECT_EQ(w.question, "want_learn");
+  EXPECT_EQ(w.answered, 3u);
+  std::map<std::string, std::size_t> by;
+  for (const auto& c : w.counts) by[c.option->value] = c.people;
+  EXPECT_EQ(by["pay"], 2u);
+  EXPECT_EQ(by["scam"], 1u);
+  EXPECT_EQ(by["none"], 1u);
+  EXPECT_EQ(by["sell"], 0u);
+  EXPECT_TRUE(app::count_wishes(results, *apt::mini(), f).question.empty()) << "a survey without the question";
+}
+
+// HH-7 answered two surveys (the later first in the file order) and HH-8 one: HH-7's results come
+// together, oldest first.
+TEST(HouseholdSurveys, AHouseholdIsSeenAcrossItsSurveysOldestFirst) {
+  auto a = apt::mini();
+  auto b = apt::mini("2.0.0");
+  auto make = [](const dr::Survey& s, const char* code, const char* when) {
+    dr::Result r = dr::new_result(s, "vi", when);
+    r.profile["household_code"] = std::string(code);
+    r.completed = when;
+    return r;
+  };
+  std::vector<dr::Result> results{make(*b, "HH-7", "2026-11-20T08:00:00Z"), make(*a, "HH-8", "2026-11-01T08:00:00Z"),
+                                  make(*a, " HH-7", "2026-10-01T08:00:00Z")};
+  EXPECT_EQ(app::household_results(results, "HH-7"), (std::vector<std::size_t>{2, 0}));
+  EXPECT_EQ(app::household_results(results, "HH-8"), (std::vector<std::size_t>{1}));
+  EXPECT_TRUE(app::household_results(results, "").empty());
+  results[0].held = true;  // a conflict nobody has chosen a copy for
+  EXPECT_EQ(app::household_results(results, "HH-7"), (std::vector<std::size_t>{2}));
 }
 
 }  // namespace

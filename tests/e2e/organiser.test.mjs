@@ -113,6 +113,9 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.ok(s.changed_files[0].differences.some((d) => /overall: stored 95, recomputed 16.67/.test(d)));
     assert.equal(s.notice !== '', true, 'says whether the results were kept on this device');
     await shot(page, 'organiser-import-mixed');
+    // hh-3 came twice with other answers: neither counts until the organiser chooses (report.test.mjs).
+    await tap(page, 'org.conflict.0.0');  // the first file, hh-3.json, is the right one
+    await waitFor(page, (st) => st.organiser.conflict_list[0].chosen === 0);
     await find(page, 'org.clear');  // the reasons are listed above: scrolled past them
     await shot(page, 'organiser-import-reasons');
 
@@ -223,7 +226,10 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.ok(pub.every((r) => /^HH-\d{4}$/.test(r[2])), pub.map((r) => r[2]).join(','));
     assert.ok(pub.some((r) => r[1] === 'Thôn Tây'), 'middle households need public services');
 
-    // CSV of respondents: one row each, labels in Vietnamese, one column per option of a multi-select.
+    // CSV of respondents (the list tab's own export): one row each, labels in Vietnamese, one column
+    // per option of a multi-select.
+    await tap(page, 'org.tab.1');
+    await waitFor(page, (st) => st.organiser.tab === 'list');
     const { name, data } = await download(page, 'org.export.csv');
     assert.match(name, /^digiready-household-digital-skills-.*\.csv$/);
     const csv = csvOf(data);
@@ -274,6 +280,8 @@ test('the NDJSON export reads back by drag-and-drop; results are kept on this de
     await tap(page, 'home.organiser');
     const { files, expect } = mixedBatch();
     await importFiles(page, files);
+    await tap(page, 'org.conflict.0.0');  // a conflict not chosen would be exported in both copies
+    await waitFor(page, (st) => st.organiser.conflict_list[0].chosen === 0);
     await tap(page, 'org.tab.2');
     await page.waitForTimeout(300);  // the new tab settles at its top
     const text = (await download(page, 'org.export.ndjson')).data.toString('utf8');
