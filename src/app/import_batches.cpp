@@ -20,7 +20,7 @@ void ImportBatches::count(const dr::FileReport& rep, std::size_t report_index) {
 BatchCounts ImportBatches::totals(const dr::Importer& im) {
   BatchCounts t;
   t.received = im.reports().size();
-  t.kept = im.results().size();
+  t.kept = im.results().size() - im.undecided();  // a conflict nobody has chosen for is not counted
   t.failed = im.failed();
   t.conflicts = im.conflicts();
   t.duplicates = im.duplicates() - im.conflicts();  // the importer counts a conflict as a duplicate too

@@ -25,7 +25,8 @@ class ImportBatches {
   // A report the importer just added for a file of the open batch (nothing when none is open).
   void count(const dr::FileReport& rep, std::size_t report_index);
   const std::vector<BatchCounts>& all() const { return batches_; }  // oldest first
-  // Every file read since the last clear(), batches or not: the importer's own counts.
+  // Every file read since the last clear(), batches or not: the importer's own counts (kept: the
+  // results that count now, so not a conflict waiting for a choice).
   static BatchCounts totals(const dr::Importer& im);
   void clear() {
     batches_.clear();

@@ -1,7 +1,6 @@
 #include "app/review.hpp"
 
 #include <map>
-#include <sstream>
 
 #include "core/compact.hpp"
 #include "core/sha256.hpp"
@@ -100,13 +99,17 @@ void Review::copy_read(const dr::FileReport& rep, const std::string& text, bool 
 namespace {
 std::string copy_hash(const dr::Result& r) { return dr::sha256_hex(dr::result_to_json(r)); }
 
-// The kept choices: result id -> hash of the chosen copy.
+// The kept choices: result id -> hash of the chosen copy. Split by hand: iostreams would add
+// their weight to the first download.
 std::map<std::string, std::string> read_choices(const std::string& text) {
   std::map<std::string, std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (const auto tab = line.find('\t'); tab != std::string::npos) out[line.substr(0, tab)] = line.substr(tab + 1);
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::size_t tab = text.find('\t', start);
+    if (tab < end) out[text.substr(start, tab - start)] = text.substr(tab + 1, end - tab - 1);
+    start = end + 1;
+  }
   return out;
 }
 }  // namespace

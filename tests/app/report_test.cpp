@@ -76,7 +76,10 @@ TEST_F(ReportTest, TwoBatchesAreCountedApartBesideTheTotals) {
   ASSERT_EQ(b.size(), 2u);
   EXPECT_EQ(counts(b[0]), (std::vector<std::size_t>{3, 2, 1, 0, 0}));
   EXPECT_EQ(counts(b[1]), (std::vector<std::size_t>{3, 1, 0, 1, 1}));
-  EXPECT_EQ(counts(app::ImportBatches::totals(*review->importer())), (std::vector<std::size_t>{6, 3, 1, 1, 1}));
+  EXPECT_EQ(counts(app::ImportBatches::totals(*review->importer())), (std::vector<std::size_t>{6, 2, 1, 1, 1}))
+      << "HH-2 waits for a choice: not counted";
+  review->choose(0, 0);
+  EXPECT_EQ(app::ImportBatches::totals(*review->importer()).kept, 3u);
   // The duplicate and the conflict name the file they match (its report: 1.json, 2.json).
   const auto& reps = review->importer()->reports();
   ASSERT_EQ(b[1].copies.size(), 2u);
