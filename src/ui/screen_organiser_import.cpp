@@ -45,6 +45,7 @@ void draw_batches(App& app, Org& o, const dr::Importer& imp) {
   spacing(4);
   text(app.t("organiser.totals_title"), theme::ink(), FontRole::Title);
   text(batch_line(app, app::ImportBatches::totals(imp)));
+  if (!all.empty()) text(app.t("organiser.totals_hint"), theme::muted(), FontRole::Small);
 }
 
 // A file not read: the reason in words; the technical detail only when asked for, in the reader's
@@ -157,8 +158,9 @@ void draw_import(App& app, Org& o) {
   }
   if (imp && !imp->reports().empty()) {
     draw_batches(app, o, *imp);
-    text(dr::format(app.t("organiser.n_verified"), {std::to_string(imp->consistent())}), theme::good());
     if (imp->unsealed()) {
+      // "kept" above counts them too: how many of those are verified, and the others apart.
+      text(dr::format(app.t("organiser.n_verified"), {std::to_string(imp->consistent())}), theme::good());
       // Kept and listed apart: the organiser decides whether they count (nothing here decides it).
       text(dr::format(app.t("organiser.n_unsealed"), {std::to_string(imp->unsealed())}), theme::error());
       text(app.t("organiser.unsealed_help"), theme::muted(), FontRole::Small);
