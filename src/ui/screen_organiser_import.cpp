@@ -87,7 +87,8 @@ void draw_conflict(App& app, Org& o, const dr::Importer& imp, std::size_t c) {
     text(diff[d].question->title.get(lang), theme::muted(), FontRole::Small);
     std::string values;
     for (std::size_t i = 0; i < k.copies.size(); ++i) {
-      const dr::Value* v = dr::find_answer(dr::all_answers(k.copies[i]), diff[d].question->id);
+      const dr::Answers answers = dr::all_answers(k.copies[i]);  // kept alive: v points into it
+      const dr::Value* v = dr::find_answer(answers, diff[d].question->id);
       const std::string value = v && v->answered() ? answer_text(*diff[d].question, v, lang) : app.t("organiser.no_answer");
       values += (i ? " · " : "") + dr::format(app.t("organiser.copy_value"), {n(i + 1), value});
     }
