@@ -29,7 +29,7 @@ bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Fil
   dr::IndicatorTable table(std::move(places), dr::PlaceLevel::None, lang_);
   table.set_merger(merger_);
   for (const dr::Result& r : results)
-    if (r.survey) table.add(r, *r.survey);
+    if (r.survey && !r.held) table.add(r, *r.survey);  // a conflict not decided counts nowhere
   rows_ = table.rows();
   records_ = table.records_kept();
   old_unknown_ = table.old_province_unknown();

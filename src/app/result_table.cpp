@@ -115,7 +115,8 @@ std::vector<std::string> ResultTable::values_of(const std::string& f, const std:
   return sorted;
 }
 
-void ResultTable::add(const dr::Result& r, std::size_t result_index, std::size_t report_index) {
+namespace {
+Row make_row(const dr::Result& r, std::size_t result_index, std::size_t report_index) {
   Row row;
   row.result = result_index;
   row.report = report_index;
@@ -137,8 +138,20 @@ void ResultTable::add(const dr::Result& r, std::size_t result_index, std::size_t
   row.search = dr::fold(row.code + " " + row.province + province_names + " " + row.commune + " " + row.village);
   row.code_key = dr::fold(row.code);
   row.place_key = dr::fold(row.commune) + '\x1f' + dr::fold(row.village);
+  return row;
+}
+}  // namespace
+
+void ResultTable::add(const dr::Result& r, std::size_t result_index, std::size_t report_index) {
   by_id_.emplace(r.id, all_.size());
-  all_.push_back(std::move(row));
+  all_.push_back(make_row(r, result_index, report_index));
+  dirty = true;
+}
+
+void ResultTable::replace(const dr::Result& r, std::size_t result_index, std::size_t report_index) {
+  auto it = by_id_.find(r.id);
+  if (it == by_id_.end()) return add(r, result_index, report_index);
+  all_[it->second] = make_row(r, result_index, report_index);
   dirty = true;
 }
 
@@ -215,6 +228,7 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   below_level = std::clamp(below_level, 1, std::max(1, int(s.levels.size()) - 1));
   const double below = s.levels.size() > 1 ? s.levels[std::size_t(below_level)].min : 0;
   needs_ = dr::training_needs(results, s, filter, below, "village");
+  wishes_ = count_wishes(results, s, filter);
   for (std::size_t t = 0; t < targets().size(); ++t) {
     if (targets()[t].survey != s.id) continue;
     for (const dr::Result& r : results) {
@@ -246,6 +260,7 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
   } else {
     agg_ = dr::Aggregates();
     needs_.clear();
+    wishes_ = Wishes();
   }
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/wishes.hpp"
 #include "core/digiready.hpp"
 
 namespace app {
@@ -73,6 +74,8 @@ class ResultTable {
 
   // A newly verified result (the importer's last), with its report's index.
   void add(const dr::Result& r, std::size_t result_index, std::size_t report_index);
+  // Another copy of a result already in the table now counts (a conflict decided): its row again.
+  void replace(const dr::Result& r, std::size_t result_index, std::size_t report_index);
   void clear();
   // Rows for the current survey, filter, search and sort; the sums for the filter.
   void rebuild(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog);
@@ -83,6 +86,7 @@ class ResultTable {
   const std::vector<std::size_t>& rows() const { return rows_; }  // indices into all()
   const dr::Aggregates& aggregates() const { return agg_; }
   const std::vector<dr::TrainingNeed>& needs() const { return needs_; }
+  const Wishes& wishes() const { return wishes_; }  // the training wishes among the filtered results
   // Per targets() entry: (met, answered) among the filtered results.
   const std::vector<std::pair<std::size_t, std::size_t>>& target_met() const { return target_met_; }
 
@@ -97,6 +101,7 @@ class ResultTable {
   std::vector<std::size_t> rows_;
   dr::Aggregates agg_;
   std::vector<dr::TrainingNeed> needs_;
+  Wishes wishes_;
   std::vector<std::pair<std::size_t, std::size_t>> target_met_;
 };
 

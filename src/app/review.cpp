@@ -1,11 +1,14 @@
 #include "app/review.hpp"
 
+#include <map>
+
 #include "core/compact.hpp"
+#include "core/sha256.hpp"
 
 namespace app {
 
 Review::Review(const dr::SurveyCatalog& catalog, BulkStore& bulk, KeyValueStore& small, std::function<double()> clock)
-    : kept(bulk, small), catalog_(catalog), clock_(std::move(clock)) {
+    : kept(bulk, small), small_(small), catalog_(catalog), clock_(std::move(clock)) {
   kept.on_settled = [this] {
     if (!batch_open_) say_kept();
     else if (!working()) finish_batch();  // the last file was read before this chunk was answered
@@ -21,6 +24,7 @@ void Review::set_source_names(std::string kept_file, std::string device_file) {
 void Review::begin_import(int count) {
   if (!busy()) {  // a new batch, not more files for the one on its way
     queue.reset_progress();
+    batches.begin();
     batch_start_ms_ = clock_();
     kept.new_batch();
   }
@@ -55,10 +59,19 @@ bool Review::pump(const RecordStore& device) {
     return false;
   }
   const double t0 = clock_();
-  while (!queue.empty() && clock_() - t0 < kSliceMs) read_one(queue.pop());
+  while (!queue.empty() && clock_() - t0 < kSliceMs) read_file(queue.pop());
   if (queue.empty()) table.dirty = true;
   if (batch_open_ && !working()) finish_batch();
   return true;
+}
+
+// One file as queued: read, and counted into the open batch unless it came from this device.
+void Review::read_file(ImportQueue::File f) {
+  const std::size_t before = importer_->reports().size();
+  const bool batch_file = !from_storage(f.name);
+  read_one(std::move(f));
+  if (batch_file)
+    for (std::size_t i = before; i < importer_->reports().size(); ++i) batches.count(importer_->reports()[i], i);
 }
 
 void Review::read_one(ImportQueue::File f) {
@@ -76,16 +89,83 @@ void Review::read_one(ImportQueue::File f) {
     return;
   }
   const std::size_t n = importer_->results().size();
-  importer_->add(f.text, f.name);
-  if (importer_->results().size() == n) return;
-  table.add(importer_->results().back(), importer_->results().size() - 1, importer_->reports().size() - 1);
+  const dr::FileReport& rep = importer_->add(f.text, f.name);
   // Read back from bulk storage, or finished on this device (kept there): nothing to store again.
-  const bool stored = (!kept_name_.empty() && f.name.rfind(kept_name_, 0) == 0) || f.name == device_name_;
+  const bool stored = from_storage(f.name);
+  if (importer_->results().size() == n) return copy_read(rep, f.text, stored);
+  table.add(importer_->results().back(), importer_->results().size() - 1, importer_->reports().size() - 1);
   kept.keep(importer_->results().back().id, f.text, stored);
+}
+
+// Another copy of a result already read. A differing one is kept too (the choice between them
+// must survive the next visit); read back from storage, the choice made then applies again.
+void Review::copy_read(const dr::FileReport& rep, const std::string& text, bool stored) {
+  if (!rep.conflict) return;
+  const auto& list = importer_->conflict_list();
+  for (std::size_t c = 0; c < list.size(); ++c) {
+    if (list[c].reports.back() != importer_->reports().size() - 1) continue;
+    kept.keep(list[c].id + "#" + std::to_string(list[c].copies.size() - 1), text, stored);
+    if (stored) apply_kept_choice(c);
+    return;
+  }
+}
+
+namespace {
+std::string copy_hash(const dr::Result& r) { return dr::sha256_hex(dr::result_to_json(r)); }
+
+// The kept choices: result id -> hash of the chosen copy. Split by hand: iostreams would add
+// their weight to the first download.
+std::map<std::string, std::string> read_choices(const std::string& text) {
+  std::map<std::string, std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::size_t tab = text.find('\t', start);
+    if (tab < end) out[text.substr(start, tab - start)] = text.substr(tab + 1, end - tab - 1);
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+void Review::apply_kept_choice(std::size_t c) {
+  const dr::Conflict& k = importer_->conflict_list()[c];
+  const auto choices = read_choices(small_.get(kChoices));
+  const auto it = choices.find(k.id);
+  if (it == choices.end()) return;
+  for (std::size_t i = 0; i < k.copies.size(); ++i)
+    if (copy_hash(k.copies[i]) == it->second) {
+      importer_->choose(c, i);
+      show_choice(c);
+      return;
+    }
+}
+
+void Review::choose(std::size_t c, std::size_t copy) {
+  if (!importer_ || c >= importer_->conflict_list().size()) return;
+  importer_->choose(c, copy);
+  show_choice(c);
+  const dr::Conflict& k = importer_->conflict_list()[c];
+  auto choices = read_choices(small_.get(kChoices));
+  choices[k.id] = copy_hash(k.copies[copy]);
+  std::string text;
+  for (const auto& [id, hash] : choices) text += id + '\t' + hash + '\n';
+  small_.set(kChoices, text);  // refused (storage full): the choice holds until the page closes
+  changed();
+}
+
+// The chosen copy in the table and the indicators (worked out again).
+void Review::show_choice(std::size_t c) {
+  const dr::Conflict& k = importer_->conflict_list()[c];
+  const std::size_t at = importer_->index_of(k.id);
+  table.replace(importer_->results()[at], at, k.reports[std::size_t(k.chosen)]);
+  indicators.clear();
+  villages.clear();
 }
 
 void Review::finish_batch() {
   batch_open_ = false;
+  batches.end();
   last_import_ms_ = clock_() - batch_start_ms_;
   table.dirty = true;
   kept.flush();
@@ -107,7 +187,10 @@ void Review::clear() {
   importer_.reset();
   queue.clear();
   table.clear();
+  batches.clear();
+  small_.remove(kChoices);
   indicators.clear();
+  villages.clear();
   notice_ = Notice::None;  // fed_device_ stays: results on this device come back only when new
   kept.clear();
 }

@@ -9,12 +9,14 @@
 #include <vector>
 
 #include "app/bulk_store.hpp"
+#include "app/import_batches.hpp"
 #include "app/import_queue.hpp"
 #include "app/indicator_view.hpp"
 #include "app/kept_results.hpp"
 #include "app/record_store.hpp"
 #include "app/result_table.hpp"
 #include "app/storage.hpp"
+#include "app/village_table.hpp"
 #include "core/digiready.hpp"
 
 namespace app {
@@ -51,22 +53,38 @@ class Review {
   enum class Notice { None, Kept, NotKeptFull, NotKeptCap };
   Notice notice() const { return notice_; }
 
+  // Which copy of a conflicting result counts (Importer::conflict_list() index, copy index): the
+  // organiser's choice, kept for the next visit (both copies are kept, so it is asked again only
+  // when yet another copy comes).
+  void choose(std::size_t conflict, std::size_t copy);
+
   ImportQueue queue;
+  ImportBatches batches;  // what each batch of picked or dropped files gave
   KeptResults kept;
   ResultTable table;
   IndicatorView indicators;  // the indicator tab (worked out when it is shown)
+  VillageView villages;      // the village table (worked out when it is shown)
 
   static constexpr double kSliceMs = 100;
 
  private:
   bool working() const { return receiving_ || kept.loading() || kept.on_the_way() || !queue.empty(); }
+  void read_file(ImportQueue::File f);
   void read_one(ImportQueue::File f);
+  bool from_storage(const std::string& name) const {
+    return (!kept_name_.empty() && name.rfind(kept_name_, 0) == 0) || name == device_name_;
+  }
+  void copy_read(const dr::FileReport& rep, const std::string& text, bool stored);
+  void apply_kept_choice(std::size_t conflict);
+  void show_choice(std::size_t conflict);
   void finish_batch();
   void say_kept();
   void changed() {
     if (on_change) on_change();
   }
 
+  static constexpr const char* kChoices = "organiser.chosen";  // "id\tsha256 of the copy" lines
+  KeyValueStore& small_;
   const dr::SurveyCatalog& catalog_;
   std::function<double()> clock_;
   std::unique_ptr<dr::Importer> importer_;

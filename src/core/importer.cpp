@@ -20,18 +20,14 @@ const FileReport& Importer::add(std::string_view json, std::string_view file_nam
   rep.differences = std::move(rr.differences);
   rep.problem = rr.problem;
   rep.survey_id = rr.result.survey_id;
+  if (rr.ok) rep.result_id = rr.result.id;
   rep.ok = rr.ok;
   if (!rr.ok) {
     ++failed_;
   } else if (auto seen = ids_.find(rr.result.id); seen != ids_.end()) {
     rep.duplicate = true;  // the same respondent exported twice: count once
     ++duplicates_;
-    // Same id, other content: not a copy. Said out loud, so nobody counts on the wrong one silently.
-    if (result_to_json(results_[seen->second]) != result_to_json(rr.result)) {
-      rep.conflict = true;
-      ++conflicts_;
-      rep.warnings.push_back(rep.file + ": same result id as an earlier file but other content; the earlier one is kept");
-    }
+    add_copy(rep, std::move(rr.result), seen->second);
   } else {
     rep.unsealed = rr.result.unsealed;
     unsealed_ += rep.unsealed;
@@ -41,10 +37,63 @@ const FileReport& Importer::add(std::string_view json, std::string_view file_nam
       rep.warnings.push_back(rep.file + ": scores: changed after export, or another survey version");
     }
     ids_.emplace(rr.result.id, results_.size());
+    first_report_.push_back(reports_.size());
     results_.push_back(std::move(rr.result));
   }
   reports_.push_back(std::move(rep));
   return reports_.back();
+}
+
+// A second (third...) file with an id already read. The same content is a plain copy; other content
+// is a conflict: not decided by which file came first, so the result is held until someone chooses.
+void Importer::add_copy(FileReport& rep, Result&& r, std::size_t at) {
+  const std::string text = result_to_json(r);
+  auto c = conflict_of_.find(r.id);
+  if (c == conflict_of_.end()) {
+    rep.same_as = first_report_[at];
+    if (result_to_json(results_[at]) == text) return;  // a true copy
+    Conflict k;
+    k.id = r.id;
+    k.reports.push_back(first_report_[at]);
+    k.copies.push_back(results_[at]);
+    c = conflict_of_.emplace(r.id, conflict_list_.size()).first;
+    conflict_list_.push_back(std::move(k));
+  }
+  Conflict& k = conflict_list_[c->second];
+  for (std::size_t i = 0; i < k.copies.size(); ++i)
+    if (result_to_json(k.copies[i]) == text) {
+      rep.same_as = k.reports[i];  // a copy of one of the copies: nothing new to choose
+      return;
+    }
+  rep.conflict = true;
+  rep.same_as = k.reports.front();
+  ++conflicts_;
+  rep.warnings.push_back(rep.file + ": same result id as an earlier file but other content; counted once a copy is chosen");
+  k.reports.push_back(reports_.size());  // this report's index once added
+  k.copies.push_back(std::move(r));
+  k.chosen = -1;  // a new copy: whatever was chosen before is asked again
+  results_[at].held = true;
+}
+
+std::size_t Importer::undecided() const {
+  return std::size_t(std::count_if(conflict_list_.begin(), conflict_list_.end(), [](const Conflict& k) { return k.chosen < 0; }));
+}
+
+std::size_t Importer::index_of(std::string_view id) const {
+  auto it = ids_.find(id);
+  return it == ids_.end() ? std::string_view::npos : it->second;
+}
+
+std::size_t Importer::choose(std::size_t c, std::size_t copy) {
+  Conflict& k = conflict_list_.at(c);
+  const std::size_t at = ids_.find(k.id)->second;
+  unsealed_ -= results_[at].unsealed;
+  results_[at] = k.copies.at(copy);
+  results_[at].held = false;
+  unsealed_ += results_[at].unsealed;
+  first_report_[at] = k.reports[copy];
+  k.chosen = int(copy);
+  return at;
 }
 
 const FileReport& Importer::add_failure(std::string_view file_name, std::string error) {
@@ -76,8 +125,15 @@ std::size_t Importer::add_ndjson(std::string_view text, std::string_view file_na
 std::string Importer::ndjson() const {
   std::string out;
   for (auto& r : results_) {
-    out += result_to_json(r);
-    out += '\n';
+    if (!r.held) {
+      out += result_to_json(r);
+      out += '\n';
+      continue;
+    }
+    for (const Result& copy : conflict_list_[conflict_of_.find(r.id)->second].copies) {
+      out += result_to_json(copy);
+      out += '\n';
+    }
   }
   return out;
 }
@@ -119,6 +175,7 @@ bool for_survey(const Result& r, const Survey& s) { return r.survey ? r.survey.g
 }  // namespace
 
 bool Filter::matches(const Result& r) const {
+  if (r.held) return false;  // a conflict nobody has chosen a copy for: counted nowhere
   if (!survey_id.empty() && r.survey_id != survey_id) return false;
   if (!province.empty() && profile_value(r, "province") != province) return false;
   if (!commune.empty() && profile_value(r, "commune") != commune) return false;

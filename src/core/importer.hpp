@@ -17,16 +17,28 @@ struct FileReport {
   std::string file;
   bool ok = false;         // read and kept (or a duplicate of a kept one); see `unsealed`
   bool duplicate = false;  // same result id as an earlier file: kept once
-  bool conflict = false;   // ...but with other content (both verified): the first one read is kept
+  bool conflict = false;   // ...but with other content (both verified): held until someone chooses (Importer::choose)
   bool changed = false;    // checksum or stored scores differ: changed after export, or another survey version
   // ok, but without a checksum: not "consistent" (nothing shows it is unchanged since it was saved).
   // Counted apart and left out of aggregates, CSV and training lists unless Filter::include_unsealed.
   bool unsealed = false;
   bool too_big = false;  // over kMaxResultBytes: refused before a byte of it was parsed
   std::string survey_id;                    // when read: the result's survey
+  std::string result_id;                    // when read: the result's id
+  std::size_t same_as = std::size_t(-1);    // duplicate: the report of the file whose copy it equals (or rivals)
   ReadProblem problem = ReadProblem::None;  // why it failed, as a kind the UI can say in words
   std::vector<std::string> errors, warnings, score_differences;
   std::vector<ScoreDifference> differences;
+};
+
+// Copies of one result id whose contents differ (a household redone and sent again, or a file
+// edited by hand and stamped again). Which one counts is a person's choice, never the file order:
+// until then the result is held (Result::held) and counted nowhere.
+struct Conflict {
+  std::string id;
+  std::vector<std::size_t> reports;  // the file of each copy, first read first
+  std::vector<Result> copies;        // their contents, same order, each different from the others
+  int chosen = -1;                   // index into copies; -1 = not chosen yet
 };
 
 // Feed one file at a time (the browser spreads thousands over frames); nothing is re-read.
@@ -50,10 +62,19 @@ class Importer {
   std::size_t failed() const { return failed_; }
   std::size_t duplicates() const { return duplicates_; }
   std::size_t conflicts() const { return conflicts_; }  // duplicates whose content differs
+  // Each id read in differing copies, in the order the second copy arrived.
+  const std::vector<Conflict>& conflict_list() const { return conflict_list_; }
+  std::size_t undecided() const;  // conflicts nobody has chosen a copy for yet
+  // The organiser's choice: copy `copy` of conflict `c` is the result that counts (replacing the
+  // one in results() at the same index). Returns that index.
+  std::size_t choose(std::size_t c, std::size_t copy);
+  // Where an id is in results() (npos when not read).
+  std::size_t index_of(std::string_view id) const;
   std::size_t changed() const { return changed_; }
   std::size_t unsealed() const { return unsealed_; }  // kept results without a checksum
   std::size_t consistent() const { return results_.size() - unsealed_; }  // checksum present and matching
-  // One canonical JSON record per line, in import order (unsealed ones stay without a checksum).
+  // One canonical JSON record per line, in import order (unsealed ones stay without a checksum; a
+  // conflict not chosen yet writes each of its copies, so importing the file asks again).
   std::string ndjson() const;
 
  private:
@@ -61,6 +82,10 @@ class Importer {
   std::vector<Result> results_;
   std::vector<FileReport> reports_;
   std::map<std::string, std::size_t, std::less<>> ids_;  // result id -> index in results_
+  std::vector<std::size_t> first_report_;                // per result: the report of its first file
+  std::map<std::string, std::size_t, std::less<>> conflict_of_;  // result id -> index in conflict_list_
+  std::vector<Conflict> conflict_list_;
+  void add_copy(FileReport& rep, Result&& r, std::size_t at);
   std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0, conflicts_ = 0, unsealed_ = 0;
 };
 

@@ -40,6 +40,9 @@ struct Result {
   // answers may have been edited and the checksum deleted). It is never "consistent", it is left out
   // of aggregates unless asked for (Filter::include_unsealed), and it is written back unsealed.
   bool unsealed = false;
+  // Importer: one of two or more differing copies of this id that nobody has chosen between yet.
+  // Counted nowhere (Filter::matches) until the organiser picks the copy that counts.
+  bool held = false;
   std::shared_ptr<const Survey> survey;  // set by read_result when the survey is found
 };
 

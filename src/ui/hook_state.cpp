@@ -60,6 +60,66 @@ void write_indicators(Writer& w, const app::IndicatorView& iv) {
   w.Key("old_unknown"); w.Uint64(iv.old_unknown());
 }
 
+void write_batch(Writer& w, const app::BatchCounts& b) {
+  w.StartObject();
+  w.Key("received"); w.Uint64(b.received);
+  w.Key("kept"); w.Uint64(b.kept);
+  w.Key("failed"); w.Uint64(b.failed);
+  w.Key("duplicates"); w.Uint64(b.duplicates);
+  w.Key("conflicts"); w.Uint64(b.conflicts);
+  w.EndObject();
+}
+
+// The import tab's report: each batch, the totals, each conflict with its files and the choice.
+void write_report(Writer& w, const app::Review& rv) {
+  const dr::Importer* imp = rv.importer();
+  w.Key("batches");
+  w.StartArray();
+  for (const app::BatchCounts& b : rv.batches.all()) write_batch(w, b);
+  w.EndArray();
+  w.Key("totals");
+  if (imp) write_batch(w, app::ImportBatches::totals(*imp));
+  else w.Null();
+  w.Key("conflict_list");
+  w.StartArray();
+  for (std::size_t c = 0; imp && c < imp->conflict_list().size(); ++c) {
+    const dr::Conflict& k = imp->conflict_list()[c];
+    w.StartObject();
+    write_str(w, "id", k.id);
+    w.Key("files");
+    w.StartArray();
+    for (std::size_t r : k.reports) w.String(imp->reports()[r].file.c_str());
+    w.EndArray();
+    w.Key("chosen"); w.Int(k.chosen);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// The village table as last worked out: column codes, then per village its cells.
+void write_villages(Writer& w, const app::ReportTable& t) {
+  w.Key("village_columns");
+  w.StartArray();
+  for (const app::ReportColumn& c : t.columns) w.String(c.code.c_str());
+  w.EndArray();
+  w.Key("village_rows");
+  w.StartArray();
+  for (const auto& row : t.rows) {
+    w.StartArray();
+    for (const app::ReportCell& c : row) {
+      if (c.kind == app::ReportCell::Kind::Text) { w.String(c.text.c_str()); continue; }
+      w.StartObject();
+      w.Key("value");
+      if (c.number) w.Double(*c.number); else w.Null();
+      w.Key("n"); w.Uint64(c.n);
+      if (c.of) { w.Key("num"); w.Double(c.numerator.value_or(0)); w.Key("of"); w.Double(*c.of); }
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
 void write_organiser(Writer& w, App& app) {
   const app::Review& rv = app.review();
   const app::ResultTable& tb = rv.table;
@@ -80,7 +140,7 @@ void write_organiser(Writer& w, App& app) {
   w.Key("batch_done"); w.Uint64(rv.queue.done());
   w.Key("import_ms"); w.Double(rv.last_import_ms());
   w.Key("heap_bytes"); w.Uint64(platform::heap_bytes());
-  static const char* tabs[] = {"import", "list", "summary", "training", "indicators"};
+  static const char* tabs[] = {"import", "list", "summary", "training", "indicators", "villages"};
   write_str(w, "tab", tabs[int(v.tab)]);
   write_str(w, "survey", tb.survey_id);
   write_str(w, "survey_version", tb.survey_version);
@@ -106,6 +166,8 @@ void write_organiser(Writer& w, App& app) {
   w.EndArray();
   write_str(w, "detail", v.detail >= 0 && imp ? imp->results()[tb.all()[std::size_t(v.detail)].result].id : "");
   write_indicators(w, rv.indicators);
+  write_report(w, rv);
+  write_villages(w, rv.villages.table());
   w.Key("aggregates");
   w.StartObject();
   w.Key("count"); w.Uint64(tb.aggregates().count);

@@ -22,7 +22,7 @@ std::string compare_error_text(App& app) {
   const auto& r = app.compare().refusal();
   if (!r) return {};
   if (r->problem == dr::ReadProblem::None) return app.t("progress.other_survey");
-  return r->file + ": " + app.t(("import.problem." + std::string(dr::to_key(r->problem))).c_str());
+  return r->file + ": " + app.t(("import.problem." + std::string(r->too_big ? "too_big" : dr::to_key(r->problem))).c_str());
 }
 
 void organiser_init(App& app) {
@@ -90,6 +90,11 @@ void organiser_work(App& app) {
     rv.indicators.use_catalog(app.catalog());  // the old provinces, once
     if (rv.indicators.update(rv.importer()->results(), rv.table.filter, app.lang())) app.request_frame();
   }
+  const dr::Survey* s = rv.table.survey(app.catalog());
+  if (on_screen && app.organiser_view().tab == OrgTab::Villages && s && !rv.busy())
+    if (rv.villages.update(rv.importer()->results(), *s, rv.table.filter, app.lang(), app.t("organiser.village"),
+                           app.t("organiser.vt_results")))
+      app.request_frame();
 }
 
 void organiser_text_begin(App& app, const std::string& widget_id) {

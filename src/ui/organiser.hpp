@@ -2,13 +2,15 @@
 // src/app (app::Review: import queue, keep, table; app::EnumeratorBatch; app::Compare), owned by
 // App; this is what only the screen needs, and the handlers that turn browser events into calls.
 #pragma once
+#include <cstddef>
+#include <set>
 #include <string>
 
 namespace ui {
 
 class App;
 
-enum class OrgTab { Import, List, Summary, Training, Indicators };
+enum class OrgTab { Import, List, Summary, Training, Indicators, Villages };
 
 struct OrganiserView {
   OrgTab tab = OrgTab::Import;
@@ -17,6 +19,7 @@ struct OrganiserView {
   bool search_editing = false; // the search box has the browser's text overlay
   bool confirm_clear = false;  // "delete all" was tapped once: a second tap deletes
   float status_h = 0;          // the import page's reading line, tallest seen: kept when reading ends
+  std::set<std::size_t> open_reports;  // import tab: the files whose technical detail is shown
   bool xlsx_busy = false;      // a spreadsheet is being written (the button waits)
   std::string xlsx_note;       // how the last one went, shown under the button
   bool xlsx_failed = false;

@@ -509,7 +509,8 @@ void steps(int n, int of, float height, float width) {
   ImGui::Dummy(ImVec2(avail, height));
 }
 
-int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction) {
+int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction, int first) {
+
   int hit = -1;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float gap = 8;
@@ -518,11 +519,12 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
   for (size_t i = 0; i < labels.size(); ++i) {
     if (i) ImGui::SameLine(0, gap);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::PushID(int(i));
-    const std::string wid = std::string(id) + "." + std::to_string(i);
+    const int index = first + int(i);
+    ImGui::PushID(index);
+    const std::string wid = std::string(id) + "." + std::to_string(index);
     const bool pressed = ImGui::InvisibleButton("##s", ImVec2(w, theme::kRow)) || nav_enter() || take_activation(wid);
     ImGui::PopID();
-    const bool on = int(i) == current;
+    const bool on = index == current;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImRect bb(p, ImVec2(p.x + w, p.y + theme::kRow));
     dl->AddRectFilled(bb.Min, bb.Max, on ? theme::primary() : theme::surface(), theme::kRounding);
@@ -537,7 +539,7 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
     }
     ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
     record_item(wid.c_str(), labels[i], "toggle", true, on ? 1 : 0);
-    if (pressed) hit = int(i);
+    if (pressed) hit = index;
   }
   ImGui::PopID();
   return hit;

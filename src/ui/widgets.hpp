@@ -102,7 +102,8 @@ void bar(float fraction, float height, ImU32 fill, const std::string& caption = 
 void steps(int n, int of, float height, float width);
 // Two-or-more segment switch (e.g. Tiếng Việt | English). Returns the index tapped, or -1.
 // `direction` marks the current segment's order: +1 ascending, -1 descending, 0 no mark.
-int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction = 0);
+// `first`: the index of labels[0] (a strip in rows: ids and the index returned go on from it).
+int segmented(const char* id, const std::vector<std::string>& labels, int current, int direction = 0, int first = 0);
 void spacing(float px);
 void separator();
 

@@ -42,7 +42,10 @@ TEST(Importer, CountsFailuresDuplicatesAndKeepsGoing) {
   EXPECT_EQ(std::count(nd.begin(), nd.end(), '\n'), 2);
 }
 
-TEST(Importer, SameIdOtherContentIsSaidNotHidden) {
+// Worked example: one household answered "often" (pays online: 100 %), then redone as "never" (0 %)
+// and sent again with the same id. Neither counts until a person chooses; the choice is what counts,
+// whichever file came first.
+TEST(Importer, SameIdOtherContentIsHeldUntilSomeoneChooses) {
   auto s = drt::mini();
   Answers a;
   a["pays_online"] = "often";
@@ -51,16 +54,45 @@ TEST(Importer, SameIdOtherContentIsSaidNotHidden) {
   const std::string first = result_to_json(r);
   a["pays_online"] = "never";  // the same record, answered otherwise and exported again
   complete_result(r, *s, a, "2024-01-02T00:05:00Z");
+  const std::string second = result_to_json(r);
   Importer im(cat());
   EXPECT_TRUE(im.add(first, "first.json").ok);
-  const FileReport& rep = im.add(result_to_json(r), "second.json");
+  const FileReport& rep = im.add(second, "second.json");
   EXPECT_TRUE(rep.duplicate);
   EXPECT_TRUE(rep.conflict);
+  EXPECT_EQ(rep.same_as, 0u);  // names the rival file's report
   ASSERT_FALSE(rep.warnings.empty());
   EXPECT_NE(rep.warnings.back().find("second.json"), std::string::npos);
   EXPECT_EQ(im.conflicts(), 1u);
+  ASSERT_EQ(im.conflict_list().size(), 1u);
+  const Conflict& k = im.conflict_list()[0];
+  EXPECT_EQ(k.reports, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(k.chosen, -1);
+  EXPECT_EQ(im.undecided(), 1u);
   ASSERT_EQ(im.results().size(), 1u);
-  EXPECT_EQ(result_to_json(im.results()[0]), first);  // the first one read stays
+  EXPECT_TRUE(im.results()[0].held);
+  Filter f;
+  f.survey_id = "mini";
+  EXPECT_EQ(aggregate(im.results(), *s, f).count, 0u);  // nothing decided by file order
+  // Both copies go into the NDJSON export, so importing it asks again.
+  EXPECT_EQ(im.ndjson(), first + "\n" + second + "\n");
+
+  // A third file equal to the second: a plain copy of it, no new choice.
+  const FileReport& again = im.add(second, "second (1).json");
+  EXPECT_FALSE(again.conflict);
+  EXPECT_EQ(again.same_as, 1u);
+  EXPECT_EQ(im.conflicts(), 1u);
+
+  EXPECT_EQ(im.choose(0, 1), 0u);  // the later file is the right one
+  EXPECT_EQ(im.undecided(), 0u);
+  EXPECT_FALSE(im.results()[0].held);
+  EXPECT_EQ(result_to_json(im.results()[0]), second);
+  Aggregates ag = aggregate(im.results(), *s, f);
+  ASSERT_EQ(ag.count, 1u);
+  EXPECT_DOUBLE_EQ(*ag.dimensions[1].mean, 0);  // "never": the chosen copy's answer counts
+  im.choose(0, 0);  // changed their mind: the first one
+  EXPECT_DOUBLE_EQ(*aggregate(im.results(), *s, f).dimensions[1].mean, 100);
+  EXPECT_EQ(im.ndjson(), first + "\n");
 }
 
 TEST(Importer, FlagsChangedScores) {

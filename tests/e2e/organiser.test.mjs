@@ -113,6 +113,9 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.ok(s.changed_files[0].differences.some((d) => /overall: stored 95, recomputed 16.67/.test(d)));
     assert.equal(s.notice !== '', true, 'says whether the results were kept on this device');
     await shot(page, 'organiser-import-mixed');
+    // hh-3 came twice with other answers: neither counts until the organiser chooses (report.test.mjs).
+    await tap(page, 'org.conflict.0.0');  // the first file, hh-3.json, is the right one
+    await waitFor(page, (st) => st.organiser.conflict_list[0].chosen === 0);
     await find(page, 'org.clear');  // the reasons are listed above: scrolled past them
     await shot(page, 'organiser-import-reasons');
 
@@ -121,12 +124,15 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     s = (await waitFor(page, (st) => st.organiser.tab === 'list')).organiser;
     assert.equal(s.survey, 'household-digital-skills');
     assert.equal(s.rows, expect.household);
+    // Under the filters (and above two rows of tabs): scrolled to, as a thumb would.
+    await find(page, (w) => w.kind === 'row' && w.label.startsWith('HH-0003') && w.h >= 60);
     const rows = (await widgets(page)).filter((w) => w.kind === 'row');
     assert.ok(rows.length >= 3, 'rows visible');
-    // Rows cut by the edge of the scrolling part are shorter; every whole one is 48 px or more.
-    for (const w of rows.slice(0, -1)) assert.ok(w.h >= 48, `${w.id} ${w.h}px`);
+    // Rows cut by the edges of the scrolling part are shorter; every whole one is 48 px or more.
+    for (const w of rows.slice(1, -1)) assert.ok(w.h >= 48, `${w.id} ${w.h}px`);
     assert.deepEqual(s.first_rows.slice(0, 3), ['HH-0001', 'HH-0002', 'HH-0003']);
     await shot(page, 'organiser-list');
+    await toTop(page);  // the sort buttons are above the rows
     await tap(page, 'org.sort.3');  // by overall %, highest first
     s = (await waitFor(page, (st) => st.organiser.sort === 'overall')).organiser;
     assert.equal(s.ascending, false);
@@ -223,7 +229,10 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.ok(pub.every((r) => /^HH-\d{4}$/.test(r[2])), pub.map((r) => r[2]).join(','));
     assert.ok(pub.some((r) => r[1] === 'Thôn Tây'), 'middle households need public services');
 
-    // CSV of respondents: one row each, labels in Vietnamese, one column per option of a multi-select.
+    // CSV of respondents (the list tab's own export): one row each, labels in Vietnamese, one column
+    // per option of a multi-select.
+    await tap(page, 'org.tab.1');
+    await waitFor(page, (st) => st.organiser.tab === 'list');
     const { name, data } = await download(page, 'org.export.csv');
     assert.match(name, /^digiready-household-digital-skills-.*\.csv$/);
     const csv = csvOf(data);
@@ -274,6 +283,8 @@ test('the NDJSON export reads back by drag-and-drop; results are kept on this de
     await tap(page, 'home.organiser');
     const { files, expect } = mixedBatch();
     await importFiles(page, files);
+    await tap(page, 'org.conflict.0.0');  // a conflict not chosen would be exported in both copies
+    await waitFor(page, (st) => st.organiser.conflict_list[0].chosen === 0);
     await tap(page, 'org.tab.2');
     await page.waitForTimeout(300);  // the new tab settles at its top
     const text = (await download(page, 'org.export.ndjson')).data.toString('utf8');
