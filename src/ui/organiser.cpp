@@ -22,7 +22,7 @@ std::string compare_error_text(App& app) {
   const auto& r = app.compare().refusal();
   if (!r) return {};
   if (r->problem == dr::ReadProblem::None) return app.t("progress.other_survey");
-  return r->file + ": " + app.t(("import.problem." + std::string(r->too_big ? "too_big" : dr::to_key(r->problem))).c_str());
+  return r->file + ": " + app.t(("import.problem." + std::string(dr::to_key(r->problem))).c_str());
 }
 
 void organiser_init(App& app) {
