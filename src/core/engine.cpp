@@ -75,7 +75,7 @@ bool answer_format_ok(const Question& q, const Value& v) {
   return false;
 }
 
-static std::optional<Problem> check_in(EvalContext& ctx, const Question& q) {
+std::optional<Problem> check_answer(EvalContext& ctx, const Question& q) {
   if (q.type == QuestionType::Info || !ctx.visible(q.index)) return std::nullopt;
   const Value* v = ctx.answer(q.index);
   if (!v) {
@@ -93,14 +93,14 @@ static std::optional<Problem> check_in(EvalContext& ctx, const Question& q) {
 
 std::optional<Problem> check_answer(const Survey& s, const Question& q, const Answers& a) {
   EvalContext ctx(s, a);
-  return check_in(ctx, q);
+  return check_answer(ctx, q);
 }
 
 int first_problem(const Survey& s, const Answers& a, int section) {
   EvalContext ctx(s, a);
   for (auto& q : s.questions) {
     if (section != -2 && q.section != section) continue;
-    if (check_in(ctx, q)) return q.index;
+    if (check_answer(ctx, q)) return q.index;
   }
   return -1;
 }
@@ -279,7 +279,7 @@ Progress progress(const Survey& s, const Answers& a, int from) {
       if (q.type == QuestionType::Info) continue;
       ++p.total;
       // An answer that breaks a rule (out of range, a constraint) is not progress: Next refuses it.
-      if (ctx.answer(q.index) && !check_in(ctx, q)) ++p.answered;
+      if (ctx.answer(q.index) && !check_answer(ctx, q)) ++p.answered;
     } else if (q.visible_if && waits_on(s, ctx, open, *q.visible_if, 0)) {
       open[size_t(q.index)] = 1;
       if (q.type != QuestionType::Info && q.index > from) ++p.pending;

@@ -8,6 +8,8 @@
 
 namespace dr {
 
+class EvalContext;
+
 // visible_if of the question (true when absent). Answers to hidden questions count as unanswered.
 bool is_visible(const Survey& s, const Question& q, const Answers& a);
 
@@ -20,6 +22,9 @@ struct Problem {
 
 // Problem with the current answer to q, or nullopt. Hidden questions never have one.
 std::optional<Problem> check_answer(const Survey& s, const Question& q, const Answers& a);
+// The same with a context built once for the answer set: checking every question of a result
+// (verifying an imported file) then builds one context, not one per question.
+std::optional<Problem> check_answer(EvalContext& ctx, const Question& q);
 
 // True when an answered value has the shape the question needs (option exists, date is real, …).
 bool answer_format_ok(const Question& q, const Value& v);

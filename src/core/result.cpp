@@ -491,7 +491,7 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
     EvalContext ctx(s, all);
     for (auto& q : s.questions) {
       if (!ctx.visible(q.index)) continue;
-      if (auto p = check_answer(s, q, all))
+      if (auto p = check_answer(ctx, q))
         R.warn((q.profile() ? "profile." : "answers.") + q.id, p->rule.empty() ? to_string(p->message) : p->rule.get("en"));
     }
   }
