@@ -30,7 +30,7 @@ test('the QR reader is built, and nothing the first frame loads names it', () =>
   }
   // shell.js starts the worker only from the camera scan (tests/e2e/reach.test.mjs watches the requests).
   const shell = fs.readFileSync(path.join(DIST, 'shell.js'), 'utf8');
-  assert.equal(shell.match(/new Worker\('zbar-worker\.js'\)/g).length, 1, 'one place starts the reader');
+  assert.equal(shell.match(/new Worker\(["']zbar-worker\.js["']\)/g).length, 1, 'one place starts the reader');
 });
 
 test('every compressible file has .br and .gz copies that decode to the file', () => {
