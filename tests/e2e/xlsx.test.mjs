@@ -79,6 +79,9 @@ test('each tab exports its .xlsx: read back by openpyxl, equal to the CLI, write
     await page.setInputFiles('#file-import', files);
     await waitFor(page, (s) => !s.organiser.busy && s.organiser.imported === expect.imported, 20000);
     assert.ok(!fetched.some((p) => p.includes('digiready-xlsx')), 'the writer is not part of the first load');
+    // hh-3 came twice with other answers: held out of every tab (and of the CLI's export) until the
+    // organiser chooses a copy (report.test.mjs), so one household fewer is shown.
+    const households = expect.household - 1;
 
     // The list: who, where, level and scores first; one row per household shown.
     await tap(page, 'org.tab.1');
@@ -95,9 +98,9 @@ test('each tab exports its .xlsx: read back by openpyxl, equal to the CLI, write
     assert.deepEqual(codes.slice(0, 6), ['who', 'province', 'commune', 'village', 'level', 'overall']);
     assert.deepEqual(head.slice(0, 5), ['Mã hộ / tên', 'Tỉnh', 'Xã / phường', 'Thôn / ấp', 'Mức']);
     assert.ok(head.every((h) => h.length <= 40), 'short headers');
-    assert.equal(rows.length, expect.household);
-    assert.deepEqual(rows.slice(0, 3).map((r) => r[0]), ['HH-0001', 'HH-0002', 'HH-0003']);
-    const hh3 = rows[2];
+    assert.equal(rows.length, households);
+    assert.deepEqual(rows.slice(0, 3).map((r) => r[0]), ['HH-0001', 'HH-0002', 'HH-0004']);
+    const hh3 = rows.find((r) => r[0] === 'HH-0006');  // the same village and answers as the held HH-0003
     assert.equal(hh3[codes.indexOf('province')], 'An Giang');
     assert.equal(hh3[codes.indexOf('commune')], 'Xã Tân Phú');
     assert.equal(hh3[codes.indexOf('village')], 'Ấp "Mới", số 2');
@@ -147,7 +150,7 @@ test('each tab exports its .xlsx: read back by openpyxl, equal to the CLI, write
     assert.match(sum.name, /^digiready-summary-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const [ssheet] = sum.book.sheets;
     assert.equal(ssheet.title, 'Tổng hợp');
-    assert.deepEqual(ssheet.rows[2].slice(0, 2), ['Tổng', expect.household]);
+    assert.deepEqual(ssheet.rows[2].slice(0, 2), ['Tổng', households]);
     assert.deepEqual(sum.book, native(files, tmp, 'summary', offsetText(offset)));
     await tap(page, 'org.tab.3');
     await page.waitForTimeout(300);
