@@ -42,6 +42,20 @@ async function questionAndFirstOptionInView(page, s) {
   assert.ok(heading && heading.y >= 0 && heading.y < first.y, 'the question title is above it, on screen');
 }
 
+// Turns the phone: a tap must wait for a frame drawn at the new size, or it lands where a button
+// was before the turn (on the review page "Lưu và thoát" sits where the text-size button goes).
+async function turn(page, width, height) {
+  await page.setViewportSize({ width, height });
+  const end = Date.now() + 10000;
+  for (;;) {
+    const ws = await widgets(page);
+    const bottom = Math.max(0, ...ws.map((w) => w.y + w.h));
+    if (bottom <= height + 1 && bottom >= height - 150) return;
+    assert.ok(Date.now() < end, `no frame drawn at ${width}x${height} (lowest widget ends at ${bottom})`);
+    await page.waitForTimeout(50);
+  }
+}
+
 test('answering alone, save and exit, text size, the draft offered again, one count, Back twice, results', async () => {
   const b = await launch();
   try {
@@ -117,7 +131,7 @@ test('answering alone, save and exit, text size, the draft offered again, one co
       await tap(page, 'survey.next');
       s = await state(page);
     }
-    await page.setViewportSize({ width: 915, height: 412 });
+    await turn(page, 915, 412);
     await page.waitForTimeout(300);
     await questionAndFirstOptionInView(page, s);
     await shot(page, 'friction-question-landscape');
@@ -126,7 +140,7 @@ test('answering alone, save and exit, text size, the draft offered again, one co
     await page.waitForTimeout(300);
     await questionAndFirstOptionInView(page, s);
     await shot(page, 'friction-question-large-landscape');
-    await page.setViewportSize({ width: 412, height: 915 });
+    await turn(page, 412, 915);
     await page.waitForTimeout(300);
     await questionAndFirstOptionInView(page, s);
     await tap(page, 'survey.textsize');
@@ -141,14 +155,14 @@ test('answering alone, save and exit, text size, the draft offered again, one co
     assert.equal(s.screen, 'review');
     assert.equal(s.answered, s.total, 'every counted question answered');
     await shot(page, 'friction-review');
-    await page.setViewportSize({ width: 915, height: 412 });
+    await turn(page, 915, 412);
     await tap(page, 'survey.textsize');
     await waitFor(page, (st) => st.text_size === 'large');
     await page.waitForTimeout(300);
     await shot(page, 'friction-review-large-landscape');
     await tap(page, 'survey.textsize');
     await waitFor(page, (st) => st.text_size === 'normal');
-    await page.setViewportSize({ width: 412, height: 915 });
+    await turn(page, 412, 915);
     await page.waitForTimeout(300);
     await tap(page, 'review.submit');
     s = await waitFor(page, (st) => st.screen === 'results');
@@ -160,10 +174,10 @@ test('answering alone, save and exit, text size, the draft offered again, one co
     assert.equal(await page.locator('#semantics h2').filter({ hasText: scale }).count(), 1, scale);
     assert.ok((await page.locator('#semantics').textContent()).includes(VI['results.next_step_alone']), 'the team writes the code');
     await shot(page, 'friction-results-top');
-    await page.setViewportSize({ width: 915, height: 412 });
+    await turn(page, 915, 412);
     await page.waitForTimeout(300);
     await shot(page, 'friction-results-landscape');
-    await page.setViewportSize({ width: 412, height: 915 });
+    await turn(page, 412, 915);
     await page.waitForTimeout(300);
     await tap(page, 'results.copy');
     await inLowerHalf(page, 'status', VI['results.copied']);

@@ -428,6 +428,8 @@ test('a business sees each pillar before and after, and its change of level', as
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'progress.file')]);
     await chooser.setFiles([{ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(other) }]);
     await waitFor(page, (st) => st.organiser.compare.error !== '');
+    // The refusal is shown above the button (the page moves): tap once it is on screen, as a person would.
+    await page.locator('#semantics [role=alert]').first().waitFor();
     const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'progress.file')]);
     await chooser2.setFiles([{ name: 'before.json', mimeType: 'application/json', buffer: Buffer.from(recs[0]) }]);
     await waitFor(page, (st) => st.organiser.compare.earlier !== '' && st.organiser.compare.error === '');
