@@ -95,7 +95,7 @@ endif()
 # The spreadsheet writer: a module of its own, fetched only when a person exports (web/shell.js),
 # so libxlsxwriter and zlib never weigh on the first load. MODULARIZE: the page creates it with
 # DigireadyXlsx() when needed; it has a file system (in memory) because libxlsxwriter writes files.
-add_executable(digiready_xlsx_web ${CMAKE_SOURCE_DIR}/src/xlsx/xlsx_module.cpp)
+add_executable(digiready_xlsx_web ${CMAKE_SOURCE_DIR}/src/platform/xlsx_module.cpp)
 set_target_properties(digiready_xlsx_web PROPERTIES OUTPUT_NAME digiready-xlsx SUFFIX .js)
 target_link_libraries(digiready_xlsx_web PRIVATE digiready_xlsx)
 target_compile_options(digiready_xlsx_web PRIVATE -Oz -fno-exceptions -fno-rtti -Wall -Wextra)
