@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 # time: /usr/bin/time gives the bench the CLI's peak memory.
 # zbar-tools: zbarimg reads the app's QR codes back in tests/core/compact_test.cpp.
 # python3-openpyxl: an independent reader of the .xlsx files (tests/cli/xlsx_check.py, tests/e2e/xlsx);
+# libreoffice-calc-nogui: a real spreadsheet opening the CSV files (tests/cli/csv_spreadsheet_check.py);
 # dpkg-dev and bzip2: tools/xlsxwriter.sh fetches and unpacks libxlsxwriter and zlib source packages.
 native_pkgs=(cmake ninja-build g++ clang libclang-rt-14-dev libcereal-dev googletest libbenchmark-dev time nodejs npm zbar-tools
-  rapidjson-dev dpkg-dev bzip2 python3-openpyxl)
+  rapidjson-dev dpkg-dev bzip2 python3-openpyxl libreoffice-calc-nogui)
 web_pkgs=(emscripten cmake ninja-build dpkg-dev bzip2 rapidjson-dev libcereal-dev python3-fonttools fonts-noto-core chromium nodejs npm
   python3-openpyxl)
 case "$what" in

@@ -548,6 +548,21 @@ test('indicator tab: four surveys together, same n of N as the CLI, by village; 
       assert.ok(Math.abs(Number(line[nCol]) - r.n) < 0.01 && Math.abs(Number(line[NCol]) - r.N) < 0.01, line.join(','));
     }
     assert.match(bytes.toString('utf8'), /Người từ 15 tuổi|điện thoại thông minh/, 'Vietnamese titles intact');
+    // The same file opened by a real spreadsheet (headless LibreOffice, UTF-8 and comma chosen as in its
+    // import dialog, docs/export.md): one column per field, titles in Vietnamese, n and N as numbers.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-csv-')), name);
+    fs.writeFileSync(file, bytes);
+    const sheet = JSON.parse(execFileSync('/usr/bin/python3', [path.join(ROOT, 'tests/e2e/read_xlsx.py'), file],
+                                          { encoding: 'utf8' })).sheets[0].rows;
+    assert.deepEqual(sheet[0], head, 'header cells as written');
+    const titleCol = head.findIndex((h) => /\(title\)/.test(h));
+    for (const [i, line] of rows.slice(1).entries()) {
+      const cells = sheet[i + 1];
+      assert.equal(cells[titleCol], line[titleCol], 'Vietnamese title intact in the spreadsheet');
+      assert.equal(typeof cells[nCol], 'number', `n of ${line[idCol]} is a number`);
+      assert.equal(cells[nCol], Number(line[nCol]));
+      assert.equal(cells[NCol], Number(line[NCol]));
+    }
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
