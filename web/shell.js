@@ -283,11 +283,18 @@
   };
   // Called from the app's frame right after a tap: Chrome keeps a tap's "user activation" for a few
   // seconds (html.spec.whatwg.org "transient activation"), which navigator.share needs.
+  // Chrome shares only files of listed types, and .json/.ndjson are not among them
+  // (blink/renderer/modules/webshare/FILE_TYPES.md): there the same bytes go as .txt, text/plain,
+  // which the organiser's import reads like the .json or .ndjson file (src/app/import_queue.cpp).
   hook._shareFile = function (name, type, bytes) {
-    let file;
-    try { file = new File([bytes], name, { type }); } catch (e) { return false; }
-    if (!navigator.share || !navigator.canShare || !navigator.canShare({ files: [file] })) return false;
-    navigator.share({ files: [file], title: name }).catch((e) => {
+    if (!navigator.share || !navigator.canShare) return false;
+    const make = (n, t) => { try { return new File([bytes], n, { type: t }); } catch (e) { return null; } };
+    let file = make(name, type);
+    if (!file || !navigator.canShare({ files: [file] })) {
+      file = /\.(json|ndjson)$/i.test(name) ? make(name.replace(/\.(json|ndjson)$/i, '.txt'), 'text/plain') : null;
+      if (!file || !navigator.canShare({ files: [file] })) return false;
+    }
+    navigator.share({ files: [file], title: file.name }).catch((e) => {
       // Closed by the person: nothing to do. Refused for another reason: the file still goes out.
       if (!e || e.name !== 'AbortError') hook._saveBlob(name, file);
     });

@@ -13,6 +13,21 @@ bool ends_with_ci(const std::string& s, const std::string& suffix) {
   return std::equal(suffix.begin(), suffix.end(), s.end() - std::ptrdiff_t(suffix.size()),
                     [](char a, char b) { return std::tolower(static_cast<unsigned char>(b)) == a; });
 }
+
+// Records one per line: an NDJSON file, or a .txt holding them. Phones share results as .txt
+// (Chrome will not share .json or .ndjson files: web/shell.js), so a .txt whose first line is a
+// whole JSON object and that has more lines is a batch; one result on one line, a pretty-printed
+// result (first line "{") and scanned codes (DR1:, read by the review) stay one file.
+bool one_record_per_line(const std::string& name, const std::string& text) {
+  if (ends_with_ci(name, ".ndjson") || ends_with_ci(name, ".jsonl")) return true;
+  if (!ends_with_ci(name, ".txt")) return false;
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || text[start] != '{') return false;
+  std::size_t end = text.find('\n', start);
+  if (end == std::string::npos || text.find_first_not_of(" \t\r\n", end) == std::string::npos) return false;
+  const std::size_t last = text.find_last_not_of(" \t\r", end - 1);
+  return last != std::string::npos && last > start && text[last] == '}';
+}
 }  // namespace
 
 bool ImportQueue::is_batch(const std::string& name) {
@@ -23,7 +38,7 @@ std::size_t ImportQueue::limit(const std::string& name) { return is_batch(name) 
 
 void ImportQueue::add(const std::string& name, const std::string& text) {
   if (text.size() > limit(name)) return add_too_big(name, text.size());  // however it got here
-  if (!ends_with_ci(name, ".ndjson") && !ends_with_ci(name, ".jsonl")) {
+  if (!one_record_per_line(name, text)) {
     files_.push_back({name, text});
     return;
   }

@@ -141,6 +141,35 @@ TEST(ImportQueue, ABatchFileIsOneRecordPerLine) {
   EXPECT_EQ(q.total(), 5u);
 }
 
+// A phone shares a result or a batch as .txt (Chrome shares no .json/.ndjson files): a .txt of
+// records one per line is a batch; one record, a pretty-printed one and scanned codes stay whole.
+TEST(ImportQueue, ATxtFileOfRecordsOnePerLineIsABatch) {
+  app::ImportQueue q;
+  q.add("digiready-batch-2026-11-29-2.txt", "{\"a\":1}\r\n{\"b\":2}\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q.pop().name, "digiready-batch-2026-11-29-2.txt #1");
+  EXPECT_EQ(q.pop().text, "{\"b\":2}");
+  const std::vector<std::string> whole = {"{\"a\":1}\n", "{\n  \"a\": 1\n}\n", "DR1:ABC\nDR1:DEF\n", "{\"a\":1}"};
+  for (const std::string& text : whole) {
+    q.add("ho-01.txt", text);
+    ASSERT_EQ(q.size(), 1u) << text;
+    EXPECT_EQ(q.pop().text, text) << "kept whole, as one file";
+  }
+}
+
+TEST_F(ReviewTest, AResultSharedAsTxtImportsLikeItsJsonFile) {
+  const std::string one = household("HH-1", "Thôn A", "yes", 1), two = household("HH-2", "Thôn A", "no", 2);
+  review.begin_import(2);
+  review.add_file("household-digital-skills_HH-1_2026-11-29.txt", one);
+  review.add_file("digiready-batch-2026-11-29-2.txt", one + "\n" + two + "\n");
+  review.end_import();
+  settle();
+  EXPECT_EQ(review.importer()->results().size(), 2u);
+  EXPECT_EQ(review.importer()->failed(), 0u);
+  EXPECT_EQ(review.importer()->duplicates(), 1u) << "HH-1 came in both files";
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-1", "HH-2"}));
+}
+
 TEST_F(ReviewTest, FilesAreReadInTimeSlicesNotAllAtOnce) {
   review.begin_import(3);
   for (int i = 1; i <= 3; ++i) review.add_file("h" + std::to_string(i) + ".json", household("HH-" + std::to_string(i), "Thôn A", "yes", i));

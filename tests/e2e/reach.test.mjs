@@ -96,6 +96,67 @@ test('"Send the result" gives the share sheet the result file; it verifies to th
   } finally { await b.close(); }
 });
 
+// Chrome on Android shares only files of the types on its list (blink's webshare FILE_TYPES.md:
+// pdf, images, audio, video, .txt/.csv/.html...; no .json, no .ndjson), by extension and type.
+async function androidShareSheet(page) {
+  await page.evaluate(() => {
+    window.shared = [];
+    const listed = { txt: 'text/plain', csv: 'text/csv', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg' };
+    const ok = (f) => listed[f.name.split('.').pop().toLowerCase()] === f.type;
+    Object.defineProperty(navigator, 'canShare', { configurable: true, value: (d) => !!(d && d.files && d.files.length && d.files.every(ok)) });
+    Object.defineProperty(navigator, 'share', { configurable: true, value: async (d) => {
+      if (!d.files.every(ok)) throw new DOMException('Permission denied', 'NotAllowedError');
+      const f = d.files[0];
+      window.shared.push({ name: f.name, type: f.type, bytes: Array.from(new Uint8Array(await f.arrayBuffer())) });
+    } });
+  });
+}
+
+test('on Chrome for Android (no .json sharing) results and the batch go as .txt, and the organiser imports them', async () => {
+  const b = await launch();
+  let organiserPhone = null;
+  try {
+    const { page } = b;
+    const recs = [household('household-digital-skills', 1, 91, { village: 'Thôn Tây' }),
+                  household('household-digital-skills', 2, 92, { village: 'Thôn Tây' })];
+    const shown = await openKept(page, recs[0]);
+    await androidShareSheet(page);
+    await tap(page, 'results.share');
+    await page.waitForFunction(() => window.shared.length === 1);
+    const got = await page.evaluate(() => window.shared[0]);
+    assert.match(got.name, /^household-digital-skills_HH-0091_\d{4}-\d{2}-\d{2}\.txt$/);
+    assert.equal(got.type, 'text/plain');
+    assert.equal(Buffer.from(got.bytes).toString('utf8'), recs[0], 'the result file\'s very bytes');
+    assert.equal((await state(page)).message, '', 'the share sheet opened: nothing to explain');
+    await shot(page, 'reach-share-android');
+
+    // The organiser's phone receives the .txt (Zalo, Bluetooth) and imports it with the file picker,
+    // next to a batch a team member shared the same way (two households, one per line).
+    const b2 = await launch();  // another phone: its own storage
+    organiserPhone = b2;
+    const org = b2.page;
+    await open(org, srv.url);
+    await tap(org, 'home.organiser');
+    await waitFor(org, (st) => st.screen === 'organiser' && !st.organiser.busy);
+    await org.setInputFiles('#file-import', [
+      { name: got.name, mimeType: got.type, buffer: Buffer.from(got.bytes) },
+      { name: 'digiready-batch-2026-11-29-2.txt', mimeType: 'text/plain', buffer: Buffer.from(recs.join('\n') + '\n') },
+    ]);
+    let s = (await waitFor(org, (st) => !st.organiser.busy && st.organiser.files === 3, 20000)).organiser;
+    assert.equal(s.imported, 2, 'two households kept');
+    assert.equal(s.failed, 0, 'nothing refused');
+    assert.equal(s.duplicates, 1, 'HH-0091 came twice and counts once');
+    await tap(org, 'org.tab.1');
+    s = (await waitFor(org, (st) => st.organiser.tab === 'list' && st.organiser.rows === 2)).organiser;
+    assert.deepEqual([...s.first_rows].sort(), ['HH-0091', 'HH-0092']);
+    const mean = (shown.overall + JSON.parse(recs[1]).scores.overall) / 2;
+    assert.ok(Math.abs(s.aggregates.mean - mean) < 0.01, `mean ${s.aggregates.mean} vs ${mean}`);
+    await shot(org, 'reach-import-txt');
+    assert.deepEqual(b.problems, []);
+    assert.deepEqual(b2.problems, []);
+  } finally { await b.close(); if (organiserPhone) await organiserPhone.close(); }
+});
+
 test('the QR code on screen decodes (zbarimg) to the compact text of the same record and scores', async () => {
   const b = await launch();
   try {
