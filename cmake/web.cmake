@@ -42,6 +42,9 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE
   IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_link_libraries(imgui PUBLIC SDL2::SDL2-static)
 target_compile_options(imgui PRIVATE -Oz -flto -fno-exceptions -fno-rtti -w)
+# The backend's per-frame saving of GL state asks each value once (src/platform/gl_state_web.cpp).
+set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
+  COMPILE_DEFINITIONS "glGetIntegerv=dr_gl_get_integerv;glIsEnabled=dr_gl_is_enabled")
 
 # Font: Noto Sans subset to Latin + Vietnamese + the punctuation we print, at build time.
 set(FONT_SRC /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 const N = Number(process.env.IMPORT_FILES || 10000);
 const files = bigBatch(N);
-const server = await serve(path.join(ROOT, 'dist'), 0);
+const server = await serve(process.env.REPORT_DIST || path.join(ROOT, 'dist'), 0);  // another build's dist/ to compare
 const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: LAUNCH_ARGS });
 try {

@@ -152,10 +152,12 @@ void ResultTable::replace(const dr::Result& r, std::size_t result_index, std::si
   auto it = by_id_.find(r.id);
   if (it == by_id_.end()) return add(r, result_index, report_index);
   all_[it->second] = make_row(r, result_index, report_index);
+  built_view_.reset();  // a row already ordered and summed changed
   dirty = true;
 }
 
 void ResultTable::clear() {
+  built_view_.reset();
   all_.clear();
   by_id_.clear();
   rows_.clear();
@@ -195,7 +197,7 @@ void ResultTable::pick_survey(const std::vector<dr::Result>& results) {
   if (!present.empty()) std::tie(survey_id, survey_version) = present.front();
 }
 
-void ResultTable::order(const std::vector<dr::Result>& results) {
+void ResultTable::order(const std::vector<dr::Result>& results, std::size_t from) {
   auto key_less = [&](std::size_t a, std::size_t b) {
     const Row &x = all_[a], &y = all_[b];
     switch (sort) {
@@ -219,19 +221,32 @@ void ResultTable::order(const std::vector<dr::Result>& results) {
     }
     return false;
   };
-  std::stable_sort(rows_.begin(), rows_.end(),
-                   [&](std::size_t a, std::size_t b) { return ascending ? key_less(a, b) : key_less(b, a); });
+  auto less = [&](std::size_t a, std::size_t b) { return ascending ? key_less(a, b) : key_less(b, a); };
+  // Rows from `from` on are newer (higher indices) than the ordered ones before: a stable merge puts
+  // ties after them, exactly where a stable sort of all the rows would.
+  const auto mid = rows_.begin() + std::ptrdiff_t(from);
+  std::stable_sort(mid, rows_.end(), less);
+  std::inplace_merge(rows_.begin(), mid, rows_.end(), less);
 }
 
-void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey& s) {
-  agg_ = dr::aggregate(results, s, filter);
-  below_level = std::clamp(below_level, 1, std::max(1, int(s.levels.size()) - 1));
+void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey& s, std::size_t from) {
+  if (from == 0) {
+    below_level = std::clamp(below_level, 1, std::max(1, int(s.levels.size()) - 1));
+    sum_.emplace(s, filter);
+    needs_.assign(s.dimensions.size(), dr::TrainingNeed());
+    for (std::size_t i = 0; i < s.dimensions.size(); ++i) needs_[i].dimension = s.dimensions[i].id;
+    target_met_.assign(targets().size(), {0, 0});
+    wishes_ = no_wishes(s);
+  }
+  for (std::size_t i = from; i < results.size(); ++i) sum_->add(results[i]);
+  agg_ = sum_->result();
   const double below = s.levels.size() > 1 ? s.levels[std::size_t(below_level)].min : 0;
-  needs_ = dr::training_needs(results, s, filter, below, "village");
-  wishes_ = count_wishes(results, s, filter);
+  dr::add_training_needs(needs_, results, from, s, filter, below, "village");
+  add_wishes(wishes_, results, from, s, filter);
   for (std::size_t t = 0; t < targets().size(); ++t) {
     if (targets()[t].survey != s.id) continue;
-    for (const dr::Result& r : results) {
+    for (std::size_t i = from; i < results.size(); ++i) {
+      const dr::Result& r = results[i];
       if (!shown(r) || !filter.matches(r)) continue;
       const dr::Value* v = answer_of(r, targets()[t].question);
       if (!v) continue;
@@ -241,27 +256,57 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   }
 }
 
+ResultTable::View ResultTable::view() const {
+  return View(survey_id, survey_version, filter.province, filter.commune, filter.village, filter.level,
+              filter.complete_only, search, int(sort), sort_dim, ascending, below_level, include_unsealed);
+}
+
+// The rows of all_[from..] that pass the filter and search, put in order among those before.
+void ResultTable::add_rows(const std::vector<dr::Result>& results, std::size_t from) {
+  const std::size_t ordered = rows_.size();
+  const std::string needle = dr::fold(dr::tidy(search));
+  for (std::size_t i = from; i < all_.size(); ++i) {
+    if (!shown(results[all_[i].result]) || !filter.matches(results[all_[i].result])) continue;
+    if (!needle.empty() && all_[i].search.find(needle) == std::string::npos) continue;
+    rows_.push_back(i);
+  }
+  order(results, ordered);
+  built_rows_ = all_.size();
+}
+
 void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog) {
   dirty = false;
   rows_.clear();
   pick_survey(results);
   filter.survey_id = survey_id;
   filter.include_unsealed = include_unsealed;
-  const std::string needle = dr::fold(dr::tidy(search));
-  for (std::size_t i = 0; i < all_.size(); ++i) {
-    if (!shown(results[all_[i].result]) || !filter.matches(results[all_[i].result])) continue;
-    if (!needle.empty() && all_[i].search.find(needle) == std::string::npos) continue;
-    rows_.push_back(i);
-  }
-  order(results);
-  target_met_.assign(targets().size(), {0, 0});
-  if (const dr::Survey* s = survey(catalog)) {
-    sums(results, *s);
+  add_rows(results, 0);
+  built_survey_ = survey(catalog);
+  if (built_survey_) {
+    sums(results, *built_survey_, 0);
   } else {
     agg_ = dr::Aggregates();
     needs_.clear();
     wishes_ = Wishes();
+    target_met_.assign(targets().size(), {0, 0});
   }
+  built_results_ = results.size();
+  built_view_.reset();  // update() knows whether results changed since; rebuild() alone does not
+}
+
+void ResultTable::update(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog, std::size_t edits) {
+  // A survey chosen stays while results are only added; anything else changed: from the start.
+  if (!built_survey_ || built_survey_ != survey(catalog) || !built_view_ || *built_view_ != view() ||
+      built_edits_ != edits || built_rows_ > all_.size() || built_results_ > results.size()) {
+    rebuild(results, catalog);
+    built_view_ = view();
+    built_edits_ = edits;
+    return;
+  }
+  dirty = false;
+  add_rows(results, built_rows_);
+  sums(results, *built_survey_, built_results_);
+  built_results_ = results.size();
 }
 
 }  // namespace app

@@ -180,7 +180,7 @@ void Review::refresh(double every_ms) {
   if (!table.dirty || !importer_) return;
   if (busy() && clock_() - built_ms_ <= every_ms) return;
   built_ms_ = clock_();
-  table.rebuild(importer_->results(), catalog_);
+  table.update(importer_->results(), catalog_, importer_->edits());
 }
 
 void Review::clear() {

@@ -21,5 +21,10 @@ struct Wishes {
 
 constexpr const char* kWishQuestion = "want_learn";
 Wishes count_wishes(const std::vector<dr::Result>& results, const dr::Survey& s, const dr::Filter& f);
+// The same in steps, for a table growing while files are read: none counted yet, then
+// results[from..] added to what count_wishes() gave over results[..from).
+Wishes no_wishes(const dr::Survey& s);
+void add_wishes(Wishes& w, const std::vector<dr::Result>& results, std::size_t from, const dr::Survey& s,
+                const dr::Filter& f);
 
 }  // namespace app

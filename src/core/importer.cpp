@@ -73,6 +73,7 @@ void Importer::add_copy(FileReport& rep, Result&& r, std::size_t at) {
   k.copies.push_back(std::move(r));
   k.chosen = -1;  // a new copy: whatever was chosen before is asked again
   results_[at].held = true;
+  ++edits_;
 }
 
 std::size_t Importer::undecided() const {
@@ -93,6 +94,7 @@ std::size_t Importer::choose(std::size_t c, std::size_t copy) {
   unsealed_ += results_[at].unsealed;
   first_report_[at] = k.reports[copy];
   k.chosen = int(copy);
+  ++edits_;
   return at;
 }
 
@@ -186,69 +188,83 @@ bool Filter::matches(const Result& r) const {
   return true;
 }
 
-Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const Filter& f) {
-  Aggregates ag;
-  ag.survey_id = s.id;
-  ag.by_level.assign(s.levels.size(), 0);
-  ag.dimensions.resize(s.dimensions.size());
-  std::vector<double> dim_sum(s.dimensions.size(), 0);
+AggregateSum::AggregateSum(const Survey& s, const Filter& f) : s_(&s), f_(f), dim_sum_(s.dimensions.size(), 0) {
+  ag_.survey_id = s.id;
+  ag_.by_level.assign(s.levels.size(), 0);
+  ag_.dimensions.resize(s.dimensions.size());
   for (size_t i = 0; i < s.dimensions.size(); ++i) {
-    ag.dimensions[i].id = s.dimensions[i].id;
-    ag.dimensions[i].by_level.assign(s.levels.size(), 0);
+    ag_.dimensions[i].id = s.dimensions[i].id;
+    ag_.dimensions[i].by_level.assign(s.levels.size(), 0);
   }
-  double overall_sum = 0;
-  std::size_t overall_n = 0;
-  for (const Result& r : results) {
-    if (!for_survey(r, s)) continue;
-    if (!f.matches(r)) {
-      if (r.unsealed && !f.include_unsealed) {
-        Filter with = f;
-        with.include_unsealed = true;
-        ag.unsealed_left_out += with.matches(r);
-      }
-      continue;
+}
+
+void AggregateSum::add(const Result& r) {
+  const Survey& s = *s_;
+  if (!for_survey(r, s)) return;
+  if (!f_.matches(r)) {
+    if (r.unsealed && !f_.include_unsealed) {
+      Filter with = f_;
+      with.include_unsealed = true;
+      ag_.unsealed_left_out += with.matches(r);
     }
-    ++ag.count;
-    // r.scores was recomputed by read_result; the stored copy is never used.
-    if (r.scores.overall) {
-      overall_sum += *r.scores.overall;
-      ++overall_n;
-      int b = level_index(s, r);
-      if (b >= 0) ++ag.by_level[size_t(b)];
-      else ++ag.no_level;
-    } else {
-      ++ag.no_level;
-    }
-    for (size_t i = 0; i < r.scores.dimensions.size() && i < ag.dimensions.size(); ++i) {
-      const auto& p = r.scores.dimensions[i].second;
-      if (!p) continue;
-      ++ag.dimensions[i].scored;
-      dim_sum[i] += *p;
-      int b = band(s, *p);
-      if (b >= 0) ++ag.dimensions[i].by_level[size_t(b)];
-    }
+    return;
   }
-  if (overall_n) ag.mean_overall = overall_sum / double(overall_n);
+  ++ag_.count;
+  // r.scores was recomputed by read_result; the stored copy is never used.
+  if (r.scores.overall) {
+    overall_sum_ += *r.scores.overall;
+    ++overall_n_;
+    int b = level_index(s, r);
+    if (b >= 0) ++ag_.by_level[size_t(b)];
+    else ++ag_.no_level;
+  } else {
+    ++ag_.no_level;
+  }
+  for (size_t i = 0; i < r.scores.dimensions.size() && i < ag_.dimensions.size(); ++i) {
+    const auto& p = r.scores.dimensions[i].second;
+    if (!p) continue;
+    ++ag_.dimensions[i].scored;
+    dim_sum_[i] += *p;
+    int b = band(s, *p);
+    if (b >= 0) ++ag_.dimensions[i].by_level[size_t(b)];
+  }
+}
+
+Aggregates AggregateSum::result() const {
+  Aggregates ag = ag_;
+  if (overall_n_) ag.mean_overall = overall_sum_ / double(overall_n_);
   for (size_t i = 0; i < ag.dimensions.size(); ++i)
-    if (ag.dimensions[i].scored) ag.dimensions[i].mean = dim_sum[i] / double(ag.dimensions[i].scored);
+    if (ag.dimensions[i].scored) ag.dimensions[i].mean = dim_sum_[i] / double(ag.dimensions[i].scored);
   return ag;
+}
+
+Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const Filter& f) {
+  AggregateSum sum(s, f);
+  for (const Result& r : results) sum.add(r);
+  return sum.result();
 }
 
 std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, const Survey& s, const Filter& f,
                                          double below_percent, std::string_view group_by) {
   std::vector<TrainingNeed> out(s.dimensions.size());
   for (size_t i = 0; i < s.dimensions.size(); ++i) out[i].dimension = s.dimensions[i].id;
-  for (const Result& r : results) {
+  add_training_needs(out, results, 0, s, f, below_percent, group_by);
+  return out;
+}
+
+void add_training_needs(std::vector<TrainingNeed>& needs, const std::vector<Result>& results, std::size_t from,
+                        const Survey& s, const Filter& f, double below_percent, std::string_view group_by) {
+  for (std::size_t k = from; k < results.size(); ++k) {
+    const Result& r = results[k];
     if (!for_survey(r, s) || !f.matches(r)) continue;
-    for (size_t i = 0; i < r.scores.dimensions.size() && i < out.size(); ++i) {
+    for (size_t i = 0; i < r.scores.dimensions.size() && i < needs.size(); ++i) {
       const auto& p = r.scores.dimensions[i].second;
       if (!p || *p >= below_percent) continue;
       const std::string group = profile_value(r, group_by);
-      out[i].by_group[group].push_back(r.id);
-      out[i].people[group].push_back({who(r), *p});
+      needs[i].by_group[group].push_back(r.id);
+      needs[i].people[group].push_back({who(r), *p});
     }
   }
-  return out;
 }
 
 // ---- CSV ----

@@ -70,6 +70,9 @@ class Importer {
   std::size_t choose(std::size_t c, std::size_t copy);
   // Where an id is in results() (npos when not read).
   std::size_t index_of(std::string_view id) const;
+  // How many times a result already in results() changed in place (held by a conflict, a copy
+  // chosen): a view built over results() that only adds new ones must start again when it moves.
+  std::size_t edits() const { return edits_; }
   std::size_t changed() const { return changed_; }
   std::size_t unsealed() const { return unsealed_; }  // kept results without a checksum
   std::size_t consistent() const { return results_.size() - unsealed_; }  // checksum present and matching
@@ -86,7 +89,7 @@ class Importer {
   std::map<std::string, std::size_t, std::less<>> conflict_of_;  // result id -> index in conflict_list_
   std::vector<Conflict> conflict_list_;
   void add_copy(FileReport& rep, Result&& r, std::size_t at);
-  std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0, conflicts_ = 0, unsealed_ = 0;
+  std::size_t failed_ = 0, duplicates_ = 0, changed_ = 0, conflicts_ = 0, unsealed_ = 0, edits_ = 0;
 };
 
 // Profile-field filters use the conventional profile ids "province", "commune", "village".
@@ -119,6 +122,23 @@ struct Aggregates {
 // Scores are recomputed from answers (never taken from the file).
 Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const Filter& f);
 
+// aggregate() one result at a time: a table growing while files are read adds only the new ones
+// and gets exactly the figures aggregate() gives over all of them (the same sums in the same order).
+class AggregateSum {
+ public:
+  AggregateSum(const Survey& s, const Filter& f);
+  void add(const Result& r);
+  Aggregates result() const;
+
+ private:
+  const Survey* s_;
+  Filter f_;
+  Aggregates ag_;  // counts so far; means held as sums until result()
+  double overall_sum_ = 0;
+  std::size_t overall_n_ = 0;
+  std::vector<double> dim_sum_;
+};
+
 // For each dimension: respondents below `below_percent`, grouped by the profile field `group_by`.
 struct TrainingNeed {
   struct Person {
@@ -131,6 +151,10 @@ struct TrainingNeed {
 };
 std::vector<TrainingNeed> training_needs(const std::vector<Result>& results, const Survey& s, const Filter& f,
                                          double below_percent, std::string_view group_by = "village");
+// Adds results[from..] to `needs`, which training_needs() made over results[..from) with the same
+// arguments: the lists come out as training_needs() over all of them gives them.
+void add_training_needs(std::vector<TrainingNeed>& needs, const std::vector<Result>& results, std::size_t from,
+                        const Survey& s, const Filter& f, double below_percent, std::string_view group_by = "village");
 
 // CSV, UTF-8 with BOM, CRLF rows, RFC 4180 quoting; headers and labels in the language of `words`
 // (locale keys csv.*); a multiple question becomes one 1/0 column per option (blank when

@@ -2,6 +2,10 @@
 // visit, and the table's filter, search and sort.
 #include "app/review.hpp"
 
+#include <map>
+#include <random>
+#include <tuple>
+
 #include "app_test_util.hpp"
 #include "platform/bulk_folder.hpp"
 
@@ -122,6 +126,267 @@ TEST_F(ReviewTest, NotSealedResultsAreListedApartAndCountOnlyWhenIncluded) {
   review.refresh();
   EXPECT_TRUE(review.table.include_unsealed) << "clearing place filters keeps the organiser's choice";
   EXPECT_EQ(codes().size(), 2u);
+}
+
+// Refreshing while files are read only adds the results read since the last refresh: after every
+// chunk the table must hold what a rebuild from all the results gives (rows, order, sums).
+void expect_same_as_rebuild(const app::ResultTable& t, const std::vector<dr::Result>& results,
+                            const dr::SurveyCatalog& catalog) {
+  app::ResultTable full;
+  for (std::size_t i = 0; i < results.size(); ++i) full.add(results[i], i, 0);
+  full.survey_id = t.survey_id;
+  full.survey_version = t.survey_version;
+  full.filter = t.filter;
+  full.search = t.search;
+  full.sort = t.sort;
+  full.sort_dim = t.sort_dim;
+  full.ascending = t.ascending;
+  full.below_level = t.below_level;
+  full.include_unsealed = t.include_unsealed;
+  full.rebuild(results, catalog);
+  auto result_order = [](const app::ResultTable& x) {
+    std::vector<std::size_t> out;
+    for (std::size_t i : x.rows()) out.push_back(x.all()[i].result);
+    return out;
+  };
+  EXPECT_FALSE(t.dirty);
+  EXPECT_EQ(result_order(t), result_order(full)) << "same rows in the same order";
+  const dr::Aggregates &a = t.aggregates(), &b = full.aggregates();
+  EXPECT_EQ(a.count, b.count);
+  EXPECT_EQ(a.unsealed_left_out, b.unsealed_left_out);
+  EXPECT_EQ(a.mean_overall, b.mean_overall) << "the same sums in the same order: equal to the last bit";
+  EXPECT_EQ(a.by_level, b.by_level);
+  EXPECT_EQ(a.no_level, b.no_level);
+  ASSERT_EQ(a.dimensions.size(), b.dimensions.size());
+  for (std::size_t i = 0; i < a.dimensions.size(); ++i) {
+    EXPECT_EQ(a.dimensions[i].scored, b.dimensions[i].scored);
+    EXPECT_EQ(a.dimensions[i].mean, b.dimensions[i].mean);
+    EXPECT_EQ(a.dimensions[i].by_level, b.dimensions[i].by_level);
+  }
+  ASSERT_EQ(t.needs().size(), full.needs().size());
+  for (std::size_t i = 0; i < t.needs().size(); ++i) {
+    EXPECT_EQ(t.needs()[i].dimension, full.needs()[i].dimension);
+    EXPECT_EQ(t.needs()[i].by_group, full.needs()[i].by_group);
+    ASSERT_EQ(t.needs()[i].people.size(), full.needs()[i].people.size());
+    for (const auto& [group, people] : t.needs()[i].people) {
+      const auto& other = full.needs()[i].people.at(group);
+      ASSERT_EQ(people.size(), other.size());
+      for (std::size_t p = 0; p < people.size(); ++p) {
+        EXPECT_EQ(people[p].who, other[p].who);
+        EXPECT_EQ(people[p].percent, other[p].percent);
+      }
+    }
+  }
+  EXPECT_EQ(t.target_met(), full.target_met());
+  EXPECT_EQ(t.wishes().question, full.wishes().question);
+  EXPECT_EQ(t.wishes().answered, full.wishes().answered);
+  ASSERT_EQ(t.wishes().counts.size(), full.wishes().counts.size());
+  for (std::size_t i = 0; i < t.wishes().counts.size(); ++i) {
+    EXPECT_EQ(t.wishes().counts[i].option, full.wishes().counts[i].option);
+    EXPECT_EQ(t.wishes().counts[i].people, full.wishes().counts[i].people);
+  }
+  // Each row shows its result as it is now (a chosen copy replaces the row's words and level).
+  for (std::size_t i = 0; i < t.rows().size() && i < full.rows().size(); ++i) {
+    const app::Row &x = t.all()[t.rows()[i]], &y = full.all()[full.rows()[i]];
+    EXPECT_EQ(std::tie(x.code, x.province, x.commune, x.village, x.date, x.overall, x.level),
+              std::tie(y.code, y.province, y.commune, y.village, y.date, y.overall, y.level));
+  }
+}
+
+TEST_F(ReviewTest, ATableGrownChunkByChunkEqualsOneRebuiltFromAllResults) {
+  // Household n: answers (and so levels) vary with n, several share a level (ties in the order).
+  auto hh = [&](int n, const char* phone = nullptr) {
+    static const char* villages[] = {"Thôn Đông", "Thôn 2", "Thôn 10"};
+    return household("HH-" + std::to_string(n), villages[n % 3], phone ? phone : n % 2 ? "yes" : "no", n);
+  };
+  // One chunk of files read in one pump, then a refresh as the next frame would make it.
+  auto read_chunk = [&](const std::vector<std::string>& files) {
+    for (std::size_t i = 0; i < files.size(); ++i) review.add_file("f" + std::to_string(i) + ".json", files[i]);
+    review.pump(device);
+    now += 1000;  // past refresh's interval
+    review.refresh();
+  };
+  auto expect_same = [&] { expect_same_as_rebuild(review.table, review.importer()->results(), catalog); };
+  review.table.tap_sort_column(app::SortBy::Level);  // highest first: many ties, kept in import order
+  review.begin_import(40);
+  std::vector<std::string> chunk;
+  for (int n = 1; n <= 8; ++n) chunk.push_back(hh(n));
+  read_chunk(chunk);
+  ASSERT_EQ(review.importer()->results().size(), 8u);
+  expect_same();
+
+  // Duplicates of read files and a conflict (same id, other answers: the first read is kept).
+  chunk = {hh(9), hh(3), hh(10), hh(4, "yes"), hh(11)};
+  read_chunk(chunk);
+  EXPECT_EQ(review.importer()->duplicates(), 2u);
+  EXPECT_EQ(review.importer()->conflicts(), 1u);
+  ASSERT_EQ(review.importer()->results().size(), 11u);
+  expect_same();
+
+  // The organiser narrows to a village while files are still read: the table starts again from
+  // that view, then keeps growing in it.
+  review.table.choose_filter("village", "Thôn 2");
+  chunk.clear();
+  for (int n = 12; n <= 20; ++n) chunk.push_back(hh(n));
+  read_chunk(chunk);
+  expect_same();
+  chunk.clear();
+  for (int n = 21; n <= 30; ++n) chunk.push_back(hh(n));
+  chunk.push_back(hh(12));
+  read_chunk(chunk);
+  expect_same();
+  EXPECT_FALSE(review.table.rows().empty());
+
+  review.table.choose_filter("village", "");
+  review.table.tap_sort_column(app::SortBy::Level);  // lowest first now
+  review.end_import();
+  settle();
+  ASSERT_EQ(review.importer()->results().size(), 30u);
+  EXPECT_EQ(review.table.rows().size(), 29u) << "HH-4 held: two copies, none chosen yet";
+  expect_same();
+}
+
+// A fixed-seed sequence of everything that happens to the organiser's table: files read (new,
+// copies, differing copies that hold a result, results without a checksum, another survey), a copy
+// chosen (its row replaced), the view changed (filter, search, sort, training level, survey), all
+// deleted. After each, the table refreshed as a frame does must equal one rebuilt from scratch.
+TEST_F(ReviewTest, EveryKindOfChangeLeavesTheTableAsARebuildWouldMakeIt) {
+  auto real = dr::load_survey(drt::read_file(std::string(DR_SURVEY_DIR) + "/household-digital-skills.json"), "h.json");
+  ASSERT_TRUE(real.survey);
+  const dr::Survey& hds = *real.survey;
+  catalog.add(real.survey);  // has the wishes question and a national target
+  std::mt19937 rng(20261129);
+  auto pick = [&](std::size_t n) { return std::size_t(rng() % n); };
+  auto one_of = [&](std::vector<const char*> v) { return std::string(v[pick(v.size())]); };
+  // Household n's `version`-th copy: answers from the generator, so copies of one id differ.
+  auto household_file = [&](int n, bool sealed) {
+    dr::Result r = dr::new_result(hds, "vi", "2026-11-01T08:00:00Z");
+    char id[33];
+    std::snprintf(id, sizeof id, "%032x", 1000 + n);
+    r.id = id;
+    dr::Answers a;
+    a["household_code"] = "HH-" + std::to_string(n);
+    a["province"] = one_of({"bac_ninh", "ca_mau"});
+    a["old_province_" + a["province"].str()] = a["province"].str();
+    a["commune"] = one_of({"Xã Tân", "xã tân ", "Xã Đông"});
+    a["village"] = one_of({"Thôn Đông", "Thôn 2", "Thôn 10"});
+    a["age_group"] = one_of({"a25_34", "a45_54"});
+    a["household_size"] = 4.0;
+    a["phone"] = one_of({"smart_own", "smart_shared", "basic", "none"});
+    a["info_search"] = one_of({"yes", "no"});
+    a["comm_self"] = one_of({"self", "with_help", "no"});
+    a["vneid"] = one_of({"level2", "no"});
+    a["sec_told_code"] = one_of({"yes", "no"});
+    a["k_otp"] = one_of({"confirm", "unsure"});
+    a["prob_help"] = one_of({"give_up", "self"});
+    std::vector<std::string> wish;
+    for (const char* w : {"phone", "pay", "scam"})
+      if (pick(2)) wish.push_back(w);
+    if (!wish.empty()) a["want_learn"] = dr::Value(wish);
+    dr::complete_result(r, hds, a, "2026-11-0" + std::to_string(1 + pick(9)) + "T08:10:00Z");
+    std::string text = dr::result_to_json(r);
+    if (!sealed) {
+      const auto at = text.find("\"checksum\":\"");
+      text.erase(at, text.find('"', at + 12) + 2 - at);
+    }
+    return text;
+  };
+  std::vector<std::string> sent;  // every file read so far, to send again
+  int next = 1;
+  auto new_file = [&]() -> std::string {
+    switch (pick(6)) {
+      case 0: return household("M-" + std::to_string(next), "Thôn 2", pick(2) ? "yes" : "no", next++);  // mini
+      case 1: return household_file(next++, false);
+      default: return household_file(next++, true);
+    }
+  };
+  auto read_chunk = [&] {
+    const std::size_t n = 1 + pick(12);
+    if (!review.busy()) review.begin_import(int(n));
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t kind = pick(10);
+      std::string f = kind == 0 && !sent.empty() ? sent[pick(sent.size())]                            // a copy
+                      : kind == 1 && next > 1     ? household_file(1 + int(pick(std::size_t(next - 1))), true)  // differs
+                                                  : new_file();
+      review.add_file("f.json", f);
+      sent.push_back(std::move(f));
+    }
+    review.pump(device);
+    if (pick(3) == 0) {
+      review.end_import();
+      settle();
+    }
+  };
+  auto change_view = [&] {
+    app::ResultTable& t = review.table;
+    const auto& results = review.importer()->results();
+    switch (pick(9)) {
+      case 0: {
+        const std::string field = one_of({"province", "commune", "village"});
+        auto values = t.values_of(field, results);
+        values.push_back("");
+        t.choose_filter(field, values[pick(values.size())]);
+        break;
+      }
+      case 1: t.choose_filter("level", one_of({"", "basic", "starting", "l1"})); break;
+      case 2: t.set_search(one_of({"", "dong", "2", "HH-1", "tân"})); break;
+      case 3: t.tap_sort_column(app::SortBy(pick(app::kSortSegments))); break;
+      case 4: pick(2) ? t.choose_sort_date() : t.choose_sort_dimension(pick(4)); break;
+      case 5: t.choose_below_level(1 + int(pick(3))); break;
+      case 6: t.choose_include_unsealed(!t.include_unsealed); break;
+      case 7: {
+        const auto present = app::ResultTable::surveys_in(results);
+        if (!present.empty()) {
+          const auto& p = present[pick(present.size())];
+          t.choose_survey(p.first, p.second);
+        }
+        break;
+      }
+      default: t.clear_filters();
+    }
+  };
+  std::map<std::string, int> done;
+  std::size_t conflicts_read = 0, most_rows = 0, steps_with_held = 0;
+  for (int step = 0; step < 150; ++step) {
+    const std::size_t what = pick(20);
+    const std::size_t conflicts = review.importer() ? review.importer()->conflict_list().size() : 0;
+    if (what == 0) {
+      if (review.importer()) conflicts_read += review.importer()->conflicts();
+      review.clear();  // the organiser deletes everything read
+      sent.clear();
+      ++done["clear"];
+    } else if (what < 5 && conflicts) {
+      const dr::Conflict& k = review.importer()->conflict_list()[pick(conflicts)];
+      review.choose(std::size_t(&k - review.importer()->conflict_list().data()), pick(k.copies.size()));
+      ++done["choose"];
+    } else if (what < 9 && review.importer()) {
+      change_view();
+      ++done["view"];
+    } else {
+      read_chunk();
+      ++done["read"];
+    }
+    now += 1000;  // past refresh's interval: each step is followed by a refresh, as the next frame makes it
+    review.refresh();
+    if (!review.importer()) {
+      EXPECT_TRUE(review.table.all().empty());
+      continue;
+    }
+    SCOPED_TRACE("step " + std::to_string(step));
+    expect_same_as_rebuild(review.table, review.importer()->results(), catalog);
+    if (HasFailure()) break;  // the first step that differs says it all
+    most_rows = std::max(most_rows, review.table.rows().size());
+    const auto& results = review.importer()->results();
+    steps_with_held += std::any_of(results.begin(), results.end(), [](const dr::Result& r) { return r.held; });
+  }
+  // The sequence really holds every kind of change, and a table worth comparing.
+  EXPECT_GE(done["clear"], 3);
+  EXPECT_GE(done["choose"], 10);
+  EXPECT_GE(done["view"], 25);
+  EXPECT_GE(done["read"], 50);
+  EXPECT_GE(conflicts_read, 5u);
+  EXPECT_GE(steps_with_held, 20u);
+  EXPECT_GE(most_rows, 20u);
 }
 
 TEST(ImportQueue, ABatchFileIsOneRecordPerLine) {

@@ -1,6 +1,7 @@
 // Taking a survey on a phone, end to end: every bundled survey completed by tapping, skip logic,
 // required questions, reload and continue, language switch mid-survey, Vietnamese typed through the
-// overlay, offline after one visit, storage trouble, and a downloaded result that verifies.
+// overlay, offline after one visit (from the cache by the worker's routes), storage trouble, and a
+// downloaded result that verifies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -286,6 +287,14 @@ test('after one visit the app opens and a survey can be taken offline', async ()
     await open(page);
     const s = await state(page);
     assert.equal(s.surveys.length, 4, 'every bundled survey is there offline');
+    // Warm start (#14): what the first frame needs comes from the cache by the worker's static
+    // routes, not through its script; a request they do not name (a query) goes to its fetch handler.
+    const source = await page.evaluate(() => Object.fromEntries(performance.getEntries()
+      .filter((e) => e.entryType === 'navigation' || e.entryType === 'resource')
+      .map((e) => [e.entryType === 'navigation' ? 'page' : e.name.split('/').pop(), e.workerMatchedSourceType])));
+    for (const f of ['page', 'style.css', 'shell.js', 'semantics.js', 'digiready.js', 'digiready.wasm'])
+      assert.equal(source[f], 'cache', `${f} from the cache by the route`);
+    assert.ok(await page.evaluate(() => fetch('surveys/index.json?again=1').then((r) => r.json()).then((l) => l.length > 0)));
     await startSurvey(page, 'ecommerce-readiness');
     const end = await answerAll(page);
     assert.equal(end.screen, 'review');
