@@ -13,13 +13,18 @@ std::vector<std::string> one_or_none(const std::string& v) {
 }
 }  // namespace
 
-bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang) {
-  // Results are only appended between clear()s, so their count says whether they changed.
-  if (built_ && count_ == results.size() && province_ == filter.province && commune_ == filter.commune &&
-      village_ == filter.village && lang_ == lang && built_old_ == old_province_)
+bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang,
+                           std::size_t edits) {
+  // Results are only appended between clear()s, so their count and the importer's edits say
+  // whether they changed.
+  if (built_ && count_ == results.size() && edits_ == edits && unsealed_ == filter.include_unsealed &&
+      province_ == filter.province && commune_ == filter.commune && village_ == filter.village && lang_ == lang &&
+      built_old_ == old_province_)
     return false;
   built_ = true;
   count_ = results.size();
+  edits_ = edits;
+  unsealed_ = filter.include_unsealed;
   province_ = filter.province;
   commune_ = filter.commune;
   village_ = filter.village;
@@ -29,7 +34,7 @@ bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Fil
   dr::IndicatorTable table(std::move(places), dr::PlaceLevel::None, lang_);
   table.set_merger(merger_);
   for (const dr::Result& r : results)
-    if (r.survey && !r.held) table.add(r, *r.survey);  // a conflict not decided counts nowhere
+    if (r.survey && !r.held && (!r.unsealed || unsealed_)) table.add(r, *r.survey);  // as in every other count
   rows_ = table.rows();
   records_ = table.records_kept();
   old_unknown_ = table.old_province_unknown();

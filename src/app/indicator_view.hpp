@@ -16,8 +16,12 @@ class IndicatorView {
  public:
   // Rows for `results` (in import order, only ever added to between clear()s) and the place part
   // of `filter` (its level and survey are not used: an indicator comes from whichever survey asks
-  // it). Returns whether it worked them out again.
-  bool update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang);
+  // it), and its include_unsealed: a record without a checksum counts only when the organiser
+  // included them, and a conflict not decided never. `edits` is dr::Importer::edits(): a copy
+  // that holds a result, or a choice between copies, changes it without changing the count.
+  // Returns whether it worked them out again.
+  bool update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang,
+              std::size_t edits = 0);
   void clear();  // the results were cleared: work out again on the next update
 
   // The provinces before 1 July 2025, learnt once from the surveys of 2.1.0 on (they ask it).
@@ -45,7 +49,8 @@ class IndicatorView {
 
  private:
   bool built_ = false;
-  std::size_t count_ = 0;
+  std::size_t count_ = 0, edits_ = 0;
+  bool unsealed_ = false;
   std::string province_, commune_, village_, lang_, old_province_, built_old_;
   dr::ProvinceMerger merger_;
   std::vector<dr::IndicatorRow> rows_;

@@ -39,7 +39,8 @@ ReportTable village_table(const std::vector<dr::Result>& results, const dr::Surv
   std::map<std::string, AreaSums> areas;
   for (const dr::Result& r : results) {
     if (r.held || !r.survey) continue;
-    if (ind.add(r, *r.survey)) areas[village_of(r)];  // a village with indicator records is a row
+    if ((!r.unsealed || places.include_unsealed) && ind.add(r, *r.survey))
+      areas[village_of(r)];  // a village with indicator records is a row
     if (r.survey.get() != &s) continue;
     if (!f.matches(r)) continue;
     AreaSums& a = areas[village_of(r)];
@@ -93,12 +94,14 @@ ReportTable village_table(const std::vector<dr::Result>& results, const dr::Surv
 }
 
 bool VillageView::update(const std::vector<dr::Result>& results, const dr::Survey& s, const dr::Filter& places,
-                         const std::string& lang, const std::string& village_header, const std::string& count_header) {
+                         const std::string& lang, const std::string& village_header, const std::string& count_header,
+                         std::size_t edits) {
   const std::string key = s.id + '\n' + s.version + '\n' + places.province + '\n' + places.commune + '\n' +
                           places.level + '\n' + (places.include_unsealed ? "1" : "0") + '\n' + lang;
-  if (built_ && count_ == results.size() && key == key_) return false;
+  if (built_ && count_ == results.size() && edits_ == edits && key == key_) return false;
   built_ = true;
   count_ = results.size();
+  edits_ = edits;
   key_ = key;
   table_ = village_table(results, s, places, lang, village_header, count_header);
   return true;

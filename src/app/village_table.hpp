@@ -19,15 +19,17 @@ ReportTable village_table(const std::vector<dr::Result>& results, const dr::Surv
 class VillageView {
  public:
   // Works the table out again when the results, the filter, the survey or the language changed
-  // (results are only appended between clear()s, or a conflict's choice cleared it).
+  // (results are only appended between clear()s; `edits`, dr::Importer::edits(), counts the copies
+  // that held a result and the choices made between copies, which change no count).
   bool update(const std::vector<dr::Result>& results, const dr::Survey& s, const dr::Filter& places,
-              const std::string& lang, const std::string& village_header, const std::string& count_header);
+              const std::string& lang, const std::string& village_header, const std::string& count_header,
+              std::size_t edits = 0);
   void clear() { built_ = false; }
   const ReportTable& table() const { return table_; }
 
  private:
   bool built_ = false;
-  std::size_t count_ = 0;
+  std::size_t count_ = 0, edits_ = 0;
   std::string key_;
   ReportTable table_;
 };

@@ -88,12 +88,12 @@ void organiser_work(App& app) {
   // not while a batch is still being read: each time slice would start them over).
   if (on_screen && app.organiser_view().tab == OrgTab::Indicators && rv.importer() && !rv.busy()) {
     rv.indicators.use_catalog(app.catalog());  // the old provinces, once
-    if (rv.indicators.update(rv.importer()->results(), rv.table.filter, app.lang())) app.request_frame();
+    if (rv.indicators.update(rv.importer()->results(), rv.table.filter, app.lang(), rv.importer()->edits())) app.request_frame();
   }
   const dr::Survey* s = rv.table.survey(app.catalog());
   if (on_screen && app.organiser_view().tab == OrgTab::Villages && s && !rv.busy())
     if (rv.villages.update(rv.importer()->results(), *s, rv.table.filter, app.lang(), app.t("organiser.village"),
-                           app.t("organiser.vt_results")))
+                           app.t("organiser.vt_results"), rv.importer()->edits()))
       app.request_frame();
 }
 

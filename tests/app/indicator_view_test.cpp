@@ -207,3 +207,58 @@ TEST(IndicatorViewOldProvince, ChosenOldProvinceCountsItsRecordsAndSaysHowManyAr
 }
 
 }  // namespace
+
+// A record whose checksum was deleted (its answers may have been edited) counts in the province's
+// figures only when the organiser chose to include such records, as in every other count.
+TEST_F(IndicatorViewTest, ARecordWithoutChecksumCountsOnlyWhenIncluded) {
+  add(*a, "Thôn 1", 3, 2, "yes", "yes");
+  std::string edited = importer->ndjson();
+  edited.pop_back();  // the newline
+  ASSERT_NE(edited.find("\"checksum\":\""), std::string::npos);
+  importer = std::make_unique<dr::Importer>(catalog);
+  add(*a, "Thôn 2", 2, 1, "no", "no");
+  const std::size_t at = edited.find("\"checksum\":\"");
+  edited.erase(at, edited.find('"', at + 12) + 2 - at);
+  apt::replace_once(edited, "\"adults_smartphone\":2", "\"adults_smartphone\":3");  // edited by hand
+  importer->add(edited, "edited.json");
+  ASSERT_EQ(importer->unsealed(), 1u);
+  dr::Filter f;
+  EXPECT_TRUE(view.update(importer->results(), f, "vi", importer->edits()));
+  EXPECT_EQ(view.records(), 1u);
+  EXPECT_EQ(row("adult_smartphone").n, 1);
+  EXPECT_EQ(row("adult_smartphone").N, 2);
+  f.include_unsealed = true;  // the organiser includes them: worked out again, now counted
+  EXPECT_TRUE(view.update(importer->results(), f, "vi", importer->edits()));
+  EXPECT_EQ(view.records(), 2u);
+  EXPECT_EQ(row("adult_smartphone").n, 4);
+  EXPECT_EQ(row("adult_smartphone").N, 5);
+}
+
+// A second, different copy of a result already counted holds it out of the figures until the
+// organiser chooses a copy, though the number of results does not change.
+TEST_F(IndicatorViewTest, ADifferingCopyHoldsTheResultOutUntilOneIsChosen) {
+  add(*a, "Thôn 1", 3, 2, "yes", "yes");
+  add(*a, "Thôn 2", 2, 1, "no", "no");
+  dr::Filter f;
+  EXPECT_TRUE(view.update(importer->results(), f, "vi", importer->edits()));
+  EXPECT_EQ(view.records(), 2u);
+  EXPECT_EQ(row("adult_smartphone").n, 3);
+  // The same household sent again with another answer, sealed again on another phone.
+  dr::Result other = importer->results().front();
+  other.profile["village"] = std::string("Thôn 3");
+  const std::size_t results = importer->results().size();
+  importer->add(dr::result_to_json(other), "again.json");
+  ASSERT_EQ(importer->results().size(), results) << "a copy, not a new result";
+  ASSERT_EQ(importer->conflicts(), 1u);
+  EXPECT_TRUE(view.update(importer->results(), f, "vi", importer->edits())) << "held: worked out again";
+  EXPECT_EQ(view.records(), 1u);
+  EXPECT_EQ(row("adult_smartphone").n, 1);
+  EXPECT_EQ(row("adult_smartphone").N, 2);
+  importer->choose(0, 1);  // the organiser keeps the second copy
+  EXPECT_TRUE(view.update(importer->results(), f, "vi", importer->edits()));
+  EXPECT_EQ(view.records(), 2u);
+  EXPECT_EQ(row("adult_smartphone").n, 3);
+  f.village = "Thôn 3";  // the chosen copy's village
+  EXPECT_TRUE(view.update(importer->results(), f, "vi", importer->edits()));
+  EXPECT_EQ(view.records(), 1u);
+}
