@@ -4,12 +4,13 @@
 #include <SDL_opengles2.h>
 #include <emscripten.h>
 
-#include <algorithm>
+#include <cfloat>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
+#include "app/input_pacing.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 
@@ -24,6 +25,9 @@ struct Loop {
   bool context_lost = false;
   bool context_restored = false;
   bool idle_timing = false;     // main loop slowed down while nothing happens
+  app::InputPacing pacing;
+  std::vector<SDL_Event> waiting;             // arrived, not yet handed to ImGui
+  std::vector<app::InputEvent> waiting_paced; // the same, as the pacing sees them
 };
 Loop g;
 
@@ -32,27 +36,55 @@ constexpr double kIdleRedrawMs = 2000;
 // ImGui needs a few frames after an input to settle hover/active/layout.
 constexpr int kSettleFrames = 3;
 
-// Keyboard events for ImGui 1.86, which reads key state once per frame (io.KeysDown): a key pressed
-// and released between two frames would be missed, so such a release waits for the next frame.
-std::vector<SDL_Event> g_deferred;
-
-bool pump_events() {
-  bool input = !g_deferred.empty();
-  std::vector<SDL_Event> now;
-  now.swap(g_deferred);
-  SDL_Event ev;
-  while (SDL_PollEvent(&ev)) now.push_back(ev);
-  std::vector<SDL_Scancode> pressed;
-  for (SDL_Event& e : now) {
-    if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
-    if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) {
-      g_deferred.push_back(e);
-      continue;
+// An SDL event as the pacing sees it (app/input_pacing.hpp).
+app::InputEvent pacing_event(const SDL_Event& e) {
+  using Kind = app::InputEvent::Kind;
+  app::InputEvent p;
+  switch (e.type) {
+    case SDL_MOUSEMOTION: p = {Kind::PointerMove, float(e.motion.x), float(e.motion.y)}; break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: {
+      const int b = e.button.button == SDL_BUTTON_LEFT ? 0 : e.button.button == SDL_BUTTON_RIGHT ? 1
+                  : e.button.button == SDL_BUTTON_MIDDLE ? 2 : -1;
+      if (b < 0) break;
+      p = {e.type == SDL_MOUSEBUTTONDOWN ? Kind::PointerDown : Kind::PointerUp, float(e.button.x), float(e.button.y), b};
+      break;
     }
-    ImGui_ImplSDL2_ProcessEvent(&e);
-    input = true;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_LEAVE) p.kind = Kind::PointerLeave;
+      break;
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+      p.kind = e.type == SDL_KEYDOWN ? Kind::KeyDown : Kind::KeyUp;
+      p.key = e.key.keysym.scancode;
+      break;
+    default: break;
   }
-  return input;
+  return p;
+}
+
+// Hands ImGui this frame's share of the events that arrived (app/input_pacing.hpp): ImGui 1.86 has
+// no input queue, so on a slow phone a tap, a flick or a key could otherwise be lost or mistaken.
+bool pump_events() {
+  SDL_Event ev;
+  while (SDL_PollEvent(&ev)) {
+    g.waiting.push_back(ev);
+    g.waiting_paced.push_back(pacing_event(ev));
+  }
+  const size_t n = g.pacing.take(g.waiting_paced);
+  for (size_t i = 0; i < n; ++i) ImGui_ImplSDL2_ProcessEvent(&g.waiting[i]);
+  g.waiting.erase(g.waiting.begin(), g.waiting.begin() + long(n));
+  g.waiting_paced.erase(g.waiting_paced.begin(), g.waiting_paced.begin() + long(n));
+  return n > 0 || !g.waiting.empty();
+}
+
+// The backend reads where the pointer is now from SDL; the frame must see it where the events it
+// was given left it.
+void paced_pointer() {
+  ImGuiIO& io = ImGui::GetIO();
+  const app::PointerState& p = g.pacing.pointer();
+  io.MousePos = p.known ? ImVec2(p.x, p.y) : ImVec2(-FLT_MAX, -FLT_MAX);
+  for (int i = 0; i < 3; ++i) io.MouseDown[i] = p.down[i];
 }
 
 void frame() {
@@ -88,6 +120,7 @@ void frame() {
   g.app->before_frame();  // may rebuild the font atlas (DPR or text size changed)
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  paced_pointer();
   ImGui::NewFrame();
   g.app->draw();
   ImGui::Render();

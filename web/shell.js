@@ -156,23 +156,34 @@
   // --- Live region for screen readers ---
   hook._announce = function (text) { $('live').textContent = text; };
 
-  // --- The phone's Back button: one history entry stands guard, so Back moves back inside the app
-  // (previous question, then the screen before) instead of leaving it. Where Back goes is the app's
-  // decision (src/app/back_route.hpp); it says after each frame whether the next Back leaves (on
-  // home, once it warned). The guard is set again at once after each Back the app takes, so Back
-  // pressed twice in a row stays in the app. Chrome may skip, on its Back button, an entry added
-  // without a user gesture; so it is also set on every tap or key. ---
-  let guarded = false;
+  // --- The phone's Back button: history entries of this page stand guard, so Back moves back
+  // inside the app (previous question, then the screen before) instead of leaving it. Where Back
+  // goes is the app's decision (src/app/back_route.hpp); it says after each frame whether the next
+  // Back leaves (on home, once it warned). Two entries stand guard, not one: Back pressed twice
+  // quickly reaches the browser before the page has put a guard back after the first (a slow phone
+  // takes longer than a quick double press), and must still land on this page. Each entry knows
+  // its depth and the page load that made it, so a Back that skipped past a guard is still counted.
+  // Chrome may skip, on its Back button, an entry added without a user gesture; so guards are also
+  // put back on every tap or key. ---
+  const GUARDS = 2;
+  const loadId = performance.timeOrigin;
+  const depth = () => {
+    const st = history.state;
+    return st && st.digiready === loadId ? st.depth : 0;
+  };
+  let at = depth();
   const guard = () => {
-    if (guarded || !hook.ready) return;
-    history.pushState({ digiready: true }, '');
-    guarded = true;
+    for (let d = depth(); d < GUARDS; d = depth()) history.pushState({ digiready: loadId, depth: d + 1 }, '');
+    at = depth();
   };
   window.addEventListener('pointerup', guard, true);
   window.addEventListener('keydown', guard, true);
   window.addEventListener('popstate', () => {
-    guarded = false;
-    if (backLeaves) { history.back(); return; }  // warned on home: this Back leaves
+    const now = depth();
+    const back = now < at;
+    at = now;
+    if (!back) return;  // Forward onto a guard: nothing for the app to do
+    if (backLeaves) { history.go(-(now + 1)); return; }  // warned on home: this Back leaves
     hook._call('back', '');
     guard();
   });

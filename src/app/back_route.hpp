@@ -1,8 +1,8 @@
 // Where Back goes — the phone's Back button or Escape — from each place in the app, so Back never
 // leaves the app by accident: inside a survey it walks back question by question to the intro, other
 // screens go to the one they came from, and on home the first Back only warns ("press Back again to
-// leave"); the next one, with nothing else done in between, leaves. The page keeps one history entry
-// as a guard and asks next_leaves() whether to let a Back through (web/shell.js).
+// leave"); the next one, with nothing else done in between, leaves. The page keeps two history entries
+// as guards and asks next_leaves() whether to let a Back through (web/shell.js).
 #pragma once
 #include "app/session.hpp"
 

@@ -72,7 +72,7 @@ void App::init() {
   });
 
   platform::set_back_handler([this] {
-    back_event_ = true;
+    ++back_events_;  // two quick presses before a frame are two steps back
     request_frame();
   });
 
@@ -241,7 +241,7 @@ void App::end_screen() {
 }
 
 bool App::back_pressed() const {
-  return session_.editing.empty() && (back_event_ || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)));
+  return session_.editing.empty() && (back_events_ > 0 || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)));
 }
 
 void App::draw() {
@@ -252,7 +252,7 @@ void App::draw() {
     toast_.clear();
   }
   // Escape on home is not the phone's Back: nothing to warn about, the page stays.
-  if (back_pressed() && (back_event_ || screen_ != Screen::Home)) follow_back(back_route_.press(place(), session_));
+  if (back_pressed() && (back_events_ > 0 || screen_ != Screen::Home)) follow_back(back_route_.press(place(), session_));
   switch (screen_) {
     case Screen::Home: draw_home(*this); break;
     case Screen::Intro: draw_intro(*this); break;
@@ -264,7 +264,7 @@ void App::draw() {
     case Screen::Scan: draw_scan(*this); break;
     case Screen::Space: draw_space(*this); break;
   }
-  back_event_ = false;
+  if (back_events_ > 0 && --back_events_ > 0) request_frame();  // the next press, next frame
   keyboard_tab_order();
 }
 

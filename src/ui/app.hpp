@@ -136,7 +136,7 @@ class App {
   std::string glyph_check_;  // survey texts to check against the font once it is built
   Screen screen_ = Screen::Home;
   bool frame_requested_ = true;
-  bool back_event_ = false;  // the phone's Back button, for this frame
+  int back_events_ = 0;  // presses of the phone's Back not yet followed: one per frame
   long long frames_ = 0;
   dr::SurveyCatalog catalog_;
   bool surveys_loaded_ = false;

@@ -125,9 +125,11 @@ export async function find(page, match, { scroll = true } = {}) {
 
 export async function tap(page, match) {
   const w = await find(page, match);
-  const frames = (await state(page)).frames;
   await page.touchscreen.tap(w.x + w.w / 2, w.y + Math.min(w.h / 2, 24));
-  // A tap is a press and a release: ImGui acts on the release, within the 3 frames drawn after input.
+  // The page has the tap's events once the call returns: the press goes to the next frame, the
+  // release (where ImGui acts) to the one after, its effect is drawn by the third. Counted from
+  // before the tap, frames still settling from the last input could stand in for them.
+  const frames = (await state(page)).frames;
   await waitFor(page, (s) => s.frames > frames + 2);
   return w;
 }

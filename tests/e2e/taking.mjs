@@ -41,6 +41,16 @@ export async function answer(page, s, pick = (opts) => opts[0]) {
   }
 }
 
+// Answers and goes on until `done(state)` holds (at most `max` questions); returns that state.
+export async function answerUntil(page, s, done, max = 40) {
+  for (let i = 0; i < max && !done(s); i++) {
+    await answer(page, s);
+    await tap(page, 'survey.next');
+    s = await state(page);
+  }
+  return s;
+}
+
 export async function startSurvey(page, id) {
   await tap(page, 'home.survey.' + id);
   await waitFor(page, (s) => s.screen === 'intro');
