@@ -14,9 +14,9 @@ namespace app {
 
 class IndicatorView {
  public:
-  // Rows for `results` (in import order, only ever added to between clear()s) and the place part
-  // of `filter` (its level and survey are not used: an indicator comes from whichever survey asks
-  // it). Returns whether it worked them out again.
+  // Rows for `results` (in import order, only ever added to between clear()s) and the place and
+  // date parts of `filter` (its level and survey are not used: an indicator comes from whichever
+  // survey asks it). Returns whether it worked them out again.
   bool update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang);
   void clear();  // the results were cleared: work out again on the next update
 
@@ -46,7 +46,7 @@ class IndicatorView {
  private:
   bool built_ = false;
   std::size_t count_ = 0;
-  std::string province_, commune_, village_, lang_, old_province_, built_old_;
+  std::string province_, commune_, village_, lang_, old_province_, built_old_, dates_;
   dr::ProvinceMerger merger_;
   std::vector<dr::IndicatorRow> rows_;
   std::size_t records_ = 0, old_unknown_ = 0;

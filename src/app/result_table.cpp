@@ -58,7 +58,11 @@ void ResultTable::choose_sort_dimension(std::size_t dim) {
 void ResultTable::choose_survey(const std::string& id, const std::string& version) {
   survey_id = id;
   survey_version = version;
-  filter = dr::Filter();
+  dr::Filter dates;  // the dates chosen stay: they are no survey's
+  dates.date_from = filter.date_from;
+  dates.date_to = filter.date_to;
+  dates.utc_offset_minutes = filter.utc_offset_minutes;
+  filter = dates;
   if (sort == SortBy::Dimension) sort = SortBy::Code;  // that survey has other areas
   dirty = true;
 }
@@ -83,6 +87,13 @@ void ResultTable::choose_below_level(int level) {
   dirty = true;
 }
 
+void ResultTable::choose_dates(const std::string& from, const std::string& to, int utc_offset_minutes) {
+  filter.date_from = from;
+  filter.date_to = to;
+  filter.utc_offset_minutes = utc_offset_minutes;
+  dirty = true;
+}
+
 void ResultTable::set_search(const std::string& text) {
   search = text;
   dirty = true;
@@ -90,7 +101,7 @@ void ResultTable::set_search(const std::string& text) {
 
 bool ResultTable::filtered() const {
   return !filter.province.empty() || !filter.commune.empty() || !filter.village.empty() || !filter.level.empty() ||
-         !search.empty();
+         !search.empty() || filter.dated();
 }
 
 void ResultTable::clear_filters() {
@@ -229,6 +240,7 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   const double below = s.levels.size() > 1 ? s.levels[std::size_t(below_level)].min : 0;
   needs_ = dr::training_needs(results, s, filter, below, "village");
   wishes_ = count_wishes(results, s, filter);
+  training_ = training_list(results, s, filter, below);
   for (std::size_t t = 0; t < targets().size(); ++t) {
     if (targets()[t].survey != s.id) continue;
     for (const dr::Result& r : results) {
@@ -254,12 +266,15 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
     rows_.push_back(i);
   }
   order(results);
+  of_survey_ = 0;
+  for (const Row& row : all_) of_survey_ += shown(results[row.result]) && !results[row.result].held;
   target_met_.assign(targets().size(), {0, 0});
   if (const dr::Survey* s = survey(catalog)) {
     sums(results, *s);
   } else {
     agg_ = dr::Aggregates();
     needs_.clear();
+    training_.clear();
     wishes_ = Wishes();
   }
 }

@@ -178,4 +178,53 @@ Sheet indicators_sheet(const std::vector<dr::IndicatorRow>& rows, const dr::Stri
   return sh;
 }
 
+namespace {
+Cell report_cell(const ReportCell& c) {
+  switch (c.kind) {
+    case ReportCell::Kind::Text: return Cell::of(c.text);
+    case ReportCell::Kind::Count: return Cell::num(c.number);
+    case ReportCell::Kind::Percent: return percent(c.number);
+    case ReportCell::Kind::Empty: break;
+  }
+  return Cell();
+}
+
+bool indicator_column(const ReportColumn& c) { return c.code.rfind("ind.", 0) == 0; }
+}  // namespace
+
+Sheet villages_sheet(const ReportTable& t, const dr::Strings& words) {
+  Sheet sh;
+  sh.name = words.get("xlsx.villages.name");
+  const std::string people = words.get("xlsx.villages.n");
+  // Which columns hold percents (then their counts follow): the first row tells, as in the CSV.
+  std::vector<bool> pct(t.columns.size());
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    for (const auto& row : t.rows) pct[c] = pct[c] || (c < row.size() && row[c].kind == ReportCell::Kind::Percent);
+    sh.columns.push_back({short_header(t.columns[c].header + (pct[c] ? " %" : "")), t.columns[c].code});
+    if (!pct[c]) continue;
+    if (!indicator_column(t.columns[c])) {
+      sh.columns.push_back({people, t.columns[c].code + ".n"});
+      continue;
+    }
+    sh.columns.push_back({words.get("xlsx.indicators.n"), t.columns[c].code + ".n"});
+    sh.columns.push_back({words.get("xlsx.indicators.N"), t.columns[c].code + ".N"});
+  }
+  for (const auto& row : t.rows) {
+    std::vector<Cell> out;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const ReportCell cell = c < row.size() ? row[c] : ReportCell();
+      out.push_back(report_cell(cell));
+      if (!pct[c]) continue;
+      if (!indicator_column(t.columns[c])) {
+        out.push_back(Cell::num(double(cell.n)));
+        continue;
+      }
+      out.push_back(cell.of ? Cell::num(cell.numerator.value_or(0)) : Cell());
+      out.push_back(Cell::num(cell.of));
+    }
+    sh.rows.push_back(std::move(out));
+  }
+  return sh;
+}
+
 }  // namespace app

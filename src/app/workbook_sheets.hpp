@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/report_table.hpp"
 #include "app/workbook.hpp"
 #include "core/digiready.hpp"
 #include "core/indicators.hpp"
@@ -21,6 +22,10 @@ Sheet summary_sheet(const dr::Aggregates& ag, const dr::Survey& s, const dr::Str
 Sheet training_sheet(const std::vector<dr::TrainingNeed>& needs, const dr::Survey& s, const dr::Strings& words);
 // The "Chỉ tiêu" tab: each indicator with n, N, %, target and whether it is met.
 Sheet indicators_sheet(const std::vector<dr::IndicatorRow>& rows, const dr::Strings& words);
+
+// The "Theo thôn" tab: the village table as it is (villages as rows); an area's % is followed by its
+// n (people scored), an indicator's % by its n and N (Σ numerator, Σ denominator).
+Sheet villages_sheet(const ReportTable& t, const dr::Strings& words);
 
 // A header cut to `max_chars` characters (UTF-8 aware) with "…", spaces tidied.
 std::string short_header(const std::string& text, std::size_t max_chars = 32);

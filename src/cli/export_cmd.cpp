@@ -22,7 +22,7 @@ struct ExportOpts {
 };
 
 int export_usage() {
-  std::fputs("usage: digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators]\n"
+  std::fputs("usage: digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators|villages]\n"
              "         [--survey ID [--survey-version V]] [--province X] [--commune X] [--village X] [--level ID]\n"
              "         [--below-level N] [--lang LANG] [--utc-offset +07:00] [--survey-dir DIR] [--include-unsealed]\n",
              stderr);
@@ -121,7 +121,10 @@ int cmd_export(const std::vector<std::string>& args) {
   indicators.update(im.results(), table.filter, o.lang);
 
   const dr::Strings words = cli_words(o.lang);
-  const app::Workbook wb = app::tab_workbook(*tab, table, indicators, im.results(), cat, words, offset);
+  app::VillageView villages;  // as the page's village tab: every village of the place chosen
+  if (const dr::Survey* s = table.survey(cat))
+    villages.update(im.results(), *s, table.filter, o.lang, words.get("organiser.village"), words.get("organiser.vt_results"));
+  const app::Workbook wb = app::tab_workbook(*tab, table, indicators, villages, im.results(), cat, words, offset);
   if (wb.sheets.empty()) { std::fprintf(stderr, "error: no results of the survey asked for\n"); return 1; }
   const std::string problem = xlsx::write(wb, o.xlsx);
   if (!problem.empty()) { std::fprintf(stderr, "error: %s\n", problem.c_str()); return 1; }

@@ -178,6 +178,13 @@ void draw_filters_no_village(App& app, Org& o, const dr::Survey& s) {
   draw_place_filters(app, o, s, false, false);
 }
 
+dr::Filter village_places(const dr::Filter& f) {
+  dr::Filter places = f;
+  places.village.clear();
+  places.level.clear();
+  return places;
+}
+
 std::string count_text(double x) {
   char b[32];
   std::snprintf(b, sizeof b, std::fabs(x - std::round(x)) < 1e-9 ? "%.0f" : "%.1f", x);
@@ -245,15 +252,11 @@ void draw_tab_export(App& app, Org& o, const dr::Survey& s) {
       if (button("org.export.indicators", app.t("organiser.export_indicators"), ButtonStyle::Primary, -1, idle))
         download_csv(app::export_name("indicators", o.t.filter, today(), ".csv", false), o.r.indicators.csv(app.strings()));
       break;
-    case OrgTab::Villages: {
-      dr::Filter places = o.t.filter;
-      places.village.clear();
-      places.level.clear();
+    case OrgTab::Villages:
       if (button("org.export.villages", app.t("organiser.export_villages"), ButtonStyle::Primary, -1, idle))
-        download_csv(app::export_name("villages-" + s.id, places, today(), ".csv", false),
+        download_csv(app::export_name("villages-" + s.id, village_places(o.t.filter), today(), ".csv", false),
                      app::report_csv(o.r.villages.table()));
       break;
-    }
   }
 }
 

@@ -99,6 +99,19 @@ class XlsxExport(unittest.TestCase):
                                      'Chưa đạt', 'người từ 15 tuổi (adult)'])
         self.assertEqual(first[8], 'adult_smartphone')
 
+    def test_villages_side_by_side_with_n_per_cell(self):
+        ws = export(self.tmp, 'villages')
+        self.assertEqual(ws.title, 'Theo thôn')
+        head, codes, row = rows(ws)
+        self.assertEqual(codes[:8], ['village', 'results', 'dev', 'dev.n', 'pay', 'pay.n', 'safe', 'safe.n'])
+        self.assertEqual(head[:4], ['Thôn', 'Số kết quả', 'Thiết bị %', 'Số người (n)'])
+        self.assertEqual(row[:8], ['Thôn 1', 1, 66.67, 1, 50, 1, 100, 1])
+        # A province indicator: its %, then n of N (2 of the household's 3 adults have a smartphone).
+        at = codes.index('ind.adult_smartphone')
+        self.assertEqual(codes[at:at + 3], ['ind.adult_smartphone', 'ind.adult_smartphone.n', 'ind.adult_smartphone.N'])
+        self.assertEqual(head[at + 1:at + 3], ['Tử số', 'Mẫu số'])
+        self.assertEqual(row[at:at + 3], [66.67, 2, 3])
+
     def test_english_headers_keep_the_codes(self):
         ws = export(self.tmp, 'summary', '--lang', 'en')
         self.assertEqual(ws.title, 'Totals')
