@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/civil_date.hpp"
 #include "core/fold.hpp"
 #include "core/json.hpp"
 #include "core/ndjson.hpp"
@@ -194,39 +195,18 @@ bool Filter::in_dates(const Result& r) const {
   return (date_from.empty() || day >= date_from) && (date_to.empty() || day <= date_to);
 }
 
-namespace {
-// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms, proleptic Gregorian).
-long days_from_civil(long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = unsigned(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + long(doe) - 719468;
-}
-
-std::string civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = unsigned(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  char b[40];
-  std::snprintf(b, sizeof b, "%04ld-%02u-%02u", long(yoe) + era * 400 + (m <= 2), m, d);
-  return b;
-}
-}  // namespace
-
 std::string local_date(std::string_view t, int offset_minutes) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0;
   const std::string s(t.substr(0, 16));
   if (s.size() < 16 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5) return {};
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return {};
   const long minutes = days_from_civil(y, unsigned(mo), unsigned(d)) * 1440 + h * 60 + mi + offset_minutes;
-  return civil_from_days(minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440));
+  long year = 0;
+  unsigned month = 0, day = 0;
+  civil_from_days(minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440), year, month, day);
+  char b[40];
+  std::snprintf(b, sizeof b, "%04ld-%02u-%02u", year, month, day);
+  return b;
 }
 
 Aggregates aggregate(const std::vector<Result>& results, const Survey& s, const Filter& f) {
