@@ -1,9 +1,11 @@
 #include "app/training_list.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "app/respondent.hpp"
+#include "core/json.hpp"
 
 namespace app {
 
@@ -75,6 +77,36 @@ std::vector<TrainingArea> training_list(const std::vector<dr::Result>& results, 
     }
     std::stable_sort(area.people.begin(), area.people.end(), person_order);
     out.push_back(std::move(area));
+  }
+  return out;
+}
+
+std::string sources_text(const TrainingPerson& p, const std::string& lang) {
+  std::string out;
+  for (const TrainingScore& sc : p.scores)
+    out += (out.empty() ? "" : " · ") + sc.survey->title.get(lang) + " " +
+           dr::json::number_text(std::round(sc.percent * 100) / 100) + "%";
+  return out;
+}
+
+std::string training_csv(const std::vector<TrainingArea>& areas, const dr::Survey& shown, const dr::Strings& words) {
+  const std::string& lang = words.language();
+  std::string out = "\xEF\xBB\xBF";
+  auto row = [&out](std::initializer_list<std::string> cells) {
+    bool first = true;
+    for (const std::string& c : cells) {
+      out += (first ? "" : ",") + dr::csv_field(c);
+      first = false;
+    }
+    out += "\r\n";
+  };
+  row({words.get("csv.dimension"), words.get("csv.village"), words.get("csv.household"),
+       words.get("csv.dimension_percent"), words.get("csv.training_sources")});
+  for (const TrainingArea& a : areas) {
+    const int di = shown.dimension_index(a.id);
+    const std::string title = di >= 0 ? shown.dimensions[std::size_t(di)].title.get(lang) : a.id;
+    for (const TrainingPerson& p : a.people)
+      row({title, p.village, p.who, dr::json::number_text(std::round(p.lowest() * 100) / 100), sources_text(p, lang)});
   }
   return out;
 }

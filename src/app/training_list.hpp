@@ -40,4 +40,10 @@ struct TrainingArea {
 std::vector<TrainingArea> training_list(const std::vector<dr::Result>& results, const dr::Survey& shown,
                                         const dr::Filter& f, double below_percent);
 
+// Where a person's scores came from, in `lang`: "Kỹ năng số của hộ gia đình 40% · Thanh toán trực tuyến 70%".
+std::string sources_text(const TrainingPerson& p, const std::string& lang);
+// The list as CSV for tools (UTF-8 with BOM, RFC 4180): area, village, who, lowest %, then where
+// each score came from; one row per person and area, as the tab shows it.
+std::string training_csv(const std::vector<TrainingArea>& areas, const dr::Survey& shown, const dr::Strings& words);
+
 }  // namespace app

@@ -137,19 +137,19 @@ Sheet summary_sheet(const dr::Aggregates& ag, const dr::Survey& s, const dr::Str
   return sh;
 }
 
-Sheet training_sheet(const std::vector<dr::TrainingNeed>& needs, const dr::Survey& s, const dr::Strings& words) {
+Sheet training_sheet(const std::vector<TrainingArea>& areas, const dr::Survey& s, const dr::Strings& words) {
   const std::string& lang = words.language();
   Sheet sh;
   sh.name = words.get("xlsx.training.name");
   sh.columns = {col(words, "xlsx.training.who", "who"), col(words, "xlsx.training.village", "village"),
                 col(words, "xlsx.training.area", "area"), col(words, "xlsx.training.percent", "percent"),
-                col(words, "xlsx.training.area_id", "area_id")};
-  for (const dr::TrainingNeed& n : needs) {
-    const int di = s.dimension_index(n.dimension);
-    const std::string area = di >= 0 ? s.dimensions[std::size_t(di)].title.get(lang) : n.dimension;
-    for (const auto& [village, people] : n.people)
-      for (const dr::TrainingNeed::Person& p : people)
-        sh.rows.push_back({Cell::of(p.who), Cell::of(village), Cell::of(area), percent(p.percent), Cell::of(n.dimension)});
+                col(words, "xlsx.training.area_id", "area_id"), col(words, "xlsx.training.sources", "sources")};
+  for (const TrainingArea& a : areas) {
+    const int di = s.dimension_index(a.id);
+    const std::string area = di >= 0 ? s.dimensions[std::size_t(di)].title.get(lang) : a.id;
+    for (const TrainingPerson& p : a.people)
+      sh.rows.push_back({Cell::of(p.who), Cell::of(p.village), Cell::of(area), percent(p.lowest()), Cell::of(a.id),
+                         Cell::of(sources_text(p, lang))});
   }
   return sh;
 }

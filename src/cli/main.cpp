@@ -41,7 +41,8 @@ int usage() {
       "                   [--province X]... [--commune X]... [--village X]... [--old-province X]...\n"
       "                   [--by province|commune|village|old_province]\n"
       "  digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators|villages] [--survey ID]\n"
-      "                   [--province X] [--commune X] [--village X] [--level ID] [--lang LANG]\n"
+      "                   [--province X] [--commune X] [--village X] [--level ID] [--from DATE] [--to DATE]\n"
+      "                   [--lang LANG]\n"
       "                   [--utc-offset +07:00]   (one organiser tab as a spreadsheet, as the page exports it)\n"
       "  digiready --version\n",
       stderr);

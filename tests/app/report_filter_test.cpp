@@ -145,6 +145,18 @@ TEST_F(Joined, TheVillageTableCountsOnlyTheDatesChosen) {
   EXPECT_EQ(*dated.rows[0][1].number, 2);
 }
 
+TEST_F(Joined, TheCsvHasOneRowPerPersonAndAreaWithWhereEachScoreCameFrom) {
+  const auto areas = app::training_list(results, *skills, dr::Filter(), 55);
+  const std::string csv = app::training_csv(areas, *skills, drt::words("vi"));
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.find("Lĩnh vực,Thôn/ấp,Mã hộ / tên,Điểm lĩnh vực %,Điểm theo khảo sát\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\nAn toàn trên mạng,Thôn Đông,HH-1,40,Kỹ năng số của hộ gia đình 40% · "), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\nAn toàn trên mạng,,HH-4,20,"), std::string::npos) << csv;
+  std::size_t rows = 0;
+  for (std::size_t at = 0; (at = csv.find("\r\n", at)) != std::string::npos; ++at) ++rows;
+  EXPECT_EQ(rows, 1u + 3u);
+}
+
 TEST(LocalDate, UtcTimesBecomeTheLocalDay) {
   EXPECT_EQ(dr::local_date("2026-03-31T18:30:00Z", 420), "2026-04-01");
   EXPECT_EQ(dr::local_date("2026-03-31T18:30:00.250Z", -300), "2026-03-31");

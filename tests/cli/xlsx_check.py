@@ -88,8 +88,11 @@ class XlsxExport(unittest.TestCase):
     def test_training_lists_the_areas_below_the_level(self):
         ws = export(self.tmp, 'training')
         self.assertEqual(ws.title, 'Cần học')
-        self.assertEqual(rows(ws)[2:], [['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thiết bị', 66.67, 'dev'],
-                                        ['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thanh toán', 50, 'pay']])
+        # Each score with the survey it came from (an area scored by several surveys is one list).
+        self.assertEqual(rows(ws)[1][5], 'sources')
+        self.assertEqual(rows(ws)[2:], [
+            ['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thiết bị', 66.67, 'dev', 'Khảo sát nhỏ, phiên bản 2 66.67%'],
+            ['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thanh toán', 50, 'pay', 'Khảo sát nhỏ, phiên bản 2 50%']])
 
     def test_indicators_n_of_N_percent_and_target(self):
         ws = export(self.tmp, 'indicators')
