@@ -240,7 +240,8 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   const double below = s.levels.size() > 1 ? s.levels[std::size_t(below_level)].min : 0;
   needs_ = dr::training_needs(results, s, filter, below, "village");
   wishes_ = count_wishes(results, s, filter);
-  training_ = training_list(results, s, filter, below);
+  below_percent_ = below;
+  training_stale_ = true;
   for (std::size_t t = 0; t < targets().size(); ++t) {
     if (targets()[t].survey != s.id) continue;
     for (const dr::Result& r : results) {
@@ -251,6 +252,16 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
       if (meets(targets()[t], *v)) ++target_met_[t].first;
     }
   }
+}
+
+const std::vector<TrainingArea>& ResultTable::training(const std::vector<dr::Result>& results,
+                                                     const dr::SurveyCatalog& catalog) const {
+  if (training_stale_) {
+    const dr::Survey* s = survey(catalog);
+    training_ = s ? training_list(results, *s, filter, below_percent_) : std::vector<TrainingArea>();
+    training_stale_ = false;
+  }
+  return training_;
 }
 
 void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog) {
@@ -275,6 +286,7 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
     agg_ = dr::Aggregates();
     needs_.clear();
     training_.clear();
+    training_stale_ = false;
     wishes_ = Wishes();
   }
 }

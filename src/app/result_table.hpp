@@ -90,7 +90,10 @@ class ResultTable {
   const dr::Aggregates& aggregates() const { return agg_; }
   const std::vector<dr::TrainingNeed>& needs() const { return needs_; }
   // The training tab's list: each area of the survey shown joined across the surveys scoring it.
-  const std::vector<TrainingArea>& training() const { return training_; }
+  // Worked out on first use after a rebuild, not on every rebuild while a batch is read: only the
+  // training tab and its exports read it.
+  const std::vector<TrainingArea>& training(const std::vector<dr::Result>& results,
+                                            const dr::SurveyCatalog& catalog) const;
   // N of "n of N": the results of the survey shown, whatever the filter (a conflict not decided aside).
   std::size_t of_survey() const { return of_survey_; }
   const Wishes& wishes() const { return wishes_; }  // the training wishes among the filtered results
@@ -108,7 +111,9 @@ class ResultTable {
   std::vector<std::size_t> rows_;
   dr::Aggregates agg_;
   std::vector<dr::TrainingNeed> needs_;
-  std::vector<TrainingArea> training_;
+  mutable std::vector<TrainingArea> training_;  // a cache: see training()
+  mutable bool training_stale_ = false;
+  double below_percent_ = 0;
   std::size_t of_survey_ = 0;
   Wishes wishes_;
   std::vector<std::pair<std::size_t, std::size_t>> target_met_;

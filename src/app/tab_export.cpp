@@ -39,7 +39,7 @@ Workbook tab_workbook(ExportTab tab, const ResultTable& table, const IndicatorVi
   } else if (tab == ExportTab::Summary) {
     wb.sheets.push_back(summary_sheet(table.aggregates(), *s, words));
   } else {
-    wb.sheets.push_back(training_sheet(table.training(), *s, words));
+    wb.sheets.push_back(training_sheet(table.training(results, catalog), *s, words));
   }
   return wb;
 }

@@ -201,7 +201,7 @@ void write_organiser(Writer& w, App& app) {
     w.EndObject();
   }
   w.EndArray();
-  write_joined_training(w, tb.training());
+  write_joined_training(w, imp ? tb.training(imp->results(), app.catalog()) : std::vector<app::TrainingArea>());
   write_str(w, "sort", app::to_key(tb.sort));
   if (const dr::Survey* sv = tb.sort == app::SortBy::Dimension ? tb.survey(app.catalog()) : nullptr)
     write_str(w, "sort_dimension", tb.sort_dim < sv->dimensions.size() ? sv->dimensions[tb.sort_dim].id : std::string());

@@ -202,7 +202,7 @@ void draw_exports(App& app, Org& o, const dr::Survey& s) {
       button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
     download_csv(app::export_name(s.id, o.t.filter, today(), "-aggregates.csv"), dr::aggregates_csv(o.t.aggregates(), s, app.strings()));
   if (o.v.tab != OrgTab::Training && button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
-    download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv"), app::training_csv(o.t.training(), s, app.strings()));
+    download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv"), app::training_csv(o.t.training(o.r.importer()->results(), app.catalog()), s, app.strings()));
   if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
     platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.r.importer()->ndjson());
 }
@@ -246,7 +246,7 @@ void draw_tab_export(App& app, Org& o, const dr::Survey& s) {
     case OrgTab::Training:
       if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Primary))
         download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv"),
-                     app::training_csv(o.t.training(), s, app.strings()));
+                     app::training_csv(o.t.training(o.r.importer()->results(), app.catalog()), s, app.strings()));
       break;
     case OrgTab::Indicators:
       // Exactly the rows the tab shows (not while a batch is read: they are not shown then).

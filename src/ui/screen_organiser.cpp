@@ -82,7 +82,9 @@ void draw_detail(App& app, Org& o) {
     text(answer_text(q, v, lang));
   }
   app.end_body();
-  if (button("org.detail.back", app.t("organiser.back_to_list"), ButtonStyle::Primary)) {
+  // Back to where it was opened from: the list, or the training list (the tab did not change).
+  const char* back = o.v.tab == OrgTab::Training ? "organiser.back_to_training" : "organiser.back_to_list";
+  if (button("org.detail.back", app.t(back), ButtonStyle::Primary)) {
     o.v.detail = -1;
     app.keep_scroll();
   }

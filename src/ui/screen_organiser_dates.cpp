@@ -59,9 +59,12 @@ void draw_round_form(App& app, Org& o) {
   const Field fields[] = {{"org.round.name", "organiser.round_name", &v.round_name, "organiser.round_name_hint"},
                           {"org.round.from", "organiser.round_from", &v.round_from, "organiser.round_date_hint"},
                           {"org.round.to", "organiser.round_to", &v.round_to, "organiser.round_date_hint"}};
-  for (const Field& f : fields)
+  text(app.t("organiser.round_new_title"), theme::ink(), FontRole::Title);
+  for (const Field& f : fields) {
+    text(app.t(f.label), theme::ink(), FontRole::Small);  // the field draws its value only
     if (text_field(f.id, app.t(f.label), *f.value, app.t(f.hint), "text", false, v.form_editing == f.id, false))
       platform::open_text_overlay(f.id);
+  }
   if (v.round_problem != app::Rounds::Problem::None) message_box(app.t(problem_key(v.round_problem)), true);
   if (button("org.round.save", app.t("organiser.round_save"), ButtonStyle::Primary)) {
     v.round_problem = o.r.rounds.save(v.round_name, v.round_from, v.round_to);

@@ -130,7 +130,7 @@ void draw_training(App& app, Org& o, const dr::Survey& s) {
   if (button("org.below", app.t("organiser.below") + ": " + below, ButtonStyle::Secondary)) toggle_chooser(o, "below");
   if (o.v.chooser == "below") draw_chooser(app, o, s);
   draw_wishes(app, o);
-  for (const app::TrainingArea& a : o.t.training()) draw_area(app, o, s, a);
+  for (const app::TrainingArea& a : o.t.training(o.r.importer()->results(), app.catalog())) draw_area(app, o, s, a);
   spacing(8);
   draw_exports(app, o, s);
 }

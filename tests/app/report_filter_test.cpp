@@ -120,6 +120,11 @@ TEST_F(Joined, TheTableCountsNOfNUnderTheDatesAndKeepsThemAcrossSurveys) {
   EXPECT_EQ(t.rows().size(), 1u) << "HH-1's skills of 1 March";
   EXPECT_EQ(t.of_survey(), 4u);
   EXPECT_EQ(t.aggregates().count, 1u);
+  // The training tab's list follows the same filter (worked out when asked for).
+  const app::TrainingArea& a = safety(t.training(results, catalog));
+  ASSERT_EQ(a.people.size(), 1u);
+  EXPECT_EQ(a.people[0].who, "HH-1");
+  EXPECT_EQ(a.people[0].scores.size(), 1u) << "its payment of 5 March is outside the day chosen";
   t.choose_survey(pay->id, pay->version);  // the dates stay
   t.rebuild(results, catalog);
   EXPECT_EQ(t.filter.date_from, "2026-03-01");

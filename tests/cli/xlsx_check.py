@@ -115,6 +115,15 @@ class XlsxExport(unittest.TestCase):
         self.assertEqual(head[at + 1:at + 3], ['Tử số', 'Mẫu số'])
         self.assertEqual(row[at:at + 3], [66.67, 2, 3])
 
+    def test_dates_are_local_days(self):
+        # Completed 16:38:52 UTC: 29 November at +07:00, already 30 November at +08:00.
+        ws = export(self.tmp, 'list', '--from', '30-11-2026', '--utc-offset', '+07:00')
+        self.assertEqual(len(rows(ws)), 2)  # the two header rows, no result
+        ws = export(self.tmp, 'list', '--from', '30-11-2026', '--to', '2026-11-30', '--utc-offset', '+08:00')
+        self.assertEqual(len(rows(ws)), 3)
+        ws = export(self.tmp, 'villages', '--to', '28-11-2026', '--utc-offset', '+07:00')
+        self.assertEqual(len(rows(ws)), 2)
+
     def test_english_headers_keep_the_codes(self):
         ws = export(self.tmp, 'summary', '--lang', 'en')
         self.assertEqual(ws.title, 'Totals')

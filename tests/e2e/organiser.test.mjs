@@ -491,7 +491,14 @@ test('indicator tab: four surveys together, same n of N as the CLI, by village; 
     sameAsNative(s, all);
     // Every survey gave some: an indicator only the business survey asks is counted too.
     assert.ok(s.indicators.length >= 20, `${s.indicators.length} indicators`);
-    // Rows a thumb can hit: each indicator's title is a tap target of 48 px or more.
+    // Rows a thumb can hit: each indicator's title is a tap target of 48 px or more (under the
+    // filters and the dates: a drag brings them into view).
+    await find(page, (w) => w.id.startsWith('org.ind.'));
+    await page.mouse.move(206, 600);
+    await page.mouse.down();
+    await page.mouse.move(206, 420, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
     const cards = (await widgets(page)).filter((w) => w.id.startsWith('org.ind.'));
     assert.ok(cards.length >= 2, 'indicator rows in view');
     for (const w of cards.slice(0, -1)) assert.ok(w.h >= 48, `${w.id} ${w.h}px`);
