@@ -30,12 +30,14 @@ export const BUDGETS = {
   // spreadsheet button and sheet builders (~4 KB), the locale files as a list, deleting and storage
   // full, the friction fixes and the old-province filter took it to 282.9 KB. Loading the
   // organiser's code after the first frame is the cut that would reach 220 KB (docs/size.md).
-  firstFrame: 286 * 1024,
+  // Raised to 291 KB the same day for the rest of the organiser's report (issue #16: the training
+  // list joined across surveys, dates and rounds, the village sheet, n of N: 289.7 KB, +6.8 KB).
+  firstFrame: 291 * 1024,
   // Everything a first visit caches for offline use (the service worker's list), old survey
   // versions included (drafts and results made with them open offline; not the ON_DEMAND files). 342.2 KB on 2026-11-29
   // after the size cuts (docs/size.md); then the camera scan's QR reader (25 KB, cached so that
   // scanning works offline) and survey version 2.1.0 beside 2.0.0 (below) were added.
-  site: 446 * 1024,  // 441.8 KB on 2026-11-29 with the first frame above
+  site: 451 * 1024,  // 441.8 KB on 2026-11-29 with the first frame above; 448.6 KB with issue #16's rest
   // The four surveys in both languages, every shipped version. Raised from 90 to 140 KB on
   // 2026-11-29: 2.1.0 (the old-province question, +1.5 KB each) ships beside 2.0.0 (archived,
   // 44 KB) and 1.0.0 (39 KB). Old versions could load on demand instead of being precached.

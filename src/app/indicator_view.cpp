@@ -11,6 +11,10 @@ namespace {
 std::vector<std::string> one_or_none(const std::string& v) {
   return v.empty() ? std::vector<std::string>{} : std::vector<std::string>{v};
 }
+
+std::string dates_key(const dr::Filter& f) {
+  return f.date_from + '\n' + f.date_to + '\n' + std::to_string(f.utc_offset_minutes);
+}
 }  // namespace
 
 bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang,
@@ -19,8 +23,9 @@ bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Fil
   // whether they changed.
   if (built_ && count_ == results.size() && edits_ == edits && unsealed_ == filter.include_unsealed &&
       province_ == filter.province && commune_ == filter.commune && village_ == filter.village && lang_ == lang &&
-      built_old_ == old_province_)
+      built_old_ == old_province_ && dates_ == dates_key(filter))
     return false;
+  dates_ = dates_key(filter);
   built_ = true;
   count_ = results.size();
   edits_ = edits;
@@ -34,7 +39,8 @@ bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Fil
   dr::IndicatorTable table(std::move(places), dr::PlaceLevel::None, lang_);
   table.set_merger(merger_);
   for (const dr::Result& r : results)
-    if (r.survey && !r.held && (!r.unsealed || unsealed_)) table.add(r, *r.survey);  // as in every other count
+    if (r.survey && !r.held && (!r.unsealed || unsealed_) && filter.in_dates(r))
+      table.add(r, *r.survey);  // as in every other count
   rows_ = table.rows();
   records_ = table.records_kept();
   old_unknown_ = table.old_province_unknown();

@@ -14,11 +14,11 @@ namespace app {
 
 class IndicatorView {
  public:
-  // Rows for `results` (in import order, only ever added to between clear()s) and the place part
-  // of `filter` (its level and survey are not used: an indicator comes from whichever survey asks
-  // it), and its include_unsealed: a record without a checksum counts only when the organiser
-  // included them, and a conflict not decided never. `edits` is dr::Importer::edits(): a copy
-  // that holds a result, or a choice between copies, changes it without changing the count.
+  // Rows for `results` (in import order, only ever added to between clear()s) and the place and
+  // date parts of `filter` (its level and survey are not used: an indicator comes from whichever
+  // survey asks it), and its include_unsealed: a record without a checksum counts only when the
+  // organiser included them, and a conflict not decided never. `edits` is dr::Importer::edits(): a
+  // copy that holds a result, or a choice between copies, changes it without changing the count.
   // Returns whether it worked them out again.
   bool update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang,
               std::size_t edits = 0);
@@ -51,7 +51,7 @@ class IndicatorView {
   bool built_ = false;
   std::size_t count_ = 0, edits_ = 0;
   bool unsealed_ = false;
-  std::string province_, commune_, village_, lang_, old_province_, built_old_;
+  std::string province_, commune_, village_, lang_, old_province_, built_old_, dates_;
   dr::ProvinceMerger merger_;
   std::vector<dr::IndicatorRow> rows_;
   std::size_t records_ = 0, old_unknown_ = 0;

@@ -58,7 +58,11 @@ void ResultTable::choose_sort_dimension(std::size_t dim) {
 void ResultTable::choose_survey(const std::string& id, const std::string& version) {
   survey_id = id;
   survey_version = version;
-  filter = dr::Filter();
+  dr::Filter dates;  // the dates chosen stay: they are no survey's
+  dates.date_from = filter.date_from;
+  dates.date_to = filter.date_to;
+  dates.utc_offset_minutes = filter.utc_offset_minutes;
+  filter = dates;
   if (sort == SortBy::Dimension) sort = SortBy::Code;  // that survey has other areas
   dirty = true;
 }
@@ -70,6 +74,13 @@ void ResultTable::choose_filter(const std::string& field, const std::string& val
     filter.village.clear();
   } else if (field == "village") filter.village = value;
   else if (field == "level") filter.level = value;
+  dirty = true;
+}
+
+void ResultTable::choose_dates(const std::string& from, const std::string& to, int utc_offset_minutes) {
+  filter.date_from = from;
+  filter.date_to = to;
+  filter.utc_offset_minutes = utc_offset_minutes;
   dirty = true;
 }
 
@@ -90,7 +101,7 @@ void ResultTable::set_search(const std::string& text) {
 
 bool ResultTable::filtered() const {
   return !filter.province.empty() || !filter.commune.empty() || !filter.village.empty() || !filter.level.empty() ||
-         !search.empty();
+         !search.empty() || filter.dated();
 }
 
 void ResultTable::clear_filters() {
@@ -243,6 +254,8 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   const double below = s.levels.size() > 1 ? s.levels[std::size_t(below_level)].min : 0;
   dr::add_training_needs(needs_, results, from, s, filter, below, "village");
   add_wishes(wishes_, results, from, s, filter);
+  below_percent_ = below;
+  training_stale_ = true;
   for (std::size_t t = 0; t < targets().size(); ++t) {
     if (targets()[t].survey != s.id) continue;
     for (std::size_t i = from; i < results.size(); ++i) {
@@ -256,9 +269,20 @@ void ResultTable::sums(const std::vector<dr::Result>& results, const dr::Survey&
   }
 }
 
+const std::vector<TrainingArea>& ResultTable::training(const std::vector<dr::Result>& results,
+                                                     const dr::SurveyCatalog& catalog) const {
+  if (training_stale_) {
+    const dr::Survey* s = survey(catalog);
+    training_ = s ? training_list(results, *s, filter, below_percent_) : std::vector<TrainingArea>();
+    training_stale_ = false;
+  }
+  return training_;
+}
+
 ResultTable::View ResultTable::view() const {
   return View(survey_id, survey_version, filter.province, filter.commune, filter.village, filter.level,
-              filter.complete_only, search, int(sort), sort_dim, ascending, below_level, include_unsealed);
+              filter.complete_only, search, int(sort), sort_dim, ascending, below_level, include_unsealed,
+              filter.date_from, filter.date_to, filter.utc_offset_minutes);
 }
 
 // The rows of all_[from..] that pass the filter and search, put in order among those before.
@@ -272,6 +296,9 @@ void ResultTable::add_rows(const std::vector<dr::Result>& results, std::size_t f
   }
   order(results, ordered);
   built_rows_ = all_.size();
+  // N of "n of N", over every row (a result held by a conflict only changes with a rebuild).
+  of_survey_ = 0;
+  for (const Row& row : all_) of_survey_ += shown(results[row.result]) && !results[row.result].held;
 }
 
 void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog) {
@@ -287,6 +314,8 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
   } else {
     agg_ = dr::Aggregates();
     needs_.clear();
+    training_.clear();
+    training_stale_ = false;
     wishes_ = Wishes();
     target_met_.assign(targets().size(), {0, 0});
   }

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/training_list.hpp"
 #include "app/wishes.hpp"
 #include "core/digiready.hpp"
 
@@ -63,6 +64,8 @@ class ResultTable {
   // A place or level filter ("province", "commune", "village", "level"); a commune clears the village.
   void choose_filter(const std::string& field, const std::string& value);
   void choose_below_level(int level);
+  // The completion dates every tab counts (local "YYYY-MM-DD", "" = open; a round's or typed).
+  void choose_dates(const std::string& from, const std::string& to, int utc_offset_minutes);
   void choose_include_unsealed(bool on);
   void set_search(const std::string& text);
   bool filtered() const;  // any place, level or search narrowing the rows
@@ -92,6 +95,13 @@ class ResultTable {
   const std::vector<std::size_t>& rows() const { return rows_; }  // indices into all()
   const dr::Aggregates& aggregates() const { return agg_; }
   const std::vector<dr::TrainingNeed>& needs() const { return needs_; }
+  // The training tab's list: each area of the survey shown joined across the surveys scoring it.
+  // Worked out on first use after a rebuild, not on every rebuild while a batch is read: only the
+  // training tab and its exports read it.
+  const std::vector<TrainingArea>& training(const std::vector<dr::Result>& results,
+                                            const dr::SurveyCatalog& catalog) const;
+  // N of "n of N": the results of the survey shown, whatever the filter (a conflict not decided aside).
+  std::size_t of_survey() const { return of_survey_; }
   const Wishes& wishes() const { return wishes_; }  // the training wishes among the filtered results
   // Per targets() entry: (met, answered) among the filtered results.
   const std::vector<std::pair<std::size_t, std::size_t>>& target_met() const { return target_met_; }
@@ -101,7 +111,7 @@ class ResultTable {
   bool shown(const dr::Result& r) const { return r.survey_id == survey_id && r.survey_version == survey_version; }
   // What the rows and sums depend on besides the results.
   using View = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string, bool,
-                          std::string, int, std::size_t, bool, int, bool>;
+                          std::string, int, std::size_t, bool, int, bool, std::string, std::string, int>;
   View view() const;
   void add_rows(const std::vector<dr::Result>& results, std::size_t from);
   void order(const std::vector<dr::Result>& results, std::size_t from);
@@ -112,6 +122,10 @@ class ResultTable {
   std::vector<std::size_t> rows_;
   dr::Aggregates agg_;
   std::vector<dr::TrainingNeed> needs_;
+  mutable std::vector<TrainingArea> training_;  // a cache: see training()
+  mutable bool training_stale_ = false;
+  double below_percent_ = 0;
+  std::size_t of_survey_ = 0;
   Wishes wishes_;
   std::vector<std::pair<std::size_t, std::size_t>> target_met_;
   // What the last update() covered, for the next one (no view: start again).

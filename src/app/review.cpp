@@ -8,7 +8,7 @@
 namespace app {
 
 Review::Review(const dr::SurveyCatalog& catalog, BulkStore& bulk, KeyValueStore& small, std::function<double()> clock)
-    : kept(bulk, small), small_(small), catalog_(catalog), clock_(std::move(clock)) {
+    : kept(bulk, small), rounds(small), small_(small), catalog_(catalog), clock_(std::move(clock)) {
   kept.on_settled = [this] {
     if (!batch_open_) say_kept();
     else if (!working()) finish_batch();  // the last file was read before this chunk was answered

@@ -15,6 +15,7 @@
 #include "app/kept_results.hpp"
 #include "app/record_store.hpp"
 #include "app/result_table.hpp"
+#include "app/rounds.hpp"
 #include "app/storage.hpp"
 #include "app/village_table.hpp"
 #include "core/digiready.hpp"
@@ -61,6 +62,7 @@ class Review {
   ImportQueue queue;
   ImportBatches batches;  // what each batch of picked or dropped files gave
   KeptResults kept;
+  Rounds rounds;  // the named date ranges the organiser reports by (kept for the next visit)
   ResultTable table;
   IndicatorView indicators;  // the indicator tab (worked out when it is shown)
   VillageView villages;      // the village table (worked out when it is shown)

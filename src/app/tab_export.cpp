@@ -5,23 +5,27 @@
 namespace app {
 
 namespace {
-constexpr const char* kKeys[] = {"list", "summary", "training", "indicators"};
+constexpr const char* kKeys[] = {"list", "summary", "training", "indicators", "villages"};
 }
 
 const char* to_key(ExportTab t) { return kKeys[int(t)]; }
 
 std::optional<ExportTab> export_tab_from(std::string_view key) {
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < 5; ++i)
     if (key == kKeys[i]) return ExportTab(i);
   return std::nullopt;
 }
 
-Workbook tab_workbook(ExportTab tab, const ResultTable& table, const IndicatorView& indicators,
+Workbook tab_workbook(ExportTab tab, const ResultTable& table, const IndicatorView& indicators, const VillageView& villages,
                       const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog,
                       const dr::Strings& words, int utc_offset_minutes) {
   Workbook wb;
   if (tab == ExportTab::Indicators) {
     wb.sheets.push_back(indicators_sheet(indicators.rows(), words));
+    return wb;
+  }
+  if (tab == ExportTab::Villages) {
+    wb.sheets.push_back(villages_sheet(villages.table(), words));
     return wb;
   }
   const dr::Survey* s = table.survey(catalog);
@@ -35,7 +39,7 @@ Workbook tab_workbook(ExportTab tab, const ResultTable& table, const IndicatorVi
   } else if (tab == ExportTab::Summary) {
     wb.sheets.push_back(summary_sheet(table.aggregates(), *s, words));
   } else {
-    wb.sheets.push_back(training_sheet(table.needs(), *s, words));
+    wb.sheets.push_back(training_sheet(table.training(results, catalog), *s, words));
   }
   return wb;
 }

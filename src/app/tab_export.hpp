@@ -8,16 +8,18 @@
 
 #include "app/indicator_view.hpp"
 #include "app/result_table.hpp"
+#include "app/village_table.hpp"
 #include "app/workbook.hpp"
 
 namespace app {
 
-enum class ExportTab { List, Summary, Training, Indicators };
-const char* to_key(ExportTab t);  // "list", "summary", "training", "indicators" (the file name's part)
+enum class ExportTab { List, Summary, Training, Indicators, Villages };
+// "list", "summary", "training", "indicators", "villages" (the file name's part)
+const char* to_key(ExportTab t);
 std::optional<ExportTab> export_tab_from(std::string_view key);
 
-// `table` rebuilt for the results; `indicators` updated (only the Indicators tab reads it).
-Workbook tab_workbook(ExportTab tab, const ResultTable& table, const IndicatorView& indicators,
+// `table` rebuilt for the results; `indicators` and `villages` updated (only their tabs read them).
+Workbook tab_workbook(ExportTab tab, const ResultTable& table, const IndicatorView& indicators, const VillageView& villages,
                       const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog,
                       const dr::Strings& words, int utc_offset_minutes);
 

@@ -38,7 +38,7 @@ ReportTable village_table(const std::vector<dr::Result>& results, const dr::Surv
   // survey's complete records into the indicator table.
   std::map<std::string, AreaSums> areas;
   for (const dr::Result& r : results) {
-    if (r.held || !r.survey) continue;
+    if (r.held || !r.survey || !f.in_dates(r)) continue;  // the dates chosen apply to both parts
     if ((!r.unsealed || places.include_unsealed) && ind.add(r, *r.survey))
       areas[village_of(r)];  // a village with indicator records is a row
     if (r.survey.get() != &s) continue;
@@ -97,7 +97,8 @@ bool VillageView::update(const std::vector<dr::Result>& results, const dr::Surve
                          const std::string& lang, const std::string& village_header, const std::string& count_header,
                          std::size_t edits) {
   const std::string key = s.id + '\n' + s.version + '\n' + places.province + '\n' + places.commune + '\n' +
-                          places.level + '\n' + (places.include_unsealed ? "1" : "0") + '\n' + lang;
+                          places.level + '\n' + (places.include_unsealed ? "1" : "0") + '\n' + lang + '\n' +
+                          places.date_from + '\n' + places.date_to + '\n' + std::to_string(places.utc_offset_minutes);
   if (built_ && count_ == results.size() && edits_ == edits && key == key_) return false;
   built_ = true;
   count_ = results.size();

@@ -11,8 +11,8 @@
 namespace app {
 
 // `places`: its province and commune narrow the villages (its village is not used: every village
-// of the place is a row), its survey, level and include_unsealed apply to the areas. `no_village`:
-// the row name for results without a village.
+// of the place is a row), its survey, level and include_unsealed apply to the areas, its dates to
+// the areas and the indicators alike.
 ReportTable village_table(const std::vector<dr::Result>& results, const dr::Survey& s, const dr::Filter& places,
                           const std::string& lang, const std::string& village_header, const std::string& count_header);
 

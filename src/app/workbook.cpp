@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/civil_date.hpp"
 #include "core/json.hpp"
 
 namespace app {
@@ -34,29 +35,6 @@ Cell Cell::local_time(std::string_view iso_utc, int utc_offset_minutes) {
 }
 
 namespace {
-// Days since 1970-01-01 of a civil date and back (H. Hinnant's algorithms): no time zone database,
-// no dependence on the machine's own zone.
-long days_from_civil(long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = unsigned(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + long(doe) - 719468;
-}
-
-void civil_from_days(long z, long& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = unsigned(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = long(yoe) + era * 400 + (m <= 2);
-}
-
 // Digits at [at, at+n) of s, or -1.
 int digits(std::string_view s, std::size_t at, std::size_t n) {
   if (at + n > s.size()) return -1;
@@ -100,12 +78,12 @@ std::optional<std::string> shift_time(std::string_view s, int utc_offset_minutes
       }
   }
   if (s.substr(rest) != "Z") return std::nullopt;  // other offsets are not what the app writes
-  long long t = days_from_civil(y, unsigned(mo), unsigned(d)) * 86400LL + h * 3600 + mi * 60 + sec;
+  long long t = dr::days_from_civil(y, unsigned(mo), unsigned(d)) * 86400LL + h * 3600 + mi * 60 + sec;
   t += utc_offset_minutes * 60LL;
   long day = long(t >= 0 ? t / 86400 : (t - 86399) / 86400), yy;
   const long secs = long(t - day * 86400LL);
   unsigned mm, dd;
-  civil_from_days(day, yy, mm, dd);
+  dr::civil_from_days(day, yy, mm, dd);
   char b[64];
   std::snprintf(b, sizeof b, "%04ld-%02u-%02u %02ld:%02ld:%02ld", yy, mm, dd, secs / 3600, secs / 60 % 60, secs % 60);
   return std::string(b);

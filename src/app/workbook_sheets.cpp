@@ -137,19 +137,19 @@ Sheet summary_sheet(const dr::Aggregates& ag, const dr::Survey& s, const dr::Str
   return sh;
 }
 
-Sheet training_sheet(const std::vector<dr::TrainingNeed>& needs, const dr::Survey& s, const dr::Strings& words) {
+Sheet training_sheet(const std::vector<TrainingArea>& areas, const dr::Survey& s, const dr::Strings& words) {
   const std::string& lang = words.language();
   Sheet sh;
   sh.name = words.get("xlsx.training.name");
   sh.columns = {col(words, "xlsx.training.who", "who"), col(words, "xlsx.training.village", "village"),
                 col(words, "xlsx.training.area", "area"), col(words, "xlsx.training.percent", "percent"),
-                col(words, "xlsx.training.area_id", "area_id")};
-  for (const dr::TrainingNeed& n : needs) {
-    const int di = s.dimension_index(n.dimension);
-    const std::string area = di >= 0 ? s.dimensions[std::size_t(di)].title.get(lang) : n.dimension;
-    for (const auto& [village, people] : n.people)
-      for (const dr::TrainingNeed::Person& p : people)
-        sh.rows.push_back({Cell::of(p.who), Cell::of(village), Cell::of(area), percent(p.percent), Cell::of(n.dimension)});
+                col(words, "xlsx.training.area_id", "area_id"), col(words, "xlsx.training.sources", "sources")};
+  for (const TrainingArea& a : areas) {
+    const int di = s.dimension_index(a.id);
+    const std::string area = di >= 0 ? s.dimensions[std::size_t(di)].title.get(lang) : a.id;
+    for (const TrainingPerson& p : a.people)
+      sh.rows.push_back({Cell::of(p.who), Cell::of(p.village), Cell::of(area), percent(p.lowest()), Cell::of(a.id),
+                         Cell::of(sources_text(p, lang))});
   }
   return sh;
 }
@@ -174,6 +174,55 @@ Sheet indicators_sheet(const std::vector<dr::IndicatorRow>& rows, const dr::Stri
                        Cell::num(r.n), Cell::num(r.N), percent(p), Cell::num(r.target), Cell::of(met),
                        Cell::of(dr::unit_words(r.unit, words)), Cell::of(r.id), Cell::of(surveys),
                        Cell::of(r.definition.get(lang))});
+  }
+  return sh;
+}
+
+namespace {
+Cell report_cell(const ReportCell& c) {
+  switch (c.kind) {
+    case ReportCell::Kind::Text: return Cell::of(c.text);
+    case ReportCell::Kind::Count: return Cell::num(c.number);
+    case ReportCell::Kind::Percent: return percent(c.number);
+    case ReportCell::Kind::Empty: break;
+  }
+  return Cell();
+}
+
+bool indicator_column(const ReportColumn& c) { return c.code.rfind("ind.", 0) == 0; }
+}  // namespace
+
+Sheet villages_sheet(const ReportTable& t, const dr::Strings& words) {
+  Sheet sh;
+  sh.name = words.get("xlsx.villages.name");
+  const std::string people = words.get("xlsx.villages.n");
+  // Which columns hold percents (then their counts follow): the first row tells, as in the CSV.
+  std::vector<bool> pct(t.columns.size());
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    for (const auto& row : t.rows) pct[c] = pct[c] || (c < row.size() && row[c].kind == ReportCell::Kind::Percent);
+    sh.columns.push_back({short_header(t.columns[c].header + (pct[c] ? " %" : "")), t.columns[c].code});
+    if (!pct[c]) continue;
+    if (!indicator_column(t.columns[c])) {
+      sh.columns.push_back({people, t.columns[c].code + ".n"});
+      continue;
+    }
+    sh.columns.push_back({words.get("xlsx.indicators.n"), t.columns[c].code + ".n"});
+    sh.columns.push_back({words.get("xlsx.indicators.N"), t.columns[c].code + ".N"});
+  }
+  for (const auto& row : t.rows) {
+    std::vector<Cell> out;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const ReportCell cell = c < row.size() ? row[c] : ReportCell();
+      out.push_back(report_cell(cell));
+      if (!pct[c]) continue;
+      if (!indicator_column(t.columns[c])) {
+        out.push_back(Cell::num(double(cell.n)));
+        continue;
+      }
+      out.push_back(cell.of ? Cell::num(cell.numerator.value_or(0)) : Cell());
+      out.push_back(Cell::num(cell.of));
+    }
+    sh.rows.push_back(std::move(out));
   }
   return sh;
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "app/rounds.hpp"
 #include "app/tab_export.hpp"
 #include "cli/cli_io.hpp"
 #include "cli/import_cmd.hpp"
@@ -15,16 +16,17 @@ namespace drcli {
 namespace {
 
 struct ExportOpts {
-  std::string survey_dir = "assets/surveys", xlsx, tab = "list", survey, version, lang = "vi", offset;
+  std::string survey_dir = "assets/surveys", xlsx, tab = "list", survey, version, lang = "vi", offset, from, to;
   dr::Filter filter;
   int below_level = 2;
   bool include_unsealed = false;
 };
 
 int export_usage() {
-  std::fputs("usage: digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators]\n"
+  std::fputs("usage: digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators|villages]\n"
              "         [--survey ID [--survey-version V]] [--province X] [--commune X] [--village X] [--level ID]\n"
-             "         [--below-level N] [--lang LANG] [--utc-offset +07:00] [--survey-dir DIR] [--include-unsealed]\n",
+             "         [--below-level N] [--from DATE] [--to DATE] [--lang LANG] [--utc-offset +07:00]\n"
+             "         [--survey-dir DIR] [--include-unsealed]   (DATE: 30/06/2026 or 2026-06-30, local)\n",
              stderr);
   return 2;
 }
@@ -44,7 +46,7 @@ bool parse_args(const std::vector<std::string>& args, ExportOpts& o, std::vector
                         : a == "--survey" ? &o.survey : a == "--survey-version" ? &o.version : a == "--lang" ? &o.lang
                         : a == "--utc-offset" ? &o.offset : a == "--province" ? &o.filter.province
                         : a == "--commune" ? &o.filter.commune : a == "--village" ? &o.filter.village
-                        : a == "--level" ? &o.filter.level : nullptr;
+                        : a == "--level" ? &o.filter.level : a == "--from" ? &o.from : a == "--to" ? &o.to : nullptr;
     std::string below;
     if (a == "--below-level") into = &below;
     if (into && i + 1 >= args.size()) { std::fprintf(stderr, "%s needs a value\n", a.c_str()); return false; }
@@ -114,6 +116,10 @@ int cmd_export(const std::vector<std::string>& args) {
   table.choose_filter("commune", o.filter.commune);
   table.choose_filter("village", o.filter.village);
   table.choose_filter("level", o.filter.level);
+  // The dates as the page's filter takes them: local completion days at the offset, both included.
+  const auto from = app::parse_date(o.from), to = app::parse_date(o.to);
+  if ((!o.from.empty() && !from) || (!o.to.empty() && !to)) return export_usage();
+  table.choose_dates(from.value_or(""), to.value_or(""), offset);
   table.below_level = o.below_level;
   table.include_unsealed = o.include_unsealed;
   table.rebuild(im.results(), cat);
@@ -121,7 +127,10 @@ int cmd_export(const std::vector<std::string>& args) {
   indicators.update(im.results(), table.filter, o.lang);
 
   const dr::Strings words = cli_words(o.lang);
-  const app::Workbook wb = app::tab_workbook(*tab, table, indicators, im.results(), cat, words, offset);
+  app::VillageView villages;  // as the page's village tab: every village of the place chosen
+  if (const dr::Survey* s = table.survey(cat))
+    villages.update(im.results(), *s, table.filter, o.lang, words.get("organiser.village"), words.get("organiser.vt_results"));
+  const app::Workbook wb = app::tab_workbook(*tab, table, indicators, villages, im.results(), cat, words, offset);
   if (wb.sheets.empty()) { std::fprintf(stderr, "error: no results of the survey asked for\n"); return 1; }
   const std::string problem = xlsx::write(wb, o.xlsx);
   if (!problem.empty()) { std::fprintf(stderr, "error: %s\n", problem.c_str()); return 1; }

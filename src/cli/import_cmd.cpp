@@ -9,9 +9,12 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <memory>
+#include <set>
 #include <thread>
 
 #include "cli/cli_io.hpp"
+#include "cli/import_conflicts.hpp"
 #include "cli/progress.hpp"
 #include "cli/record_source.hpp"
 #include "app/locales.hpp"
@@ -121,6 +124,9 @@ class Outputs {
     if (ndjson_) std::fclose(ndjson_);
     for (auto& [tally, f] : csv_) std::fclose(f.file);
   }
+  void records(const std::string& lines) {
+    if (ndjson_) ok_ &= std::fwrite(lines.data(), 1, lines.size(), ndjson_) == lines.size();
+  }
   void record(const std::string& canonical) {
     if (!ndjson_) return;
     ok_ &= std::fwrite(canonical.data(), 1, canonical.size(), ndjson_) == canonical.size();
@@ -137,6 +143,18 @@ class Outputs {
       put(it->second.file, t.csv_header());
     }
     put(it->second.file, text);
+  }
+  // Closes and removes what was written so far (the inputs are read again).
+  void discard() {
+    if (ndjson_) std::fclose(ndjson_);
+    ndjson_ = nullptr;
+    std::error_code ec;
+    if (!o_.ndjson.empty()) fs::remove(o_.ndjson + ".part", ec);
+    for (auto& [tally, f] : csv_) {
+      std::fclose(f.file);
+      fs::remove(f.path, ec);
+    }
+    csv_.clear();
   }
   // Closes the streams and writes the per-survey summaries; false if anything failed.
   bool finish(const std::vector<SurveyTally*>& tallies) {
@@ -201,32 +219,42 @@ void print_survey(const SurveyTally& t) {
     std::printf("  dimension %-14s mean %s %% (%zu scored)\n", d.id.c_str(), percent_text(d.mean).c_str(), d.scored);
 }
 
+// What one pass over the inputs meets besides the figures: the conflicting ids (first pass), or the
+// copies of those ids, held until one is chosen (second pass).
+struct PassConflicts {
+  std::set<std::string> found;
+  ConflictCopies* copies = nullptr;  // second pass
+};
+
 // Counts verified records in input order, writes what they add, says what went wrong.
-void count_batch(std::vector<VerifiedRecord>& done, StreamImporter& im, Outputs& out, Progress& progress) {
+void count_batch(std::vector<VerifiedRecord>& done, StreamImporter& im, Outputs& out, Progress& progress,
+                 PassConflicts& conflicts) {
   std::string rows;
   for (VerifiedRecord& v : done) {
     rows.clear();
+    if (conflicts.copies && v.read.ok && conflicts.copies->conflicting(v.read.result.id) && !conflicts.copies->take(v)) {
+      im.hold();
+      continue;
+    }
     const StreamImporter::Taken t = im.take(v, rows);
+    if (t.conflict) {
+      conflicts.found.insert(v.read.result.id);
+      v.read.warnings.pop_back();  // the conflict is reported whole after the second pass
+    }
     if (t.kept) out.record(v.canonical);
     if (!rows.empty()) out.rows(*t.tally, rows);
-    if (has_news(v, t)) {
+    if (!conflicts.copies && has_news(v, t)) {  // the second pass has said it all already
       progress.clear();
       print_report(v, t);
     }
   }
 }
 
-}  // namespace
-
-int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
-  const SurveyCatalog cat = load_catalog(o.survey_dir);
-  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const dr::Strings words = cli_words(o.lang);
-  StreamImporter im(cat, words, o.lang, o.below, !o.csv.empty());
-  im.include_unsealed(o.include_unsealed);
-  Outputs out(o);
-  Progress progress(words.get("cli.progress"));
-  RecordSource source(inputs);
+// One streaming pass: every input read, verified on `jobs` threads and counted into `im` and `out`.
+void run_pass(const std::vector<std::string>& inputs, std::FILE* standard_input, const SurveyCatalog& cat,
+              unsigned jobs, bool canonical, StreamImporter& im, Outputs& out, Progress& progress,
+              PassConflicts& conflicts) {
+  RecordSource source(inputs, standard_input);
   // Pipelined: while one batch is verified on the worker threads, this thread reads the next and
   // counts and writes the one before, in input order.
   auto read_batch = [&] {
@@ -235,7 +263,6 @@ int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
     return batch;
   };
   auto start = [&](std::vector<RawRecord> batch) {
-    const bool canonical = !o.ndjson.empty();
     return std::async(
         std::launch::async, [&cat, jobs, canonical](std::vector<RawRecord> b) { return verify_batch(b, cat, jobs, canonical); },
         std::move(batch));
@@ -246,27 +273,92 @@ int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
     const bool last = next.empty();
     std::vector<VerifiedRecord> done = pending.get();
     if (!last) pending = start(std::move(next));
-    count_batch(done, im, out, progress);
+    count_batch(done, im, out, progress, conflicts);
     progress.update(im.counts().files);
     if (last) break;
   }
   progress.clear();
-  const auto tallies = im.tallies();
   std::string rows;
-  for (SurveyTally* t : tallies) {
+  for (SurveyTally* t : im.tallies()) {
     rows.clear();
     t->flush(rows);
     if (!rows.empty()) out.rows(*t, rows);
   }
-  const StreamCounts& c = im.counts();
+}
+
+// Standard input is read twice when a conflict is found: a copy in a temporary file (removed at exit).
+std::FILE* copy_of_stdin() {
+  std::FILE* f = std::tmpfile();
+  if (!f) return nullptr;
+  char buf[1 << 16];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, stdin)) > 0;)
+    if (std::fwrite(buf, 1, n, f) != n) {
+      std::fclose(f);
+      return nullptr;
+    }
+  std::rewind(f);
+  return f;
+}
+
+void print_counts(const StreamCounts& c, const ImportOpts& o) {
   std::printf("files: %zu, verified: %zu, failed: %zu, duplicates: %zu, changed: %zu\n", c.files, c.verified, c.failed,
               c.duplicates, c.changed);
   if (c.unsealed)
     std::printf("not sealed: %zu (no checksum, so nothing shows they are unchanged since they were saved: %s)\n",
                 c.unsealed, o.include_unsealed ? "counted, as asked" : "left out of the figures; --include-unsealed counts them");
+}
+
+}  // namespace
+
+int cmd_import(const std::vector<std::string>& inputs, const ImportOpts& o) {
+  const SurveyCatalog cat = load_catalog(o.survey_dir);
+  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const dr::Strings words = cli_words(o.lang);
+  const bool from_stdin = std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
+  std::FILE* standard_input = from_stdin ? copy_of_stdin() : stdin;
+  if (!standard_input) {
+    std::fprintf(stderr, "error: standard input could not be copied to a temporary file\n");
+    return 1;
+  }
+  Progress progress(words.get("cli.progress"));
+  auto make_importer = [&] {
+    auto im = std::make_unique<StreamImporter>(cat, words, o.lang, o.below, !o.csv.empty());
+    im->include_unsealed(o.include_unsealed);
+    return im;
+  };
+  auto im = make_importer();
+  auto out = std::make_unique<Outputs>(o);
+  PassConflicts first;
+  run_pass(inputs, standard_input, cat, jobs, !o.ndjson.empty(), *im, *out, progress, first);
+  // A conflict's first copy was counted as it came: everything again, with every copy held but the
+  // chosen one (conflicts are rare; the figures must not depend on the order of the files).
+  std::unique_ptr<ConflictCopies> copies;
+  if (!first.found.empty()) {
+    if (from_stdin) std::rewind(standard_input);
+    out->discard();
+    out.reset();
+    copies = std::make_unique<ConflictCopies>(first.found, o.keep);
+    im = make_importer();
+    out = std::make_unique<Outputs>(o);
+    PassConflicts second;
+    second.copies = copies.get();
+    run_pass(inputs, standard_input, cat, jobs, !o.ndjson.empty(), *im, *out, progress, second);
+  }
+  if (from_stdin) std::fclose(standard_input);
+  if (copies) out->records(copies->undecided_ndjson());
+  const StreamCounts& c = im->counts();
+  print_counts(c, o);
+  const std::size_t undecided = copies ? copies->undecided() : 0;
+  if (copies) {
+    std::printf("conflicts: %zu (same result in copies with other content), %zu left out until a copy is chosen\n",
+                first.found.size(), undecided);
+    copies->print(o.lang);
+  }
+  const auto tallies = im->tallies();
   for (SurveyTally* t : tallies) print_survey(*t);
-  const bool write_ok = out.finish(tallies);
-  return c.failed || !write_ok ? 1 : 0;
+  const bool write_ok = out->finish(tallies);
+  if (c.failed || !write_ok) return 1;
+  return undecided ? 3 : 0;
 }
 
 }  // namespace drcli

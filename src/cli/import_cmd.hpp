@@ -13,6 +13,7 @@ struct ImportOpts {
   double below = 50;
   unsigned jobs = 0;  // verifying threads; 0 = one per core
   bool include_unsealed = false;  // records without a checksum count in the figures too
+  std::vector<std::string> keep;  // --keep FILE: of a conflict, the copy in FILE counts
 };
 
 // Every survey in `dir` and its sub-folders (archive/ holds older versions).

@@ -34,14 +34,15 @@ int usage() {
       "  digiready score SURVEY.json ANSWERS.json [--lang LANG]\n"
       "  digiready import INPUT... [--survey-dir DIR] [--csv FILE] [--ndjson FILE]\n"
       "                   [--aggregates FILE] [--training FILE] [--below PERCENT] [--lang LANG]\n"
-      "                   [--jobs N] [--include-unsealed]\n"
+      "                   [--jobs N] [--include-unsealed] [--keep FILE]...\n"
       "    INPUT: a result file, a directory (read recursively), an NDJSON file (.ndjson, .jsonl)\n"
       "    or - (standard input), one record per line\n"
       "  digiready indicators INPUT... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
       "                   [--province X]... [--commune X]... [--village X]... [--old-province X]...\n"
       "                   [--by province|commune|village|old_province]\n"
-      "  digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators] [--survey ID]\n"
-      "                   [--province X] [--commune X] [--village X] [--level ID] [--lang LANG]\n"
+      "  digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators|villages] [--survey ID]\n"
+      "                   [--province X] [--commune X] [--village X] [--level ID] [--from DATE] [--to DATE]\n"
+      "                   [--lang LANG]\n"
       "                   [--utc-offset +07:00]   (one organiser tab as a spreadsheet, as the page exports it)\n"
       "  digiready --version\n",
       stderr);
@@ -222,6 +223,11 @@ int main(int argc, char** argv) {
     else if (a == "--lang") ok = value(o.lang);
     else if (a == "--allow-warnings") allow_warnings = true;
     else if (a == "--include-unsealed") o.include_unsealed = true;
+    else if (a == "--keep") {
+      std::string file;
+      ok = value(file);
+      o.keep.push_back(file);
+    }
     else if (a == "--jobs") {
       std::string v;
       ok = value(v);

@@ -118,7 +118,8 @@ void load(RawRecord& r) {
   if (!read_file(r.name, dr::kMaxResultBytes, r.text, r.error)) r.text.clear();
 }
 
-RecordSource::RecordSource(const std::vector<std::string>& inputs) : queue_(inputs.begin(), inputs.end()) {}
+RecordSource::RecordSource(const std::vector<std::string>& inputs, std::FILE* standard_input)
+    : queue_(inputs.begin(), inputs.end()), stdin_(standard_input) {}
 
 RecordSource::~RecordSource() { delete lines_; }
 
@@ -150,7 +151,7 @@ bool RecordSource::next(RawRecord& out) {
     out.unread = false;
     std::error_code ec;
     if (path == "-") {
-      lines_ = new NdjsonReader(stdin, false, "stdin", dr::kMaxResultBytes);
+      lines_ = new NdjsonReader(stdin_, false, "stdin", dr::kMaxResultBytes);
     } else if (fs::is_directory(path, ec)) {
       expand_directory(path, out);
       if (!out.error.empty()) return true;

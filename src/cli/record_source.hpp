@@ -45,7 +45,8 @@ class NdjsonReader {
 
 class RecordSource {
  public:
-  explicit RecordSource(const std::vector<std::string>& inputs);
+  // `standard_input`: what "-" reads (a copy of stdin when the inputs are read twice).
+  explicit RecordSource(const std::vector<std::string>& inputs, std::FILE* standard_input = stdin);
   ~RecordSource();
   bool next(RawRecord& out);  // false when every input is read
 
@@ -53,6 +54,7 @@ class RecordSource {
   void expand_directory(const std::string& dir, RawRecord& problem);
   std::deque<std::string> queue_;
   NdjsonReader* lines_ = nullptr;  // the NDJSON input being read
+  std::FILE* stdin_;
 };
 
 }  // namespace drcli

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "core/civil_date.hpp"
 #include "core/fold.hpp"
 #include "core/json.hpp"
 #include "core/ndjson.hpp"
@@ -185,7 +187,28 @@ bool Filter::matches(const Result& r) const {
   if (!level.empty() && r.scores.level != level) return false;
   if (complete_only && r.status != Status::Complete) return false;
   if (r.unsealed && !include_unsealed) return false;
-  return true;
+  return in_dates(r);
+}
+
+bool Filter::in_dates(const Result& r) const {
+  if (!dated()) return true;
+  const std::string day = local_date(r.completed.empty() ? r.updated : r.completed, utc_offset_minutes);
+  if (day.empty()) return false;  // no time to tell: not in any range
+  return (date_from.empty() || day >= date_from) && (date_to.empty() || day <= date_to);
+}
+
+std::string local_date(std::string_view t, int offset_minutes) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+  const std::string s(t.substr(0, 16));
+  if (s.size() < 16 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5) return {};
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return {};
+  const long minutes = days_from_civil(y, unsigned(mo), unsigned(d)) * 1440 + h * 60 + mi + offset_minutes;
+  long year = 0;
+  unsigned month = 0, day = 0;
+  civil_from_days(minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440), year, month, day);
+  char b[40];
+  std::snprintf(b, sizeof b, "%04ld-%02u-%02u", year, month, day);
+  return b;
 }
 
 AggregateSum::AggregateSum(const Survey& s, const Filter& f) : s_(&s), f_(f), dim_sum_(s.dimensions.size(), 0) {

@@ -99,8 +99,18 @@ struct Filter {
   std::string level;  // level id
   bool complete_only = false;
   bool include_unsealed = false;  // count results without a checksum too (the organiser chose to)
+  // Completion dates, local, "YYYY-MM-DD", both ends included ("" = open): a result counts when its
+  // completion time (else its last change) at utc_offset_minutes from UTC falls between them.
+  std::string date_from, date_to;
+  int utc_offset_minutes = 0;
   bool matches(const Result& r) const;
+  bool in_dates(const Result& r) const;  // the dates alone (the indicators know no survey or level)
+  bool dated() const { return !date_from.empty() || !date_to.empty(); }
 };
+
+// The local date "YYYY-MM-DD" of an ISO-8601 UTC time ("2026-11-28T20:12:45Z") at `offset_minutes`
+// from UTC; "" when it cannot be read.
+std::string local_date(std::string_view iso_utc, int offset_minutes);
 
 struct DimensionAggregate {
   std::string id;

@@ -134,7 +134,7 @@ StreamImporter::Taken StreamImporter::take(VerifiedRecord& rec, std::string& csv
     if (it->second != rec.digest) {
       t.conflict = true;
       ++counts_.conflicts;
-      rr.warnings.push_back(rec.file + ": same result id as an earlier file but other content; the earlier one is kept");
+      rr.warnings.push_back(rec.file + ": same result id as an earlier file but other content: a conflict, counted only once a copy is chosen");
     }
     return t;
   }

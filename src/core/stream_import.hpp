@@ -67,10 +67,14 @@ struct StreamCounts {
   // verified: kept and consistent (checksum present and matching); unsealed: kept but without a
   // checksum, so nothing shows it is unchanged (left out of the figures unless included).
   std::size_t files = 0, verified = 0, unsealed = 0, failed = 0, duplicates = 0, conflicts = 0, changed = 0;
+  // Copies of a conflicting result that nobody chose (StreamImporter::hold): read, counted nowhere.
+  std::size_t held = 0;
 };
 
 // Takes verified records in input order: the first record of an id is kept, later copies are
-// counted (and said out loud when their content differs), as Importer does for the browser.
+// counted (and said out loud when their content differs). Which copy of a conflict counts is a
+// person's choice, never the input order: the caller holds every copy of a conflicting id it
+// knows of (hold) and takes only the chosen one, as Importer does for the browser.
 class StreamImporter {
  public:
   // `lang` "" = each survey's first language; `words` must outlive the importer.
@@ -85,6 +89,11 @@ class StreamImporter {
   // land in `csv_rows`. A duplicate with other content or a changed record gets a line in
   // rec.read.warnings.
   Taken take(VerifiedRecord& rec, std::string& csv_rows);
+  // A copy of a conflicting result nobody chose: read (a file), held, in no figure.
+  void hold() {
+    ++counts_.files;
+    ++counts_.held;
+  }
   const StreamCounts& counts() const { return counts_; }
   // Surveys with at least one kept result, in catalog order.
   std::vector<SurveyTally*> tallies();

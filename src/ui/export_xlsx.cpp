@@ -17,7 +17,7 @@ void draw_xlsx_export(App& app, OrgTab tab, const std::string& file_name) {
   if (!pressed || tab == OrgTab::Import) return;
   app::Review& r = app.review();
   const auto which = app::ExportTab(int(tab) - int(OrgTab::List));  // the same order, after Import
-  const app::Workbook wb = app::tab_workbook(which, r.table, r.indicators, r.importer()->results(), app.catalog(),
+  const app::Workbook wb = app::tab_workbook(which, r.table, r.indicators, r.villages, r.importer()->results(), app.catalog(),
                                              app.strings(), platform::utc_offset_minutes());
   v.xlsx_busy = true;
   v.xlsx_note.clear();

@@ -120,6 +120,42 @@ void write_villages(Writer& w, const app::ReportTable& t) {
   w.EndArray();
 }
 
+// The training tab's list: per area, the surveys joined, N scored, and each person with their scores.
+void write_joined_training(Writer& w, const std::vector<app::TrainingArea>& areas) {
+  w.Key("joined_training");
+  w.StartArray();
+  for (const app::TrainingArea& a : areas) {
+    w.StartObject();
+    write_str(w, "area", a.id);
+    w.Key("surveys");
+    w.StartArray();
+    for (const dr::Survey* sv : a.surveys) w.String(sv->id.c_str());
+    w.EndArray();
+    w.Key("scored"); w.Uint64(a.scored);
+    w.Key("people");
+    w.StartArray();
+    for (const app::TrainingPerson& p : a.people) {
+      w.StartObject();
+      write_str(w, "who", p.who);
+      write_str(w, "village", p.village);
+      w.Key("scores");
+      w.StartArray();
+      for (const app::TrainingScore& sc : p.scores) {
+        w.StartObject();
+        write_str(w, "survey", sc.survey->id);
+        w.Key("percent"); w.Double(sc.percent);
+        write_str(w, "date", sc.date);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 void write_organiser(Writer& w, App& app) {
   const app::Review& rv = app.review();
   const app::ResultTable& tb = rv.table;
@@ -151,7 +187,21 @@ void write_organiser(Writer& w, App& app) {
   write_str(w, "village", tb.filter.village);
   write_str(w, "level", tb.filter.level);
   write_str(w, "search", tb.search);
+  write_str(w, "date_from", tb.filter.date_from);
+  write_str(w, "date_to", tb.filter.date_to);
   w.EndObject();
+  w.Key("of_survey"); w.Uint64(tb.of_survey());
+  w.Key("rounds");
+  w.StartArray();
+  for (const app::Round& r : rv.rounds.all()) {
+    w.StartObject();
+    write_str(w, "name", r.name);
+    write_str(w, "from", r.from);
+    write_str(w, "to", r.to);
+    w.EndObject();
+  }
+  w.EndArray();
+  write_joined_training(w, imp ? tb.training(imp->results(), app.catalog()) : std::vector<app::TrainingArea>());
   write_str(w, "sort", app::to_key(tb.sort));
   if (const dr::Survey* sv = tb.sort == app::SortBy::Dimension ? tb.survey(app.catalog()) : nullptr)
     write_str(w, "sort_dimension", tb.sort_dim < sv->dimensions.size() ? sv->dimensions[tb.sort_dim].id : std::string());

@@ -98,12 +98,23 @@ void organiser_work(App& app) {
 }
 
 void organiser_text_begin(App& app, const std::string& widget_id) {
-  app.organiser_view().search_editing = widget_id == "org.search";
+  OrganiserView& v = app.organiser_view();
+  v.search_editing = widget_id == "org.search";
+  v.form_editing = widget_id.rfind("org.round.", 0) == 0 ? widget_id : std::string();
 }
 
 bool organiser_text_input(App& app, const std::string& text) {
-  if (!app.organiser_view().search_editing) return false;
-  app.review().table.set_search(text);
+  OrganiserView& v = app.organiser_view();
+  if (v.search_editing) {
+    app.review().table.set_search(text);
+    return true;
+  }
+  std::string* field = v.form_editing == "org.round.name" ? &v.round_name
+                       : v.form_editing == "org.round.from" ? &v.round_from
+                       : v.form_editing == "org.round.to"   ? &v.round_to
+                                                            : nullptr;
+  if (!field) return false;
+  *field = text;
   return true;
 }
 

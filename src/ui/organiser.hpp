@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include "app/rounds.hpp"
+
 namespace ui {
 
 class App;
@@ -23,6 +25,10 @@ struct OrganiserView {
   bool xlsx_busy = false;      // a spreadsheet is being written (the button waits)
   std::string xlsx_note;       // how the last one went, shown under the button
   bool xlsx_failed = false;
+  // The dates chooser's new round, as typed; which of its fields has the text overlay.
+  bool round_form = false;
+  std::string round_name, round_from, round_to, form_editing;
+  app::Rounds::Problem round_problem = app::Rounds::Problem::None;
 };
 
 void organiser_init(App& app);  // import handler; once, from App::init

@@ -162,8 +162,9 @@ void draw_place_filters(App& app, Org& o, const dr::Survey& s, bool with_level, 
       toggle_chooser(o, "level");
   }
   if (!o.v.chooser.empty() && o.v.chooser != "below" && o.v.chooser != "sort" &&
-      o.v.chooser != "old_province")
+      o.v.chooser != "old_province" && o.v.chooser != "dates")
     draw_chooser(app, o, s);
+  draw_dates(app, o);
 }
 
 void draw_filters(App& app, Org& o, const dr::Survey& s) {
@@ -176,6 +177,13 @@ void draw_filters_no_village(App& app, Org& o, const dr::Survey& s) {
   if (button("org.f.survey", app.t("organiser.survey") + ": " + s.title.get(app.lang()), ButtonStyle::Secondary))
     toggle_chooser(o, "survey");
   draw_place_filters(app, o, s, false, false);
+}
+
+dr::Filter village_places(const dr::Filter& f) {
+  dr::Filter places = f;
+  places.village.clear();
+  places.level.clear();
+  return places;
 }
 
 std::string count_text(double x) {
@@ -194,7 +202,7 @@ void draw_exports(App& app, Org& o, const dr::Survey& s) {
       button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
     download_csv(app::export_name(s.id, o.t.filter, today(), "-aggregates.csv"), dr::aggregates_csv(o.t.aggregates(), s, app.strings()));
   if (o.v.tab != OrgTab::Training && button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
-    download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv"), dr::training_needs_csv(o.t.needs(), s, app.strings()));
+    download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv"), app::training_csv(o.t.training(o.r.importer()->results(), app.catalog()), s, app.strings()));
   if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
     platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.r.importer()->ndjson());
 }
@@ -238,22 +246,18 @@ void draw_tab_export(App& app, Org& o, const dr::Survey& s) {
     case OrgTab::Training:
       if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Primary))
         download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv"),
-                     dr::training_needs_csv(o.t.needs(), s, app.strings()));
+                     app::training_csv(o.t.training(o.r.importer()->results(), app.catalog()), s, app.strings()));
       break;
     case OrgTab::Indicators:
       // Exactly the rows the tab shows (not while a batch is read: they are not shown then).
       if (button("org.export.indicators", app.t("organiser.export_indicators"), ButtonStyle::Primary, -1, idle))
         download_csv(app::export_name("indicators", o.t.filter, today(), ".csv", false), o.r.indicators.csv(app.strings()));
       break;
-    case OrgTab::Villages: {
-      dr::Filter places = o.t.filter;
-      places.village.clear();
-      places.level.clear();
+    case OrgTab::Villages:
       if (button("org.export.villages", app.t("organiser.export_villages"), ButtonStyle::Primary, -1, idle))
-        download_csv(app::export_name("villages-" + s.id, places, today(), ".csv", false),
+        download_csv(app::export_name("villages-" + s.id, village_places(o.t.filter), today(), ".csv", false),
                      app::report_csv(o.r.villages.table()));
       break;
-    }
   }
 }
 

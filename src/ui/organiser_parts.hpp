@@ -36,6 +36,13 @@ void draw_no_match(App& app, Org& o);
 void draw_place_filters(App& app, Org& o, const dr::Survey& s, bool with_level, bool with_village = true);
 void draw_filters(App& app, Org& o, const dr::Survey& s);
 void draw_filters_no_village(App& app, Org& o, const dr::Survey& s);  // the village tab: every village
+// The completion dates (a round, this month, this year, every time) under the place filters
+// (screen_organiser_dates.cpp), and how many results the filters leave of how many: `key` says
+// "{0} / {1} ...".
+void draw_dates(App& app, Org& o);
+void draw_counted(App& app, std::size_t n, std::size_t of, const char* key);
+// The village tab's place: the filter without its village and level (every village is a row).
+dr::Filter village_places(const dr::Filter& f);
 // A count as read: whole numbers without decimals ("312"), others with one ("12.5").
 std::string count_text(double x);
 void download_csv(const std::string& name, const std::string& csv);

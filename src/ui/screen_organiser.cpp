@@ -82,13 +82,23 @@ void draw_detail(App& app, Org& o) {
     text(answer_text(q, v, lang));
   }
   app.end_body();
-  if (button("org.detail.back", app.t("organiser.back_to_list"), ButtonStyle::Primary)) {
+  // Back to where it was opened from: the list, or the training list (the tab did not change).
+  const char* back = o.v.tab == OrgTab::Training ? "organiser.back_to_training" : "organiser.back_to_list";
+  if (button("org.detail.back", app.t(back), ButtonStyle::Primary)) {
     o.v.detail = -1;
     app.keep_scroll();
   }
   app.end_screen();
 }
 
+
+// The tab's spreadsheet, named like its CSV: the village table names every village of the place.
+std::string xlsx_name(const Org& o, const dr::Survey& s) {
+  if (o.v.tab == OrgTab::Villages) return app::export_name("villages-" + s.id, village_places(o.t.filter), today(), ".xlsx", false);
+  const bool every_survey = o.v.tab == OrgTab::Indicators;  // the level filter does not apply there
+  const char* key = app::to_key(app::ExportTab(int(o.v.tab) - int(OrgTab::List)));
+  return app::export_name(key, o.t.filter, today(), ".xlsx", !every_survey);
+}
 
 }  // namespace
 
@@ -122,12 +132,9 @@ void draw_organiser(App& app) {
     draw_villages(app, o, *s);
   }
   // Under what the tab shows (its rows stay where the eye expects them): the tab as a spreadsheet.
-  // The village table has no sheet yet (its CSV is the tab's main button).
-  if (o.v.tab != OrgTab::Import && o.v.tab != OrgTab::Villages && s && !o.r.busy()) {
-    const bool every_survey = o.v.tab == OrgTab::Indicators;  // the level filter does not apply there
-    const char* key = app::to_key(app::ExportTab(int(o.v.tab) - int(OrgTab::List)));
+  if (o.v.tab != OrgTab::Import && s && !o.r.busy()) {
     spacing(8);
-    draw_xlsx_export(app, o.v.tab, app::export_name(key, o.t.filter, today(), ".xlsx", !every_survey));
+    draw_xlsx_export(app, o.v.tab, xlsx_name(o, *s));
   }
   app.end_body();
   const int tab = draw_tabs(app, o);

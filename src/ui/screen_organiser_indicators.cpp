@@ -92,6 +92,8 @@ void draw_indicators(App& app, Org& o, const dr::Survey& s) {
   }
   const app::IndicatorView& iv = o.r.indicators;
   text(dr::format(app.t("organiser.ind_hint"), {std::to_string(iv.records())}), theme::muted(), FontRole::Small);
+  const dr::Importer& im = *o.r.importer();  // every survey's results, a conflict not decided aside
+  draw_counted(app, iv.records(), im.results().size() - im.undecided(), "organiser.ind_counted_of");
   if (!iv.records()) draw_no_match(app, o);
   for (std::size_t i = 0; i < iv.rows().size(); ++i) draw_indicator(app, o, iv.rows()[i], int(i));
 }

@@ -5,6 +5,7 @@
 
 #include "imgui_internal.h"
 #include "app/targets.hpp"
+#include "app/training_list.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/organiser.hpp"
@@ -18,6 +19,7 @@ void draw_summary(App& app, Org& o, const dr::Survey& s) {
   draw_filters(app, o, s);
   const dr::Aggregates& ag = o.t.aggregates();
   text(dr::format(app.t("organiser.respondents"), {std::to_string(ag.count)}), theme::ink(), FontRole::Title);
+  draw_counted(app, ag.count, o.t.of_survey(), "organiser.counted_of");
   if (!ag.count) {
     draw_no_match(app, o);
     return;
@@ -83,6 +85,41 @@ void draw_wishes(App& app, Org& o) {
     bar(float(c.people) / float(w.answered), 16, theme::primary(), share_text(c.people, w.answered));
   }
 }
+
+
+// The surveys an area is joined from, named: "An toàn (Kỹ năng số … + Thanh toán trực tuyến)".
+std::string joined_from(const App& app, const app::TrainingArea& a) {
+  std::string names;
+  for (const dr::Survey* sv : a.surveys) names += (names.empty() ? "" : " + ") + sv->title.get(app.lang());
+  return dr::format(app.t("organiser.area_from"), {names});
+}
+
+// One person of an area's list: who, where, every score with its survey; a tap opens the household.
+void draw_person(App& app, Org& o, const app::TrainingArea& a, const app::TrainingPerson& p) {
+  const std::string where = p.village.empty() ? app.t("organiser.no_village") : p.village;
+  const std::string id = "org.need." + a.id + "." + p.who;
+  if (!card(id.c_str(), p.who + " · " + where, app::sources_text(p, app.lang()))) return;
+  // The household's page: the result with the lowest score, its other surveys below it.
+  const dr::Result& r = o.r.importer()->results()[p.scores.front().result];
+  if (const app::Row* row = o.t.find(r.id)) {
+    o.v.detail = int(row - o.t.all().data());
+    app.scroll_body_to(0);
+  }
+}
+
+void draw_area(App& app, Org& o, const dr::Survey& s, const app::TrainingArea& a) {
+  const int di = s.dimension_index(a.id);
+  if (di < 0) return;
+  spacing(4);
+  text(s.dimensions[size_t(di)].title.get(app.lang()), theme::primary(), FontRole::Title);
+  if (a.surveys.size() > 1) text(joined_from(app, a), theme::muted(), FontRole::Small);
+  draw_counted(app, a.people.size(), a.scored, "organiser.need_of");
+  // A long list is cut short (the exports have everyone): the screen stays quick to scroll.
+  constexpr std::size_t kShown = 30;
+  for (std::size_t i = 0; i < a.people.size() && i < kShown; ++i) draw_person(app, o, a, a.people[i]);
+  if (a.people.size() > kShown)
+    text(dr::format(app.t("organiser.need_more"), {std::to_string(a.people.size() - kShown)}), theme::muted(), FontRole::Small);
+}
 }  // namespace
 
 void draw_training(App& app, Org& o, const dr::Survey& s) {
@@ -93,31 +130,9 @@ void draw_training(App& app, Org& o, const dr::Survey& s) {
   if (button("org.below", app.t("organiser.below") + ": " + below, ButtonStyle::Secondary)) toggle_chooser(o, "below");
   if (o.v.chooser == "below") draw_chooser(app, o, s);
   draw_wishes(app, o);
-  for (const dr::TrainingNeed& n : o.t.needs()) {
-    const int di = s.dimension_index(n.dimension);
-    if (di < 0) continue;
-    std::size_t total = 0;
-    for (const auto& g : n.by_group) total += g.second.size();
-    spacing(4);
-    text(s.dimensions[size_t(di)].title.get(lang), theme::primary(), FontRole::Title);
-    text(dr::format(app.t("organiser.need_count"), {std::to_string(total)}), theme::ink(), FontRole::Small);
-    for (const auto& [village, ids] : n.by_group) {
-      text((village.empty() ? app.t("organiser.no_village") : village) + ": " +
-           dr::format(app.t("organiser.people"), {std::to_string(ids.size())}));
-      // Household codes, which the team can act on (a long list is cut short; the CSV has all).
-      std::string codes;
-      for (size_t k = 0; k < ids.size() && k < 40; ++k) {
-        const app::Row* row = o.t.find(ids[k]);
-        const std::string c = row ? row->code : ids[k].substr(0, 8);
-        codes += (codes.empty() ? "" : ", ") + (c.empty() ? ids[k].substr(0, 8) : c);
-      }
-      if (ids.size() > 40) codes += ", …";
-      text(codes, theme::muted(), FontRole::Small);
-    }
-  }
+  for (const app::TrainingArea& a : o.t.training(o.r.importer()->results(), app.catalog())) draw_area(app, o, s, a);
   spacing(8);
   draw_exports(app, o, s);
 }
-
 
 }  // namespace ui

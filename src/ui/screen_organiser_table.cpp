@@ -99,7 +99,7 @@ void draw_list(App& app, Org& o, const dr::Survey& s) {
   if (button("org.sort.more", more, ButtonStyle::Secondary))
     toggle_chooser(o, "sort");
   if (o.v.chooser == "sort") draw_chooser(app, o, s);
-  text(dr::format(app.t("organiser.n_rows"), {std::to_string(o.t.rows().size())}), theme::muted(), FontRole::Small);
+  draw_counted(app, o.t.rows().size(), o.t.of_survey(), "organiser.n_rows_of");
   if (o.t.rows().empty()) draw_no_match(app, o);
   const bool wide = ImGui::GetContentRegionAvail().x >= 600;
   if (wide) {

@@ -47,6 +47,9 @@ void draw_villages(App& app, Org& o, const dr::Survey& s) {
   }
   const app::ReportTable& t = o.r.villages.table();
   text(dr::format(app.t("organiser.vt_hint"), {std::to_string(t.rows.size())}), theme::muted(), FontRole::Small);
+  double counted = 0;  // the survey's results in the villages shown, of all its results
+  for (const auto& row : t.rows) counted += row.size() > 1 ? row[1].number.value_or(0) : 0;
+  draw_counted(app, std::size_t(counted), o.t.of_survey(), "organiser.counted_of");
   if (t.rows.empty()) draw_no_match(app, o);
   for (const auto& row : t.rows) draw_village(app, t, row);
 }

@@ -88,8 +88,11 @@ class XlsxExport(unittest.TestCase):
     def test_training_lists_the_areas_below_the_level(self):
         ws = export(self.tmp, 'training')
         self.assertEqual(ws.title, 'Cần học')
-        self.assertEqual(rows(ws)[2:], [['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thiết bị', 66.67, 'dev'],
-                                        ['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thanh toán', 50, 'pay']])
+        # Each score with the survey it came from (an area scored by several surveys is one list).
+        self.assertEqual(rows(ws)[1][5], 'sources')
+        self.assertEqual(rows(ws)[2:], [
+            ['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thiết bị', 66.67, 'dev', 'Khảo sát nhỏ, phiên bản 2 66.67%'],
+            ['3f43d3796ebc38e6b4edf455e97ad46e', 'Thôn 1', 'Thanh toán', 50, 'pay', 'Khảo sát nhỏ, phiên bản 2 50%']])
 
     def test_indicators_n_of_N_percent_and_target(self):
         ws = export(self.tmp, 'indicators')
@@ -98,6 +101,28 @@ class XlsxExport(unittest.TestCase):
         self.assertEqual(first[:8], ['Người từ 15 tuổi có điện thoại thông minh', 'Tất cả', 2, 3, 66.67, 80,
                                      'Chưa đạt', 'người từ 15 tuổi (adult)'])
         self.assertEqual(first[8], 'adult_smartphone')
+
+    def test_villages_side_by_side_with_n_per_cell(self):
+        ws = export(self.tmp, 'villages')
+        self.assertEqual(ws.title, 'Theo thôn')
+        head, codes, row = rows(ws)
+        self.assertEqual(codes[:8], ['village', 'results', 'dev', 'dev.n', 'pay', 'pay.n', 'safe', 'safe.n'])
+        self.assertEqual(head[:4], ['Thôn', 'Số kết quả', 'Thiết bị %', 'Số người (n)'])
+        self.assertEqual(row[:8], ['Thôn 1', 1, 66.67, 1, 50, 1, 100, 1])
+        # A province indicator: its %, then n of N (2 of the household's 3 adults have a smartphone).
+        at = codes.index('ind.adult_smartphone')
+        self.assertEqual(codes[at:at + 3], ['ind.adult_smartphone', 'ind.adult_smartphone.n', 'ind.adult_smartphone.N'])
+        self.assertEqual(head[at + 1:at + 3], ['Tử số', 'Mẫu số'])
+        self.assertEqual(row[at:at + 3], [66.67, 2, 3])
+
+    def test_dates_are_local_days(self):
+        # Completed 16:38:52 UTC: 29 November at +07:00, already 30 November at +08:00.
+        ws = export(self.tmp, 'list', '--from', '30-11-2026', '--utc-offset', '+07:00')
+        self.assertEqual(len(rows(ws)), 2)  # the two header rows, no result
+        ws = export(self.tmp, 'list', '--from', '30-11-2026', '--to', '2026-11-30', '--utc-offset', '+08:00')
+        self.assertEqual(len(rows(ws)), 3)
+        ws = export(self.tmp, 'villages', '--to', '28-11-2026', '--utc-offset', '+07:00')
+        self.assertEqual(len(rows(ws)), 2)
 
     def test_english_headers_keep_the_codes(self):
         ws = export(self.tmp, 'summary', '--lang', 'en')

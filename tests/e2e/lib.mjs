@@ -123,6 +123,17 @@ export async function find(page, match, { scroll = true } = {}) {
   throw new Error('widget not found: ' + match + '\n' + JSON.stringify(await widgets(page)).slice(0, 2000));
 }
 
+// Drags the page down to its top, as a thumb does.
+export async function toTop(page) {
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.move(206, 200);
+    await page.mouse.down();
+    await page.mouse.move(206, 700, { steps: 6 });
+    await page.mouse.up();
+  }
+  await page.waitForTimeout(200);
+}
+
 export async function tap(page, match) {
   const w = await find(page, match);
   await page.touchscreen.tap(w.x + w.w / 2, w.y + Math.min(w.h / 2, 24));

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, startServer, launch, open, state, widgets, tap, find, shot, waitFor } from './lib.mjs';
+import { ROOT, startServer, launch, open, state, widgets, tap, find, shot, waitFor, toTop } from './lib.mjs';
 import { mixedBatch, household, smeRecord, bigBatch } from './batch.mjs';
 
 let srv;
@@ -66,16 +66,6 @@ async function openResult(page, id) {
 }
 
 // Drags the body down until its top is in view (lib's find() scrolls only the other way).
-async function toTop(page) {
-  for (let i = 0; i < 6; i++) {
-    await page.mouse.move(206, 200);
-    await page.mouse.down();
-    await page.mouse.move(206, 700, { steps: 6 });
-    await page.mouse.up();
-  }
-  await page.waitForTimeout(200);
-}
-
 // Picks a choice in one of the filter lists by its label.
 async function choose(page, filter, label) {
   await toTop(page);
@@ -222,7 +212,7 @@ test('a mixed batch: counts, reasons, changed scores, table, aggregates, trainin
     assert.equal(s.training.public_services, 10, '6 weakest + 4 middle households');
     await shot(page, 'organiser-training');
     const tcsv = csvOf((await download(page, 'org.export.training')).data);
-    assert.deepEqual(tcsv[0], ['Lĩnh vực', 'Thôn/ấp', 'Mã hộ / tên', 'Điểm lĩnh vực %']);
+    assert.deepEqual(tcsv[0], ['Lĩnh vực', 'Thôn/ấp', 'Mã hộ / tên', 'Điểm lĩnh vực %', 'Điểm theo khảo sát']);
     // One row per household, named by its code: a list the team can take door to door.
     const pub = tcsv.filter((r) => r[0] === 'Dịch vụ công trực tuyến và VNeID');
     assert.equal(pub.length, 10);
@@ -501,7 +491,14 @@ test('indicator tab: four surveys together, same n of N as the CLI, by village; 
     sameAsNative(s, all);
     // Every survey gave some: an indicator only the business survey asks is counted too.
     assert.ok(s.indicators.length >= 20, `${s.indicators.length} indicators`);
-    // Rows a thumb can hit: each indicator's title is a tap target of 48 px or more.
+    // Rows a thumb can hit: each indicator's title is a tap target of 48 px or more (under the
+    // filters and the dates: a drag brings them into view).
+    await find(page, (w) => w.id.startsWith('org.ind.'));
+    await page.mouse.move(206, 600);
+    await page.mouse.down();
+    await page.mouse.move(206, 420, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
     const cards = (await widgets(page)).filter((w) => w.id.startsWith('org.ind.'));
     assert.ok(cards.length >= 2, 'indicator rows in view');
     for (const w of cards.slice(0, -1)) assert.ok(w.h >= 48, `${w.id} ${w.h}px`);

@@ -12,7 +12,12 @@ export const TEXT = {
 
 // Types into the field of the current question through the HTML overlay, as a phone keyboard would.
 export async function typeInto(page, id, text) {
-  const w = await find(page, 'field.' + id);
+  await typeIntoWidget(page, 'field.' + id, text);
+}
+
+// Types into any text field (its widget id) through the overlay, replacing what it held.
+export async function typeIntoWidget(page, wid, text) {
+  const w = await find(page, wid);
   await page.touchscreen.tap(w.x + w.w / 2, w.y + Math.min(w.h / 2, 24));
   await page.waitForFunction(() => !document.getElementById('text-overlay').hidden);
   await page.evaluate(() => { const o = document.getElementById('text-overlay'); o.value = ''; o.dispatchEvent(new Event('input')); });
@@ -20,7 +25,7 @@ export async function typeInto(page, id, text) {
   await page.waitForFunction(([wid, t]) => {
     const f = window.digiready.widgets().find((v) => v.id === wid);
     return f && f.value === t;
-  }, ['field.' + id, text], { timeout: 5000 });
+  }, [wid, text], { timeout: 5000 });
 }
 
 // Answers the question on screen with something valid; `pick` chooses among options.
