@@ -22,18 +22,20 @@ from pathlib import Path
 # Where code that never runs before the second frame starts (src/platform/later_code.hpp): the
 # screens after home (App::draw calls them through a table, src/ui/app.cpp, so none is folded into
 # its caller), the surveys' arrival (the page hands them over only once the deferred part is in,
-# platform_web.cpp) and the organiser's import work (only on its screen or during an import).
+# platform_web.cpp), the organiser's import work (only on its screen or during an import) and the
+# test hook's state (the page answers {} until the deferred part is in, platform_web.cpp).
 ROOTS = [
     r'ui::draw_(intro|question|review|results|organiser|qr|scan|space)\(ui::App&\)',
     r'ui::App::on_surveys\(.*\)',
     r'ui::\(anonymous namespace\)::organiser_work_now\(ui::App&, bool\)',
+    r'ui::hook_state_json\(ui::App&\)',
 ]
 ROOT = re.compile('^(' + '|'.join(ROOTS) + ')$')
 # Functions in the table that this app never calls at all, so they need not be in the first part:
 # ImGui's .ini readers and writers (io.IniFilename is null and no .ini is ever loaded or saved,
-# src/main.cpp), and SDL's bitmap cursors and software blits (ImGui's SDL backend asks only for
-# system cursors, and the window draws with WebGL, not into an SDL surface).
-NEVER_CALLED = re.compile(r'^((Window|Table)SettingsHandler_\w+|Emscripten_CreateCursor|SDL_Blit\w*|SDL_SoftBlit)(\(|$)')
+# src/main.cpp), and SDL's bitmap cursors, window surface and software blits (ImGui's SDL backend
+# asks only for system cursors, and the window draws with WebGL, never into an SDL surface).
+NEVER_CALLED = re.compile(r'^((Window|Table)SettingsHandler_\w+|Emscripten_CreateCursor|Emscripten_CreateWindowFramebuffer|SDL_Blit\w*|SDL_SoftBlit)(\(|$)')
 EDGE = re.compile(r'^\s*"(.*)" -> "(.*)"; // call$')
 NODE = re.compile(r'^\s*"(.*)" \[(.*)\];$')
 

@@ -12,6 +12,8 @@
 var laterCode = { bytes: null, loaded: false, arrived: null };
 Module['laterCode'] = new Promise(function(resolve) { laterCode.arrived = resolve; });
 
+Module['laterCodeIn'] = function() { return laterCode.loaded; };
+
 function laterCodeFile() {
   return 'digiready.deferred.wasm';
 }

@@ -61,8 +61,11 @@ EM_JS(void, dr_js_init, (), {
     var a = pass(what), b = pass(arg);
     _dr_event(a, b, 0);
   };
-  // The test hook reads the app's state when asked (0: state, 1: widgets), not every frame.
-  hook['_read'] = function(what) { return UTF8ToString(_dr_hook_read(what)); };
+  // The test hook reads the app's state when asked (0: state, 1: widgets), not every frame. The
+  // state is worked out by code that arrives after the first frame (later_code.js): {} until then.
+  hook['_read'] = function(what) {
+    return what == 0 && !Module['laterCodeIn']() ? '{}' : UTF8ToString(_dr_hook_read(what));
+  };
   hook['_call2'] = function(what, arg, arg2) {
     var a = pass(what), b = pass(arg), c = pass(arg2);
     _dr_event(a, b, c);
