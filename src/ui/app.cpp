@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
@@ -258,6 +259,7 @@ void App::draw() {
   // the first frame (tools/split-wasm.py, docs/size.md). In the order of Screen.
   static void (*const kDraw[])(App&) = {draw_home, draw_intro, draw_question, draw_review, draw_results,
                                         draw_organiser, draw_qr, draw_scan, draw_space};
+  static_assert(std::size(kDraw) == static_cast<std::size_t>(Screen::Space) + 1, "one draw function per Screen");
   kDraw[static_cast<int>(screen_)](*this);
   back_event_ = false;
   keyboard_tab_order();
