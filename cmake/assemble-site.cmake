@@ -2,7 +2,7 @@
 # (a hash of every file), so an update is one atomic switch from old files to new ones.
 file(REMOVE_RECURSE ${DIST})
 file(MAKE_DIRECTORY ${DIST}/surveys)
-file(COPY ${BIN}/digiready.js ${BIN}/digiready.wasm ${BIN}/zbar-qr.js ${BIN}/zbar-qr.wasm DESTINATION ${DIST})
+file(COPY ${BIN}/digiready.js ${BIN}/digiready.wasm ${BIN}/digiready.deferred.wasm ${BIN}/zbar-qr.js ${BIN}/zbar-qr.wasm DESTINATION ${DIST})
 # The spreadsheet writer, loaded only when someone exports (cached for offline use like the rest).
 file(COPY ${BIN}/digiready-xlsx.js ${BIN}/digiready-xlsx.wasm DESTINATION ${DIST})
 file(GLOB web_files ${SRC}/web/*)

@@ -89,8 +89,21 @@ target_link_options(digiready_web PRIVATE
   -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=1 -sDISABLE_EXCEPTION_CATCHING=1
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0 -sTEXTDECODER=2 -sMALLOC=emmalloc
   -sSUPPORT_LONGJMP=0 -sGL_TRACK_ERRORS=0 -sGL_POOL_TEMP_BUFFERS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
-  -sEXIT_RUNTIME=0 -sBINARYEN_EXTRA_PASSES=--converge -sINCOMING_MODULE_JS_API=['canvas','print','printErr','instantiateWasm','onAbort','locateFile','preRun','onRuntimeInitialized']
+  -sEXIT_RUNTIME=0 -sBINARYEN_EXTRA_PASSES=--converge,--one-caller-inline-max-function-size=100 -sINCOMING_MODULE_JS_API=['canvas','print','printErr','instantiateWasm','onAbort','locateFile','preRun','onRuntimeInitialized','loadSplitModule']
   @${LINK_RSP})
+# Code loaded after the first frame (docs/size.md): -sSPLIT_MODULE gives the glue its placeholders
+# (emcc leaves the linked module in digiready.wasm.orig, with function names from
+# --profiling-funcs, and an instrumented one in digiready.wasm); tools/split-wasm.py then cuts
+# digiready.wasm.orig into digiready.wasm and digiready.deferred.wasm, without names. wasm-opt folds
+# a function into its only caller whatever its size unless told otherwise: the limit above keeps
+# the big ones (DR_LATER_CODE, src/platform/later_code.hpp) apart so that they can be moved.
+set(LATER_CODE_JS ${CMAKE_SOURCE_DIR}/src/platform/later_code.js)
+target_link_options(digiready_web PRIVATE -sSPLIT_MODULE=1 --profiling-funcs --pre-js ${LATER_CODE_JS})
+set_property(TARGET digiready_web APPEND PROPERTY LINK_DEPENDS ${LATER_CODE_JS})
+add_custom_command(TARGET digiready_web POST_BUILD
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tools/split-wasm.py ${CMAKE_BINARY_DIR}/digiready.wasm.orig
+          ${CMAKE_BINARY_DIR}/digiready.wasm ${CMAKE_BINARY_DIR}/digiready.deferred.wasm
+  COMMENT "Splitting digiready.wasm: what the first frame needs, and the rest" VERBATIM)
 if(DIGIREADY_CLOSURE)
   target_link_options(digiready_web PRIVATE --closure 1)
 endif()

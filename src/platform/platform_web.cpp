@@ -61,8 +61,11 @@ EM_JS(void, dr_js_init, (), {
     var a = pass(what), b = pass(arg);
     _dr_event(a, b, 0);
   };
-  // The test hook reads the app's state when asked (0: state, 1: widgets), not every frame.
-  hook['_read'] = function(what) { return UTF8ToString(_dr_hook_read(what)); };
+  // The test hook reads the app's state when asked (0: state, 1: widgets), not every frame. The
+  // state is worked out by code that arrives after the first frame (later_code.js): {} until then.
+  hook['_read'] = function(what) {
+    return what == 0 && !Module['laterCodeIn']() ? '{}' : UTF8ToString(_dr_hook_read(what));
+  };
   hook['_call2'] = function(what, arg, arg2) {
     var a = pass(what), b = pass(arg), c = pass(arg2);
     _dr_event(a, b, c);
@@ -190,8 +193,10 @@ EM_JS(void, dr_js_frame_drawn, (const char* fields, int back_leaves), {
   window['digiready']['_frame'](UTF8ToString(fields), back_leaves != 0);
 });
 
+// The surveys are read by code that comes after the first frame (later_code.js).
 EM_JS(void, dr_js_request_surveys, (), {
-  window['digiready']['_surveys'].then(function(list) {
+  Promise.all([window['digiready']['_surveys'], Module['laterCode']]).then(function(got) {
+    var list = got[0];
     var hook = window['digiready'];
     for (var i = 0; i < list.length; i++) hook['_call2']('survey', list[i][0], list[i][1]);
     hook['_call']('surveys_done', "");
@@ -424,8 +429,18 @@ void publish_semantics(std::string_view records_json, std::string_view lang) {
 }
 void speak(std::string_view text) { dr_js_speak(std::string(text).c_str()); }
 
+// The first frame is on screen: fetch the code it did not need (src/platform/later_code.js) with
+// the main loop paused until it is in, so no frame calls a function that is not there yet.
+EM_JS(void, dr_js_load_later_code, (), { Module['loadLaterCode'](); });
+
 void frame_drawn(const std::string& text_fields_json, bool back_leaves) {
   dr_js_frame_drawn(text_fields_json.c_str(), back_leaves ? 1 : 0);
+  static bool later_code_asked = false;
+  if (!later_code_asked) {
+    later_code_asked = true;
+    emscripten_pause_main_loop();
+    dr_js_load_later_code();
+  }
 }
 
 void set_test_hook(std::function<std::string()> state_json, std::function<std::string()> widgets_json) {

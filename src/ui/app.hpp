@@ -19,6 +19,7 @@
 #include "app/review.hpp"
 #include "app/result_qr.hpp"
 #include "app/scan_session.hpp"
+#include "platform/later_code.hpp"
 #include "platform/platform.hpp"
 #include "platform/bulk_web.hpp"
 #include "platform/storage_web.hpp"
@@ -125,7 +126,8 @@ class App {
  private:
   void load_settings();
   void save_settings();
-  void on_surveys(std::vector<std::pair<std::string, std::string>> files);
+  // Runs once the code after the first frame is in (the page hands the surveys over then).
+  DR_LATER_CODE void on_surveys(std::vector<std::pair<std::string, std::string>> files);
   app::Place place() const;
   void follow_back(const app::BackStep& step);
 

@@ -2,9 +2,12 @@
 #pragma once
 #include <string>
 
+#include "platform/later_code.hpp"
+
 namespace ui {
 
 class App;
-std::string hook_state_json(App& app);
+// Read by tests only once the code after the first frame is in (platform_web.cpp answers {} before).
+DR_LATER_CODE std::string hook_state_json(App& app);
 
 }  // namespace ui

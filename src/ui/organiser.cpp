@@ -72,10 +72,11 @@ void organiser_init(App& app) {
   });
 }
 
-void organiser_work(App& app) {
+namespace {
+// Only on the organiser's screen or while an import runs, so never in the first frame: loaded after
+// it (src/platform/later_code.hpp).
+DR_LATER_CODE void organiser_work_now(App& app, bool on_screen) {
   app::Review& rv = app.review();
-  const bool on_screen = app.screen() == Screen::Organiser;
-  if (!on_screen && !rv.busy()) return;  // what earlier visits kept is read on the first visit
   if (!app.surveys_loaded()) {
     if (rv.busy()) app.request_frame();
     return;
@@ -95,6 +96,13 @@ void organiser_work(App& app) {
     if (rv.villages.update(rv.importer()->results(), *s, rv.table.filter, app.lang(), app.t("organiser.village"),
                            app.t("organiser.vt_results"), rv.importer()->edits()))
       app.request_frame();
+}
+}  // namespace
+
+void organiser_work(App& app) {
+  const bool on_screen = app.screen() == Screen::Organiser;
+  if (!on_screen && !app.review().busy()) return;  // what earlier visits kept is read on the first visit
+  organiser_work_now(app, on_screen);
 }
 
 void organiser_text_begin(App& app, const std::string& widget_id) {
