@@ -250,20 +250,28 @@ std::string format_value(const Value& v) {
 }
 
 namespace {
-// Does expression e read, directly or through computed values, a question in `open` without an answer?
-bool waits_on(const Survey& s, EvalContext& ctx, const std::vector<char>& open, const Expr& e, int depth) {
+// The questions in `open` without an answer that expression e reads, directly or through computed
+// values.
+void open_refs(const Survey& s, EvalContext& ctx, const std::vector<char>& open, const Expr& e, int depth,
+               std::vector<int>& out) {
   std::vector<int> refs;
   expression_refs(e, refs);
   const int nq = int(s.questions.size());
   for (int r : refs) {
     if (r < nq) {
-      if (open[size_t(r)] && !ctx.answer(r)) return true;
+      if (open[size_t(r)] && !ctx.answer(r) && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
     } else if (depth < 16) {  // the loader bounds computed chains and rejects cycles
       const Computed& c = s.computed[size_t(r - nq)];
-      if (c.expr && waits_on(s, ctx, open, *c.expr, depth + 1)) return true;
+      if (c.expr) open_refs(s, ctx, open, *c.expr, depth + 1, out);
     }
   }
-  return false;
+}
+
+// A question that one choice decides alone (single, yes/no, rating): it has options, one of which
+// will be the answer.
+bool one_of_options(const Question& q) {
+  return !q.options.empty() &&
+         (q.type == QuestionType::Single || q.type == QuestionType::YesNo || q.type == QuestionType::Rating);
 }
 }  // namespace
 
@@ -272,18 +280,59 @@ Progress progress(const Survey& s, const Answers& a, int from) {
   Progress p;
   // open: visible, or hidden only until an answer still to come (in question order: skip logic reads
   // earlier questions).
-  std::vector<char> open(s.questions.size(), 0);
+  const size_t n = s.questions.size();
+  std::vector<char> open(n, 0);
+  // For a question that may still come: the unanswered questions it waits on, including what those
+  // wait on in turn when they are themselves still to come.
+  std::vector<std::vector<int>> waits(n);
+  std::vector<int> pending;  // counted pending questions, in order
   for (auto& q : s.questions) {
+    const size_t i = size_t(q.index);
     if (ctx.visible(q.index)) {
-      open[size_t(q.index)] = 1;
+      open[i] = 1;
       if (q.type == QuestionType::Info) continue;
       ++p.total;
       // An answer that breaks a rule (out of range, a constraint) is not progress: Next refuses it.
       if (ctx.answer(q.index) && !check_answer(ctx, q)) ++p.answered;
-    } else if (q.visible_if && waits_on(s, ctx, open, *q.visible_if, 0)) {
-      open[size_t(q.index)] = 1;
-      if (q.type != QuestionType::Info && q.index > from) ++p.pending;
+      continue;
     }
+    if (!q.visible_if) continue;
+    std::vector<int> refs;
+    open_refs(s, ctx, open, *q.visible_if, 0, refs);
+    if (refs.empty()) continue;
+    open[i] = 1;
+    for (size_t k = 0, direct = refs.size(); k < direct; ++k)
+      for (int r : waits[size_t(refs[k])])
+        if (std::find(refs.begin(), refs.end(), r) == refs.end()) refs.push_back(r);
+    waits[i] = std::move(refs);
+    if (q.type != QuestionType::Info && q.index > from) pending.push_back(q.index);
+  }
+  // Questions that wait on one choice still to be made, a choice on screen now, cannot all come: one
+  // answer will be given (the old-province question of each of 34 provinces: one is asked). They
+  // count as many as the option showing the most of them, so N is what one person can be asked at
+  // most, and still only shrinks as answers come.
+  std::vector<char> done(n, 0);
+  for (int qi : pending) {
+    if (done[size_t(qi)]) continue;
+    const std::vector<int>& w = waits[size_t(qi)];
+    const Question& guard = s.questions[size_t(w[0])];
+    if (w.size() != 1 || !waits[size_t(w[0])].empty() || !one_of_options(guard)) {
+      ++p.pending;
+      continue;
+    }
+    std::vector<int> group;
+    for (int qj : pending)
+      if (waits[size_t(qj)] == w) group.push_back(qj), done[size_t(qj)] = 1;
+    int most = 0;
+    for (const Option& o : guard.options) {
+      Answers chosen = a;
+      toggle_option(guard, chosen, o.value);
+      EvalContext c2(s, chosen);
+      int shown = 0;
+      for (int qj : group) shown += c2.visible(qj) ? 1 : 0;
+      most = std::max(most, shown);
+    }
+    p.pending += most;
   }
   return p;
 }
