@@ -157,7 +157,7 @@ int cmd_indicators(const std::vector<std::string>& args) {
   const Strings words = drcli::cli_words(lang);
   // The same inputs as import (files, directories, NDJSON, "-", scanned codes), one record at a
   // time: the table keeps sums, never the records.
-  std::size_t read = 0, failed = 0;
+  std::size_t read = 0, failed = 0, changed = 0;
   drcli::RecordSource source(files);
   for (drcli::RawRecord r; source.next(r);) {
     ++read;
@@ -165,21 +165,30 @@ int cmd_indicators(const std::vector<std::string>& args) {
     if (r.error.empty()) drcli::decode_scanned(r, cat);
     if (!r.error.empty()) { std::fprintf(stderr, "failed: %s\n", r.error.c_str()); ++failed; continue; }
     ReadResult rr = read_result(r.text, r.name, cat);
-    // Only records that verify count: a changed checksum or stored score is not a figure to report.
-    if (!rr.ok || !rr.checksum_ok || !rr.score_differences.empty()) {
+    // Only records that verify count: a changed checksum or a record without one is not a figure to
+    // report.
+    if (!rr.ok || !rr.checksum_ok) {
       std::fprintf(stderr, "failed: %s\n", r.name.c_str());
       print_all(rr.errors, "  ");
       if (rr.ok && rr.result.unsealed) std::fprintf(stderr, "  not sealed: no checksum\n");
       else if (rr.ok && !rr.checksum_ok) std::fprintf(stderr, "  checksum does not match\n");
-      print_all(rr.score_differences, "  changed: ");
       ++failed;
       continue;
+    }
+    // Stored scores that differ from the recomputed ones count as `import` and the organiser's page
+    // count them (indicators read answers, not scores), and are said.
+    if (!rr.score_differences.empty()) {
+      std::fprintf(stderr, "changed: %s\n", r.name.c_str());
+      print_all(rr.score_differences, "  ");
+      ++changed;
     }
     table.add(rr.result, *rr.result.survey);
   }
   print_all(table.warnings(), "warning: ");
   auto rows = table.rows();
   std::printf("records: %zu read, %zu kept, %zu failed\n", read, table.records_kept(), failed);
+  if (changed)
+    std::printf("changed: %zu records whose stored scores differ (counted; scores are recomputed)\n", changed);
   // Records made before the survey asked the old province, in a merged one: said, never guessed.
   if (!filter.old_provinces.empty() || *group == PlaceLevel::OldProvince)
     std::printf("old province unknown: %zu records (%s)\n", table.old_province_unknown(),

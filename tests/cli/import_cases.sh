@@ -37,6 +37,29 @@ case $case_name in
     expect_line "$tmp/out2" "records: 40 read, 40 kept, 0 failed"
     cmp "$tmp/dir-ind.csv" "$tmp/nd-ind.csv" || fail "directory and NDJSON indicator tables differ"
     grep -q "adult_smartphone" "$tmp/out" || { cat "$tmp/out" >&2; fail "no household indicator in the table"; }
+    # A record whose stored score was edited and its checksum stamped again: `import` and the
+    # organiser's page count it with the recomputed scores, flagged "changed"; the indicators count
+    # it too (they read answers, not scores), so the three give the same figures. A record whose
+    # checksum no longer matches counts nowhere.
+    head -1 "$tmp/all.ndjson" | python3 -c '
+import hashlib, json, sys
+# Numbers as the core writes them: shortest form, whole numbers without ".0".
+r = json.loads(sys.stdin.read(), parse_float=lambda t: int(float(t)) if float(t).is_integer() else float(t))
+r["id"] = "e" * 31 + "1"
+r["scores"]["overall"] = 99.5
+r.pop("checksum")
+canonical = json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+r["checksum"] = hashlib.sha256(canonical.encode()).hexdigest()
+print(json.dumps(r, ensure_ascii=False))
+r["scores"]["overall"] = 12
+r["id"] = "e" * 31 + "2"
+print(json.dumps(r, ensure_ascii=False))' > "$tmp/results/edited.ndjson"
+    import "$tmp/results" > "$tmp/out3" 2> /dev/null || true
+    expect_line "$tmp/out3" "files: 42, verified: 41, failed: 1, duplicates: 0, changed: 1"
+    "$cli" indicators "$tmp/results" --survey-dir "$surveys" > "$tmp/out4" 2> "$tmp/err4" && fail "a failed record exits 0"
+    expect_line "$tmp/out4" "records: 42 read, 41 kept, 1 failed"
+    expect_line "$tmp/out4" "changed: 1 records whose stored scores differ (counted; scores are recomputed)"
+    grep -q "overall: stored 99.5" "$tmp/err4" || { cat "$tmp/err4" >&2; fail "the changed score is not said"; }
     ;;
   old_province)
     # The worked example of docs/indicators.md "By old province": answers in (household survey 2.1.0
