@@ -11,10 +11,6 @@ namespace {
 std::vector<std::string> one_or_none(const std::string& v) {
   return v.empty() ? std::vector<std::string>{} : std::vector<std::string>{v};
 }
-
-std::string dates_key(const dr::Filter& f) {
-  return f.date_from + '\n' + f.date_to + '\n' + std::to_string(f.utc_offset_minutes);
-}
 }  // namespace
 
 bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Filter& filter, const std::string& lang,
@@ -23,9 +19,12 @@ bool IndicatorView::update(const std::vector<dr::Result>& results, const dr::Fil
   // whether they changed.
   if (built_ && count_ == results.size() && edits_ == edits && unsealed_ == filter.include_unsealed &&
       province_ == filter.province && commune_ == filter.commune && village_ == filter.village && lang_ == lang &&
-      built_old_ == old_province_ && dates_ == dates_key(filter))
+      built_old_ == old_province_ && date_from_ == filter.date_from && date_to_ == filter.date_to &&
+      utc_offset_ == filter.utc_offset_minutes)
     return false;
-  dates_ = dates_key(filter);
+  date_from_ = filter.date_from;
+  date_to_ = filter.date_to;
+  utc_offset_ = filter.utc_offset_minutes;
   built_ = true;
   count_ = results.size();
   edits_ = edits;

@@ -51,7 +51,8 @@ class IndicatorView {
   bool built_ = false;
   std::size_t count_ = 0, edits_ = 0;
   bool unsealed_ = false;
-  std::string province_, commune_, village_, lang_, old_province_, built_old_, dates_;
+  std::string province_, commune_, village_, lang_, old_province_, built_old_, date_from_, date_to_;
+  int utc_offset_ = 0;
   dr::ProvinceMerger merger_;
   std::vector<dr::IndicatorRow> rows_;
   std::size_t records_ = 0, old_unknown_ = 0;
