@@ -13,6 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (r.survey) {
     // Exercise evaluation on what loaded: lint, empty answers, every first option picked.
     dr::lint_survey(*r.survey);
+    dr::progress(*r.survey, {});  // nothing answered: every choice still to make is tried
     dr::Answers a;
     for (auto& q : r.survey->questions)
       if (!q.options.empty()) dr::toggle_option(q, a, q.options.front().value);
