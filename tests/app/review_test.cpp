@@ -178,6 +178,7 @@ void expect_same_as_rebuild(const app::ResultTable& t, const std::vector<dr::Res
     }
   }
   EXPECT_EQ(t.target_met(), full.target_met());
+  EXPECT_EQ(t.of_survey(), full.of_survey()) << "N of \"n of N\" run on over the new rows only";
   EXPECT_EQ(t.wishes().question, full.wishes().question);
   EXPECT_EQ(t.wishes().answered, full.wishes().answered);
   ASSERT_EQ(t.wishes().counts.size(), full.wishes().counts.size());
