@@ -474,7 +474,8 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
   // What is kept of `raw` stays in it, as the answers the checks and scores read (all_answers(r),
   // without building that map again for each file).
   for (auto it = raw.begin(); it != raw.end();) {
-    const auto& [id, v] = *it;
+    const std::string& id = it->first;  // not a structured binding: a lambda below names it (C++17)
+    const Value& v = it->second;
     const Question* q = s.find(id);
     auto field = [&] { return (q && q->profile() ? "profile." : "answers.") + id; };  // named only when said
     bool keep = false;
