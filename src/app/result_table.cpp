@@ -295,10 +295,11 @@ void ResultTable::add_rows(const std::vector<dr::Result>& results, std::size_t f
     rows_.push_back(i);
   }
   order(results, ordered);
+  // N of "n of N", run on over the new rows only (a result held by a conflict changes the rows
+  // already counted only through Importer::edits(), which makes update() rebuild from 0).
+  if (from == 0) of_survey_ = 0;
+  for (std::size_t i = from; i < all_.size(); ++i) of_survey_ += shown(results[all_[i].result]) && !results[all_[i].result].held;
   built_rows_ = all_.size();
-  // N of "n of N", over every row (a result held by a conflict only changes with a rebuild).
-  of_survey_ = 0;
-  for (const Row& row : all_) of_survey_ += shown(results[row.result]) && !results[row.result].held;
 }
 
 void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog) {

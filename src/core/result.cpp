@@ -471,24 +471,30 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
   r.survey = match.survey;
 
   // Answers must fit the survey; split into profile and section answers.
-  for (auto& [id, v] : raw) {
+  // What is kept of `raw` stays in it, as the answers the checks and scores read (all_answers(r),
+  // without building that map again for each file).
+  for (auto it = raw.begin(); it != raw.end();) {
+    const std::string& id = it->first;  // not a structured binding: a lambda below names it (C++17)
+    const Value& v = it->second;
     const Question* q = s.find(id);
-    std::string f = "answers." + id;
-    if (!q) { R.err(f, "unknown question in survey " + s.id + " " + s.version); continue; }
-    if (q->profile()) f = "profile." + id;
-    if (q->type == QuestionType::Info) { R.warn(f, "info items take no answer; ignored"); continue; }
-    if (v.answered() && !answer_format_ok(*q, v)) {
-      R.err(f, std::string("not a valid ") + to_string(q->type) + " answer");
+    auto field = [&] { return (q && q->profile() ? "profile." : "answers.") + id; };  // named only when said
+    bool keep = false;
+    if (!q) R.err(field(), "unknown question in survey " + s.id + " " + s.version);
+    else if (q->type == QuestionType::Info) R.warn(field(), "info items take no answer; ignored");
+    else if (v.answered() && !answer_format_ok(*q, v)) R.err(field(), std::string("not a valid ") + to_string(q->type) + " answer");
+    else keep = v.answered();
+    if (!keep) {
+      it = raw.erase(it);
       continue;
     }
-    if (!v.answered()) continue;
-    (q->profile() ? r.profile : r.answers)[id] = v;
+    Answers& part = q->profile() ? r.profile : r.answers;
+    part.emplace_hint(part.end(), id, v);  // in order: raw is sorted by id
+    ++it;
   }
   if (!out.errors.empty()) return out;
 
-  Answers all = all_answers(r);
+  EvalContext ctx(s, raw);
   if (r.status == Status::Complete) {
-    EvalContext ctx(s, all);
     for (auto& q : s.questions) {
       if (!ctx.visible(q.index)) continue;
       if (auto p = check_answer(ctx, q))
@@ -497,7 +503,7 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
   }
 
   // Never trust stored scores: recompute and report every difference.
-  r.scores = stored_scores(s, score(s, all));
+  r.scores = stored_scores(s, score(ctx, s));
   auto differs = [](const std::optional<double>& a, const std::optional<double>& b) {
     return a.has_value() != b.has_value() || (a && std::fabs(*a - *b) > 0.0051);
   };

@@ -92,6 +92,11 @@ std::optional<double> question_fraction(const Question& q, const Value& v) {
 }
 
 Scores score(const Survey& s, const Answers& a) {
+  EvalContext ctx(s, a);
+  return score(ctx, s);
+}
+
+Scores score(EvalContext& ctx, const Survey& s) {
   Scores out;
   const size_t nd = s.dimensions.size();
   out.dimensions.resize(nd);
@@ -99,7 +104,6 @@ Scores score(const Survey& s, const Answers& a) {
     out.dimensions[i].dimension = int(i);
     out.dimensions[i].id = s.dimensions[i].id;
   }
-  EvalContext ctx(s, a);
   // Format version 2: silence is not skill, a visible question without a usable answer counts 0.
   const bool silence_is_zero = s.format_version >= 2;
   for (const Question& q : s.questions) {

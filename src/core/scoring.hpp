@@ -10,6 +10,8 @@
 
 namespace dr {
 
+class EvalContext;
+
 struct DimensionScore {
   int dimension = -1;  // index into Survey::dimensions
   std::string id;
@@ -68,6 +70,9 @@ struct Scores {
 };
 
 Scores score(const Survey& s, const Answers& a);
+// The same with the context of those answers already built (a file verified: its checks and its
+// scores share one, and the visibility it worked out).
+Scores score(EvalContext& ctx, const Survey& s);
 
 // The whole percentage a person sees: first the 2 decimals a record stores, then a whole number,
 // halves away from zero (79.995 -> 80). Format version 2 compares levels, bands and strengths on it.

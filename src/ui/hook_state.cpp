@@ -201,7 +201,11 @@ void write_organiser(Writer& w, App& app) {
     w.EndObject();
   }
   w.EndArray();
-  write_joined_training(w, imp ? tb.training(imp->results(), app.catalog()) : std::vector<app::TrainingArea>());
+  // Only while the training tab is shown (what it mirrors): with 10,000 results the list is about
+  // 3 MB of JSON, and worked out again after every refresh, which a poll during an import paid each
+  // time (docs/size.md, "Organiser import").
+  if (v.tab == OrgTab::Training)
+    write_joined_training(w, imp ? tb.training(imp->results(), app.catalog()) : std::vector<app::TrainingArea>());
   write_str(w, "sort", app::to_key(tb.sort));
   if (const dr::Survey* sv = tb.sort == app::SortBy::Dimension ? tb.survey(app.catalog()) : nullptr)
     write_str(w, "sort_dimension", tb.sort_dim < sv->dimensions.size() ? sv->dimensions[tb.sort_dim].id : std::string());
