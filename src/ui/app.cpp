@@ -156,26 +156,40 @@ bool App::wants_frame() {
 
 void App::before_frame() {
   organiser_work(*this);  // import work between frames, never inside drawing
-  const float dpr = std::max(1.f, platform::device_pixel_ratio());
-  const float px = large_text_ ? kLargePx : kBasePx;
-  if (dpr != font_dpr_ || px != font_px_) {
-    build_fonts(dpr, px);
-    // On the first frame the renderer creates the texture itself (NewFrame); later, replace it.
-    if (font_dpr_ != 0) {
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    font_dpr_ = dpr;
-    font_px_ = px;
-    for (const app::LocaleFile& f : app::embedded_locales()) glyph_check_ += f.json;
-  }
+  fit_fonts();
   // Every character of the surveys and UI strings must be in the font (else it shows as '?'):
   // a console error, so the browser tests catch a survey or translation the font cannot show.
-  if (!glyph_check_.empty()) {
+  if (fonts_complete_ && !glyph_check_.empty()) {
     const std::string missing = missing_glyphs(glyph_check_);
     if (!missing.empty()) platform::error("the font has no glyph for " + missing);
     glyph_check_.clear();
   }
+}
+
+void App::finish_start() { fit_fonts(); }
+
+void App::fit_fonts() {
+  const float dpr = std::max(1.f, platform::device_pixel_ratio());
+  const float px = large_text_ ? kLargePx : kBasePx;
+  // The first frame shows only the UI's own words (home, before the surveys and records are read):
+  // its atlas holds ASCII and the letters of the locale files, a third fewer glyphs to rasterise
+  // before anything is on screen. Every glyph comes once that frame is drawn (finish_start).
+  const bool complete = frames_ > 0;
+  if (dpr == font_dpr_ && px == font_px_ && (fonts_complete_ || !complete)) return;
+  std::string first_words;
+  if (!complete)
+    for (const app::LocaleFile& f : app::embedded_locales()) first_words += f.json;
+  build_fonts(dpr, px, first_words);
+  // On the first frame the renderer creates the texture itself (NewFrame); later, replace it.
+  if (font_dpr_ != 0) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  font_dpr_ = dpr;
+  font_px_ = px;
+  if (complete && !fonts_complete_)
+    for (const app::LocaleFile& f : app::embedded_locales()) glyph_check_ += f.json;
+  fonts_complete_ = complete;
 }
 
 ImVec4 App::background() const { return ImColor(theme::page()); }

@@ -48,6 +48,9 @@ class App {
   void before_frame();     // font atlas rebuilds happen here, between frames
   void draw();
   void after_frame();      // publishes state + widgets for the test hook
+  // Once the first frame is on screen, outside any frame: the start's work that frame did not need
+  // (the font atlas's other glyphs).
+  void finish_start();
   ImVec4 background() const;
 
   // ---- shared by the screens ----
@@ -127,6 +130,7 @@ class App {
   void load_settings();
   void save_settings();
   // Runs once the code after the first frame is in (the page hands the surveys over then).
+  void fit_fonts();  // builds the atlas the next frame needs, if it is not the one built
   DR_LATER_CODE void on_surveys(std::vector<std::pair<std::string, std::string>> files);
   app::Place place() const;
   void follow_back(const app::BackStep& step);
@@ -135,6 +139,7 @@ class App {
   std::string lang_ = "vi";
   bool large_text_ = false;
   float font_dpr_ = 0, font_px_ = 0;
+  bool fonts_complete_ = false;  // every glyph, not only the first frame's (fit_fonts)
   std::string glyph_check_;  // survey texts to check against the font once it is built
   Screen screen_ = Screen::Home;
   bool frame_requested_ = true;
