@@ -22,6 +22,9 @@ struct EmbeddedLocale {
 // Every assets/locales/*.json at build time (generated embedded_locales.cpp).
 extern const EmbeddedLocale kLocaleFiles[];
 extern const unsigned kLocaleFileCount;
+// Every character beyond ASCII in those files, as first,last code point pairs ending in 0 (worked
+// out at build time): the UI's own words, which the first frame's font atlas needs (src/ui/app.cpp).
+extern const unsigned short kLocaleLetters[];
 
 struct LocaleFile {
   std::string lang, json;

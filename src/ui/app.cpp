@@ -176,10 +176,7 @@ void App::fit_fonts() {
   // before anything is on screen. Every glyph comes once that frame is drawn (finish_start).
   const bool complete = frames_ > 0;
   if (dpr == font_dpr_ && px == font_px_ && (fonts_complete_ || !complete)) return;
-  std::string first_words;
-  if (!complete)
-    for (const app::LocaleFile& f : app::embedded_locales()) first_words += f.json;
-  build_fonts(dpr, px, first_words);
+  build_fonts(dpr, px, complete ? nullptr : app::kLocaleLetters);
   // On the first frame the renderer creates the texture itself (NewFrame); later, replace it.
   if (font_dpr_ != 0) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
