@@ -6,6 +6,7 @@ Each NAME becomes `extern const unsigned char NAME[]; extern const unsigned int 
 embed.py OUT.cpp --locales FILE...: every locale file as one row of app::kLocaleFiles (language code =
 file name without .json; src/app/locales.hpp), so a new assets/locales/<lang>.json is a new language
 without a code edit; and app::kLocaleLetters, the characters beyond ASCII they use."""
+import json
 import os
 import sys
 
@@ -41,7 +42,12 @@ def locales(paths):
         body, size = byte_list(path)
         lines.append(f"const unsigned char kLocale{i}[] = {{{body},0}};")
         code = os.path.splitext(os.path.basename(path))[0]
-        rows.append(f'{{"{code}", reinterpret_cast<const char*>(kLocale{i}), {size}}}')
+        # The file's own name for its language alone, as a locale file (home's language switch).
+        name = json.dumps({"language.name": json.load(open(path, encoding="utf-8")).get("language.name", code)},
+                          ensure_ascii=False).encode("utf-8")
+        lines.append(f"const unsigned char kLocaleName{i}[] = {{{','.join(str(b) for b in name)},0}};")
+        rows.append(f'{{"{code}", reinterpret_cast<const char*>(kLocale{i}), {size}, '
+                    f'reinterpret_cast<const char*>(kLocaleName{i}), {len(name)}}}')
     lines.append("}  // namespace")
     lines.append(f"const EmbeddedLocale kLocaleFiles[] = {{{', '.join(rows)}}};")
     lines.append(f"const unsigned kLocaleFileCount = {len(rows)};")

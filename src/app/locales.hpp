@@ -2,6 +2,7 @@
 // tools/embed.py), each naming itself ("language.name"). Adding a language is adding a file (and
 // the surveys' translations); nothing here lists languages by name.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,8 @@ struct EmbeddedLocale {
   const char* lang;  // file name without .json
   const char* json;
   unsigned size;
+  const char* name_json;  // {"language.name": ...} alone: the language by its own name
+  unsigned name_size;
 };
 // Every assets/locales/*.json at build time (generated embedded_locales.cpp).
 extern const EmbeddedLocale kLocaleFiles[];
@@ -29,7 +32,11 @@ extern const unsigned short kLocaleLetters[];
 struct LocaleFile {
   std::string lang, json;
 };
-std::vector<LocaleFile> embedded_locales();
+// Those of the languages `want` accepts (all without it).
+std::vector<LocaleFile> embedded_locales(const std::function<bool(std::string_view lang)>& want = {});
+// Every embedded language by its own name only: what the start needs of a language it does not
+// show (home's language switch); the full file is added later and replaces it.
+std::vector<LocaleFile> embedded_locale_names();
 
 // Adds the files to `words`, first language first, the others by code. Returns the problems
 // (a broken file is left out, the others still load).

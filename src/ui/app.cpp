@@ -39,9 +39,13 @@ const char* screen_name(Screen s) {
 }
 
 void App::init() {
-  for (const std::string& problem : app::add_locales(strings_, app::embedded_locales())) platform::error(problem);
-  strings_.on_missing([](const std::string& m) { platform::log(m); });
+  // The first frame shows the first language or the chosen one; of the others it needs only their
+  // names (home's language switch), and parsing them waits until after it (add_all_locales).
+  add_locales(app::embedded_locale_names());
   load_settings();
+  start_lang_ = lang_;
+  add_locales(app::embedded_locales([this](std::string_view l) { return l == app::kFirstLanguage || l == lang_; }));
+  strings_.on_missing([](const std::string& m) { platform::log(m); });
   strings_.set_language(lang_);
   theme::apply_style();
 
@@ -85,7 +89,18 @@ void App::init() {
   });
 }
 
+void App::add_locales(std::vector<app::LocaleFile> files) {
+  for (const std::string& problem : app::add_locales(strings_, std::move(files))) platform::error(problem);
+}
+
+void App::add_all_locales() {
+  if (all_locales_) return;
+  all_locales_ = true;
+  add_locales(app::embedded_locales([this](std::string_view l) { return l != app::kFirstLanguage && l != start_lang_; }));
+}
+
 void App::on_surveys(std::vector<std::pair<std::string, std::string>> files) {
+  add_all_locales();  // the surveys' yes/no labels come in every language
   for (auto& [name, text] : files) {
     dr::LoadResult lr = dr::load_survey(text, name, app::survey_labels(strings_));
     for (const auto& w : lr.warnings) platform::log(w);
@@ -114,6 +129,7 @@ void App::load_settings() {
 void App::save_settings() { app::save_settings(local_storage_, {lang_, large_text_}); }
 
 void App::set_lang(const std::string& lang) {
+  add_all_locales();
   lang_ = lang;
   strings_.set_language(lang);
   save_settings();
@@ -166,7 +182,10 @@ void App::before_frame() {
   }
 }
 
-void App::finish_start() { fit_fonts(); }
+void App::finish_start() {
+  fit_fonts();
+  add_all_locales();
+}
 
 void App::fit_fonts() {
   const float dpr = std::max(1.f, platform::device_pixel_ratio());

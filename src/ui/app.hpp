@@ -11,6 +11,7 @@
 #include "core/strings.hpp"
 #include "imgui.h"
 #include "app/back_route.hpp"
+#include "app/locales.hpp"
 #include "app/record_store.hpp"
 #include "app/session.hpp"
 #include "app/compare.hpp"
@@ -130,13 +131,17 @@ class App {
   void load_settings();
   void save_settings();
   // Runs once the code after the first frame is in (the page hands the surveys over then).
-  void fit_fonts();  // builds the atlas the next frame needs, if it is not the one built
+  void fit_fonts();
+  void add_locales(std::vector<app::LocaleFile> files);  // reports a broken file
+  void add_all_locales();  // those the start left at their names (init), once  // builds the atlas the next frame needs, if it is not the one built
   DR_LATER_CODE void on_surveys(std::vector<std::pair<std::string, std::string>> files);
   app::Place place() const;
   void follow_back(const app::BackStep& step);
 
   dr::Strings strings_;
   std::string lang_ = "vi";
+  std::string start_lang_;    // the language the app started in: added in full by init
+  bool all_locales_ = false;  // every language added in full (add_all_locales)
   bool large_text_ = false;
   float font_dpr_ = 0, font_px_ = 0;
   bool fonts_complete_ = false;  // every glyph, not only the first frame's (fit_fonts)
