@@ -89,7 +89,8 @@ target_link_options(digiready_web PRIVATE
   -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=1 -sDISABLE_EXCEPTION_CATCHING=1
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0 -sTEXTDECODER=2 -sMALLOC=emmalloc
   -sSUPPORT_LONGJMP=0 -sGL_TRACK_ERRORS=0 -sGL_POOL_TEMP_BUFFERS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
-  -sEXIT_RUNTIME=0 -sBINARYEN_EXTRA_PASSES=--converge,--one-caller-inline-max-function-size=100 -sINCOMING_MODULE_JS_API=['canvas','print','printErr','instantiateWasm','onAbort','locateFile','preRun','onRuntimeInitialized','loadSplitModule']
+  -sGL_PREINITIALIZED_CONTEXT=1  # made by web/shell.js during the download
+  -sEXIT_RUNTIME=0 -sBINARYEN_EXTRA_PASSES=--converge,--one-caller-inline-max-function-size=100 -sINCOMING_MODULE_JS_API=['canvas','print','printErr','instantiateWasm','onAbort','locateFile','preRun','onRuntimeInitialized','loadSplitModule','preinitializedWebGLContext']
   @${LINK_RSP})
 # Code loaded after the first frame (docs/size.md): -sSPLIT_MODULE gives the glue its placeholders
 # (emcc leaves the linked module in digiready.wasm.orig, with function names from

@@ -25,6 +25,7 @@ struct Loop {
   bool context_lost = false;
   bool context_restored = false;
   bool idle_timing = false;     // main loop slowed down while nothing happens
+  bool started = false;         // the first frame was drawn
   app::InputPacing pacing;
   std::vector<SDL_Event> waiting;             // arrived, not yet handed to ImGui
   std::vector<app::InputEvent> waiting_paced; // the same, as the pacing sees them
@@ -132,6 +133,12 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   g.app->after_frame();
+  if (!g.started) {
+    // What the first frame did not need is done in a task of its own, so that frame reaches the
+    // screen first (and while the code after it downloads: later_code.js).
+    g.started = true;
+    emscripten_async_call([](void*) { g.app->finish_start(); }, nullptr, 0);
+  }
 }
 
 }  // namespace

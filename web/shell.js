@@ -36,12 +36,15 @@
     pct.textContent = p + '%';
   }
 
-  // Without WebGL there is nothing to draw on: say so in words instead of a blank page.
-  function hasWebGL() {
+  // The app's WebGL context, made here on the page's canvas while the wasm downloads (the app takes
+  // it over: -sGL_PREINITIALIZED_CONTEXT), with what SDL's EGL layer would ask for (no alpha, a
+  // depth buffer, no stencil, no antialiasing). Made by the app, it took 20-30 ms between the wasm's
+  // arrival and the first frame (CPU x4); a throwaway check context cost as much on every start.
+  function makeGL() {
     try {
-      const c = document.createElement('canvas');
-      return !!(c.getContext('webgl2') || c.getContext('webgl'));
-    } catch (e) { return false; }
+      return canvas.getContext('webgl', { alpha: false, depth: true, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false });
+    } catch (e) { return null; }
   }
 
   // --- Test hook (kept in release builds; see docs/testing.md) ---
@@ -511,7 +514,9 @@
   }
 
   // --- Start the wasm, with a real progress bar (bytes of the wasm received) ---
-  if (!hasWebGL()) {
+  // Without WebGL there is nothing to draw on: say so in words instead of a blank page.
+  const gl = makeGL();
+  if (!gl) {
     fail('Trình duyệt này không hỗ trợ WebGL nên không vẽ được ứng dụng. Hãy cập nhật trình duyệt (Chrome) hoặc dùng máy khác.',
       'This browser has no WebGL, which DigiReady needs. Please update the browser (Chrome) or use another device.');
     return;
@@ -554,6 +559,7 @@
 
   window['Module'] = {
     canvas: canvas,
+    'preinitializedWebGLContext': gl,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     onAbort: () => fail('Ứng dụng gặp lỗi khi khởi động. Hãy tải lại trang.',

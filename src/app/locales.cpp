@@ -4,10 +4,18 @@
 
 namespace app {
 
-std::vector<LocaleFile> embedded_locales() {
+std::vector<LocaleFile> embedded_locales(const std::function<bool(std::string_view lang)>& want) {
   std::vector<LocaleFile> out;
   for (unsigned i = 0; i < kLocaleFileCount; ++i)
-    out.push_back({kLocaleFiles[i].lang, std::string(kLocaleFiles[i].json, kLocaleFiles[i].size)});
+    if (!want || want(kLocaleFiles[i].lang))
+      out.push_back({kLocaleFiles[i].lang, std::string(kLocaleFiles[i].json, kLocaleFiles[i].size)});
+  return out;
+}
+
+std::vector<LocaleFile> embedded_locale_names() {
+  std::vector<LocaleFile> out;
+  for (unsigned i = 0; i < kLocaleFileCount; ++i)
+    out.push_back({kLocaleFiles[i].lang, std::string(kLocaleFiles[i].name_json, kLocaleFiles[i].name_size)});
   return out;
 }
 

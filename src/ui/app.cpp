@@ -39,9 +39,13 @@ const char* screen_name(Screen s) {
 }
 
 void App::init() {
-  for (const std::string& problem : app::add_locales(strings_, app::embedded_locales())) platform::error(problem);
-  strings_.on_missing([](const std::string& m) { platform::log(m); });
+  // The first frame shows the first language or the chosen one; of the others it needs only their
+  // names (home's language switch), and parsing them waits until after it (add_all_locales).
+  add_locales(app::embedded_locale_names());
   load_settings();
+  start_lang_ = lang_;
+  add_locales(app::embedded_locales([this](std::string_view l) { return l == app::kFirstLanguage || l == lang_; }));
+  strings_.on_missing([](const std::string& m) { platform::log(m); });
   strings_.set_language(lang_);
   theme::apply_style();
 
@@ -85,7 +89,18 @@ void App::init() {
   });
 }
 
+void App::add_locales(std::vector<app::LocaleFile> files) {
+  for (const std::string& problem : app::add_locales(strings_, std::move(files))) platform::error(problem);
+}
+
+void App::add_all_locales() {
+  if (all_locales_) return;
+  all_locales_ = true;
+  add_locales(app::embedded_locales([this](std::string_view l) { return l != app::kFirstLanguage && l != start_lang_; }));
+}
+
 void App::on_surveys(std::vector<std::pair<std::string, std::string>> files) {
+  add_all_locales();  // the surveys' yes/no labels come in every language
   for (auto& [name, text] : files) {
     dr::LoadResult lr = dr::load_survey(text, name, app::survey_labels(strings_));
     for (const auto& w : lr.warnings) platform::log(w);
@@ -114,6 +129,7 @@ void App::load_settings() {
 void App::save_settings() { app::save_settings(local_storage_, {lang_, large_text_}); }
 
 void App::set_lang(const std::string& lang) {
+  add_all_locales();
   lang_ = lang;
   strings_.set_language(lang);
   save_settings();
@@ -156,26 +172,40 @@ bool App::wants_frame() {
 
 void App::before_frame() {
   organiser_work(*this);  // import work between frames, never inside drawing
-  const float dpr = std::max(1.f, platform::device_pixel_ratio());
-  const float px = large_text_ ? kLargePx : kBasePx;
-  if (dpr != font_dpr_ || px != font_px_) {
-    build_fonts(dpr, px);
-    // On the first frame the renderer creates the texture itself (NewFrame); later, replace it.
-    if (font_dpr_ != 0) {
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    font_dpr_ = dpr;
-    font_px_ = px;
-    for (const app::LocaleFile& f : app::embedded_locales()) glyph_check_ += f.json;
-  }
+  fit_fonts();
   // Every character of the surveys and UI strings must be in the font (else it shows as '?'):
   // a console error, so the browser tests catch a survey or translation the font cannot show.
-  if (!glyph_check_.empty()) {
+  if (fonts_complete_ && !glyph_check_.empty()) {
     const std::string missing = missing_glyphs(glyph_check_);
     if (!missing.empty()) platform::error("the font has no glyph for " + missing);
     glyph_check_.clear();
   }
+}
+
+void App::finish_start() {
+  fit_fonts();
+  add_all_locales();
+}
+
+void App::fit_fonts() {
+  const float dpr = std::max(1.f, platform::device_pixel_ratio());
+  const float px = large_text_ ? kLargePx : kBasePx;
+  // The first frame shows only the UI's own words (home, before the surveys and records are read):
+  // its atlas holds ASCII and the letters of the locale files, a third fewer glyphs to rasterise
+  // before anything is on screen. Every glyph comes once that frame is drawn (finish_start).
+  const bool complete = frames_ > 0;
+  if (dpr == font_dpr_ && px == font_px_ && (fonts_complete_ || !complete)) return;
+  build_fonts(dpr, px, complete ? nullptr : app::kLocaleLetters);
+  // On the first frame the renderer creates the texture itself (NewFrame); later, replace it.
+  if (font_dpr_ != 0) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  font_dpr_ = dpr;
+  font_px_ = px;
+  if (complete && !fonts_complete_)
+    for (const app::LocaleFile& f : app::embedded_locales()) glyph_check_ += f.json;
+  fonts_complete_ = complete;
 }
 
 ImVec4 App::background() const { return ImColor(theme::page()); }

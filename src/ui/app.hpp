@@ -11,6 +11,7 @@
 #include "core/strings.hpp"
 #include "imgui.h"
 #include "app/back_route.hpp"
+#include "app/locales.hpp"
 #include "app/record_store.hpp"
 #include "app/session.hpp"
 #include "app/compare.hpp"
@@ -48,6 +49,9 @@ class App {
   void before_frame();     // font atlas rebuilds happen here, between frames
   void draw();
   void after_frame();      // publishes state + widgets for the test hook
+  // Once the first frame is on screen, outside any frame: the start's work that frame did not need
+  // (the font atlas's other glyphs).
+  void finish_start();
   ImVec4 background() const;
 
   // ---- shared by the screens ----
@@ -127,14 +131,20 @@ class App {
   void load_settings();
   void save_settings();
   // Runs once the code after the first frame is in (the page hands the surveys over then).
+  void fit_fonts();
+  void add_locales(std::vector<app::LocaleFile> files);  // reports a broken file
+  void add_all_locales();  // those the start left at their names (init), once  // builds the atlas the next frame needs, if it is not the one built
   DR_LATER_CODE void on_surveys(std::vector<std::pair<std::string, std::string>> files);
   app::Place place() const;
   void follow_back(const app::BackStep& step);
 
   dr::Strings strings_;
   std::string lang_ = "vi";
+  std::string start_lang_;    // the language the app started in: added in full by init
+  bool all_locales_ = false;  // every language added in full (add_all_locales)
   bool large_text_ = false;
   float font_dpr_ = 0, font_px_ = 0;
+  bool fonts_complete_ = false;  // every glyph, not only the first frame's (fit_fonts)
   std::string glyph_check_;  // survey texts to check against the font once it is built
   Screen screen_ = Screen::Home;
   bool frame_requested_ = true;

@@ -69,8 +69,10 @@ void hook_set_clip(float y0, float y1);
 // --- Fonts ---
 enum class FontRole { Body, Title, Small };
 ImFont* font(FontRole role);
-// (Re)builds the atlas for the device pixel ratio and base text size; call between frames.
-void build_fonts(float dpr, float base_px);
+// (Re)builds the atlas for the device pixel ratio and base text size; call between frames. With
+// `only_letters` (first,last code point pairs ending in 0), the atlas holds ASCII and those only (the
+// first frame's words), else every glyph the app may draw.
+void build_fonts(float dpr, float base_px, const unsigned short* only_letters = nullptr);
 
 // Characters of `utf8` that the font cannot draw (they would show as '?'), as "U+XXXX ..."; "" if none.
 std::string missing_glyphs(std::string_view utf8);

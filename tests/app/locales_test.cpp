@@ -131,6 +131,25 @@ TEST(Locales, TheAppCarriesExactlyTheLocaleFolder) {
   EXPECT_EQ(embedded, locale_files(DR_LOCALE_DIR));
 }
 
+TEST(Locales, AtTheStartALanguageByItsNameAloneIsListedAsItsFileNamesItAndTheFileReplacesIt) {
+  // The app starts with the other languages by their names only (home's language switch) and adds
+  // their files after the first frame (src/ui/app.cpp).
+  dr::Strings full, start;
+  for (const std::string& problem : app::add_locales(full, app::embedded_locales())) ADD_FAILURE() << problem;
+  for (const std::string& problem : app::add_locales(start, app::embedded_locale_names())) ADD_FAILURE() << problem;
+  EXPECT_EQ(start.languages(), full.languages());
+  for (const std::string& lang : full.languages()) {
+    EXPECT_EQ(start.get_in(lang, "language.name"), full.get_in(lang, "language.name")) << lang;
+    EXPECT_EQ(start.keys(lang), std::vector<std::string>{"language.name"}) << lang;
+  }
+  const auto not_first = [](std::string_view l) { return l != app::kFirstLanguage; };
+  ASSERT_FALSE(app::embedded_locales(not_first).empty());
+  for (const std::string& problem : app::add_locales(start, app::embedded_locales(not_first))) ADD_FAILURE() << problem;
+  EXPECT_EQ(start.languages(), full.languages());  // each keeps its place in the list
+  for (const std::string& lang : full.languages())
+    if (lang != app::kFirstLanguage) EXPECT_EQ(start.keys(lang), full.keys(lang)) << lang;
+}
+
 TEST(Locales, CodeAsksOnlyForKeysThatExistAndEveryKeyIsAskedFor) {
   const std::string src = source_text();
   const dr::Strings& w = drt::words("en");
