@@ -183,6 +183,10 @@ test('offline before the writer was ever fetched: the organiser is told why, and
     srv.stop();
     await tap(page, 'org.export.xlsx');
     await note(page, /Chưa tải được phần tạo tệp Excel/);
+    // The note is announced (live region) as the module fails; the button's label changes in the frame
+    // drawn after that, which on a loaded machine may not be drawn yet.
+    const f0 = await page.evaluate(() => window.digiready.state().frames);
+    await waitFor(page, (s) => s.frames >= f0 + 2);
     const button = await find(page, 'org.export.xlsx');  // the note may have scrolled it out of view
     assert.ok(button && !/Đang tạo/.test(button.label), 'the button can be pressed again');
     await shot(page, 'xlsx-offline-first-time');
