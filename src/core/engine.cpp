@@ -324,8 +324,8 @@ Progress progress(const Survey& s, const Answers& a, int from) {
     for (int qj : pending)
       if (waits[size_t(qj)] == w) group.push_back(qj), done[size_t(qj)] = 1;
     int most = 0;
+    Answers chosen = a;  // the guard has no answer yet: each option in turn replaces the last
     for (const Option& o : guard.options) {
-      Answers chosen = a;
       toggle_option(guard, chosen, o.value);
       EvalContext c2(s, chosen);
       int shown = 0;

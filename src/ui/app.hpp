@@ -130,10 +130,10 @@ class App {
  private:
   void load_settings();
   void save_settings();
-  // Runs once the code after the first frame is in (the page hands the surveys over then).
-  void fit_fonts();
+  void fit_fonts();  // builds the atlas the next frame needs, if it is not the one built
   void add_locales(std::vector<app::LocaleFile> files);  // reports a broken file
-  void add_all_locales();  // those the start left at their names (init), once  // builds the atlas the next frame needs, if it is not the one built
+  void add_all_locales();  // those the start left at their names (init), once
+  // Runs once the code after the first frame is in (the page hands the surveys over then).
   DR_LATER_CODE void on_surveys(std::vector<std::pair<std::string, std::string>> files);
   app::Place place() const;
   void follow_back(const app::BackStep& step);
