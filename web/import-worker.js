@@ -2,9 +2,7 @@
 // verify results and draw), and hands them back in batches: one transferred buffer holding many
 // files' bytes, cut at the sizes listed with it. See importFiles() in shell.js.
 'use strict';
-// The first batch is small: the app verifies it while the next ones are read, instead of waiting
-// for 500 files before it has anything to do.
-const FIRST_BATCH_FILES = 50, BATCH_FILES = 500, BATCH_BYTES = 2 << 20;
+const BATCH_FILES = 500, BATCH_BYTES = 2 << 20;
 
 // A file bigger than its limit (from the app: one result, or a batch file) is not read at all: its
 // name and size go back instead, in its place in the order.
@@ -12,14 +10,14 @@ self.onmessage = (e) => {
   const { files, limits } = e.data;
   const reader = new FileReaderSync();
   const fits = (k) => files[k].size <= limits[k];
-  for (let i = 0, most = FIRST_BATCH_FILES; i < files.length; most = BATCH_FILES) {
+  for (let i = 0; i < files.length;) {
     if (!fits(i)) {
       self.postMessage({ tooBig: files[i].name, size: files[i].size });
       i++;
       continue;
     }
     let j = i, bytes = 0;
-    while (j < files.length && fits(j) && j - i < most && (j === i || bytes + files[j].size <= BATCH_BYTES)) bytes += files[j++].size;
+    while (j < files.length && fits(j) && j - i < BATCH_FILES && (j === i || bytes + files[j].size <= BATCH_BYTES)) bytes += files[j++].size;
     const batch = files.slice(i, j);
     i = j;
     let buf, sizes;
