@@ -21,7 +21,7 @@ deps: ; @tools/deps.sh all
 deps-native: ; @tools/deps.sh native
 deps-web: ; @tools/deps.sh web
 
-# SDL2 and Dear ImGui; libxlsxwriter and zlib for the page's spreadsheet module (the native build's
+# Dear ImGui; libxlsxwriter and zlib for the page's spreadsheet module (the native build's
 # copy is made by CMake's configure step, tools/xlsxwriter.sh native).
 thirdparty: deps-web
 	@$(EMENV) tools/thirdparty.sh

@@ -1,14 +1,11 @@
-# Web build: ImGui + SDL2 (from Debian source packages, built by tools/thirdparty.sh) + our code
-# linked into digiready.js/.wasm; then the site is assembled into ${DIGIREADY_DIST}.
+# Web build: ImGui (from Debian's source package, unpacked by tools/thirdparty.sh) + our code linked
+# into digiready.js/.wasm; then the site is assembled into ${DIGIREADY_DIST}. The page's input comes
+# from the browser directly (src/platform/page_input.hpp), without SDL.
 set(TP ${CMAKE_SOURCE_DIR}/build/thirdparty)
 set(DIGIREADY_DIST ${CMAKE_SOURCE_DIR}/dist CACHE PATH "Where the deployable site goes")
-if(NOT EXISTS ${TP}/sdl2/lib/libSDL2.a)
-  message(FATAL_ERROR "SDL2 for wasm is missing: run tools/thirdparty.sh (make web does)")
+if(NOT EXISTS ${TP}/imgui/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui's source is missing: run tools/thirdparty.sh (make web does)")
 endif()
-
-# Emscripten's sysroot has an SDL2 config that maps to the -sUSE_SDL=2 port, which cannot download
-# here; point at our prefix only, and ask for the version so a mix-up fails loudly.
-find_package(SDL2 2.26 REQUIRED CONFIG PATHS ${TP}/sdl2 NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
 
 set(IMGUI_DIR ${TP}/imgui)
 # imgui_draw.cpp without ProggyClean, ImGui's built-in font (12 KB of base85, 9.2 KB brotli): 1.86
@@ -34,13 +31,11 @@ if(NOT IMGUI_DRAW_OLD STREQUAL IMGUI_DRAW_LEAN_SRC)  # rewritten only when it ch
 endif()
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DRAW_LEAN} ${IMGUI_DIR}/imgui_widgets.cpp
-  ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 # No demo window, no .ini file on disk, no default font (ours is embedded).
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-target_link_libraries(imgui PUBLIC SDL2::SDL2-static)
 target_compile_options(imgui PRIVATE -Oz -flto -fno-exceptions -fno-rtti -w)
 # The backend's per-frame saving of GL state asks each value once (src/platform/gl_state_web.cpp).
 set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES

@@ -1,33 +1,34 @@
-// Entry point: SDL2 window + WebGL context, Dear ImGui, and a main loop that draws only on demand.
-// The app itself is ui::App; browser specifics are behind src/platform.
-#include <SDL.h>
-#include <SDL_opengles2.h>
+// Entry point: the page's canvas and its WebGL context, Dear ImGui, and a main loop that draws only
+// on demand. The app itself is ui::App; browser specifics are behind src/platform (the canvas's
+// events: page_input.hpp, in place of SDL2).
+#include <GLES2/gl2.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <cfloat>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
-#include "imgui_impl_sdl.h"
 #include "app/input_pacing.hpp"
+#include "platform/page_input.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 
 namespace {
 
 struct Loop {
-  SDL_Window* window = nullptr;
-  SDL_GLContext gl = nullptr;
+  platform::PageInput* page = nullptr;
   ui::App* app = nullptr;
   int wake_frames = 2;          // frames still to draw after the last input or change
   double last_draw_ms = 0;
+  double last_frame_ms = 0;     // for ImGui's DeltaTime
   bool context_lost = false;
   bool context_restored = false;
   bool idle_timing = false;     // main loop slowed down while nothing happens
   bool started = false;         // the first frame was drawn
   app::InputPacing pacing;
-  std::vector<SDL_Event> waiting;             // arrived, not yet handed to ImGui
+  std::vector<platform::PageEvent> waiting;   // arrived, not yet handed to ImGui
   std::vector<app::InputEvent> waiting_paced; // the same, as the pacing sees them
 };
 Loop g;
@@ -37,50 +38,81 @@ constexpr double kIdleRedrawMs = 2000;
 // ImGui needs a few frames after an input to settle hover/active/layout.
 constexpr int kSettleFrames = 3;
 
-// An SDL event as the pacing sees it (app/input_pacing.hpp).
-app::InputEvent pacing_event(const SDL_Event& e) {
+// A page event as the pacing sees it (app/input_pacing.hpp).
+app::InputEvent pacing_event(const platform::PageEvent& e) {
   using Kind = app::InputEvent::Kind;
+  using Page = platform::PageEvent::Kind;
   app::InputEvent p;
-  switch (e.type) {
-    case SDL_MOUSEMOTION: p = {Kind::PointerMove, float(e.motion.x), float(e.motion.y)}; break;
-    case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP: {
-      const int b = e.button.button == SDL_BUTTON_LEFT ? 0 : e.button.button == SDL_BUTTON_RIGHT ? 1
-                  : e.button.button == SDL_BUTTON_MIDDLE ? 2 : -1;
-      if (b < 0) break;
-      p = {e.type == SDL_MOUSEBUTTONDOWN ? Kind::PointerDown : Kind::PointerUp, float(e.button.x), float(e.button.y), b};
-      break;
-    }
-    case SDL_WINDOWEVENT:
-      if (e.window.event == SDL_WINDOWEVENT_LEAVE) p.kind = Kind::PointerLeave;
-      break;
-    case SDL_KEYDOWN:
-    case SDL_KEYUP:
-      p.kind = e.type == SDL_KEYDOWN ? Kind::KeyDown : Kind::KeyUp;
-      p.key = e.key.keysym.scancode;
-      break;
-    default: break;
+  p.x = e.x;
+  p.y = e.y;
+  p.button = e.button;
+  p.key = e.key;
+  switch (e.kind) {
+    case Page::PointerMove: p.kind = Kind::PointerMove; break;
+    case Page::PointerDown: p.kind = Kind::PointerDown; break;
+    case Page::PointerUp: p.kind = Kind::PointerUp; break;
+    case Page::PointerLeave: p.kind = Kind::PointerLeave; break;
+    case Page::KeyDown: p.kind = Kind::KeyDown; break;
+    case Page::KeyUp: p.kind = Kind::KeyUp; break;
+    default: p.kind = Kind::Other; break;
   }
   return p;
+}
+
+// What ImGui keeps of one event besides the pointer (paced_pointer): keys, the wheel, focus.
+void hand_to_imgui(const platform::PageEvent& e) {
+  ImGuiIO& io = ImGui::GetIO();
+  using Page = platform::PageEvent::Kind;
+  switch (e.kind) {
+    case Page::KeyDown:
+    case Page::KeyUp:
+      io.KeysDown[e.key] = e.kind == Page::KeyDown;
+      io.KeyShift = e.shift;
+      io.KeyCtrl = e.ctrl;
+      io.KeyAlt = e.alt;
+      io.KeySuper = e.super;
+      break;
+    case Page::Wheel:
+      io.MouseWheel += e.wheel_y;
+      io.MouseWheelH += e.wheel_x;
+      break;
+    case Page::Focus:
+    case Page::Blur: io.AddFocusEvent(e.kind == Page::Focus); break;
+    default: break;
+  }
 }
 
 // Hands ImGui this frame's share of the events that arrived (app/input_pacing.hpp): ImGui 1.86 has
 // no input queue, so on a slow phone a tap, a flick or a key could otherwise be lost or mistaken.
 bool pump_events() {
-  SDL_Event ev;
-  while (SDL_PollEvent(&ev)) {
-    g.waiting.push_back(ev);
-    g.waiting_paced.push_back(pacing_event(ev));
-  }
+  const size_t before = g.waiting.size();
+  g.page->take(g.waiting);
+  for (size_t i = before; i < g.waiting.size(); ++i) g.waiting_paced.push_back(pacing_event(g.waiting[i]));
   const size_t n = g.pacing.take(g.waiting_paced);
-  for (size_t i = 0; i < n; ++i) ImGui_ImplSDL2_ProcessEvent(&g.waiting[i]);
+  for (size_t i = 0; i < n; ++i) hand_to_imgui(g.waiting[i]);
   g.waiting.erase(g.waiting.begin(), g.waiting.begin() + long(n));
   g.waiting_paced.erase(g.waiting_paced.begin(), g.waiting_paced.begin() + long(n));
   return n > 0 || !g.waiting.empty();
 }
 
-// The backend reads where the pointer is now from SDL; the frame must see it where the events it
-// was given left it.
+// What ImGui's platform backend did each frame: the window's size, the time, the cursor.
+void page_new_frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  g.page->fit();
+  io.DisplaySize = ImVec2(g.page->width(), g.page->height());
+  io.DisplayFramebufferScale = ImVec2(g.page->scale(), g.page->scale());
+  const double now = platform::now_ms();
+  io.DeltaTime = g.last_frame_ms > 0 && now > g.last_frame_ms ? float((now - g.last_frame_ms) / 1000) : 1.f / 60;
+  g.last_frame_ms = now;
+  switch (ImGui::GetMouseCursor()) {
+    case ImGuiMouseCursor_TextInput: g.page->set_cursor("text"); break;
+    case ImGuiMouseCursor_Hand: g.page->set_cursor("pointer"); break;
+    case ImGuiMouseCursor_None: g.page->set_cursor("none"); break;
+    default: g.page->set_cursor("default"); break;
+  }
+}
+
+// The frame must see the pointer where the events it was given left it.
 void paced_pointer() {
   ImGuiIO& io = ImGui::GetIO();
   const app::PointerState& p = g.pacing.pointer();
@@ -104,7 +136,7 @@ void frame() {
   const double now = platform::now_ms();
   if (input || g.app->wants_frame()) g.wake_frames = kSettleFrames;
   if (g.wake_frames <= 0 && now - g.last_draw_ms < kIdleRedrawMs) {
-    // Idle: poll less often. Input is picked up within 50 ms (events queue in SDL meanwhile).
+    // Idle: poll less often. Input is picked up within 50 ms (events queue in PageInput meanwhile).
     if (!g.idle_timing && now - g.last_draw_ms > 500) {
       emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 50);
       g.idle_timing = true;
@@ -120,7 +152,7 @@ void frame() {
 
   g.app->before_frame();  // may rebuild the font atlas (DPR or text size changed)
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
+  page_new_frame();
   paced_pointer();
   ImGui::NewFrame();
   g.app->draw();
@@ -141,33 +173,36 @@ void frame() {
   }
 }
 
+// ImGui 1.86 finds keys by index into io.KeysDown: the DOM's keyCode here (page_input.hpp).
+void map_keys(ImGuiIO& io) {
+  const struct { ImGuiKey key; int code; } map[] = {
+      {ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+      {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},   {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+      {ImGuiKey_End, 35},      {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+      {ImGuiKey_Space, 32},    {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+      {ImGuiKey_A, 65},        {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+      {ImGuiKey_Y, 89},        {ImGuiKey_Z, 90}};
+  for (const auto& m : map) io.KeyMap[m.key] = m.code;
+}
+
 }  // namespace
 
 int main() {
   platform::init();
+  // The page made the WebGL context while the wasm downloaded (web/shell.js, makeGL):
+  // -sGL_PREINITIALIZED_CONTEXT hands that one over here.
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.alpha = attrs.stencil = attrs.antialias = false;
+  attrs.majorVersion = 1;
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) {
+    platform::log("WebGL context failed");
+    return 1;
+  }
   // Keys go to the canvas only, so typing into the text overlay never drives ImGui navigation.
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    platform::log(std::string("SDL_Init failed: ") + SDL_GetError());
-    return 1;
-  }
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 2);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  // RESIZABLE: the canvas follows the page size (and orientation); ALLOW_HIGHDPI: device pixels.
-  g.window = SDL_CreateWindow("Sẵn sàng số · DigiReady", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 412, 915,
-                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  if (!g.window) {
-    platform::log(std::string("SDL_CreateWindow failed: ") + SDL_GetError());
-    return 1;
-  }
-  g.gl = SDL_GL_CreateContext(g.window);
-  if (!g.gl) {
-    platform::log(std::string("WebGL context failed: ") + SDL_GetError());
-    return 1;
-  }
-  SDL_GL_MakeCurrent(g.window, g.gl);
+  static platform::PageInput page("#canvas");
+  g.page = &page;
   platform::watch_gl_context([] { g.context_lost = true; }, [] { g.context_restored = true; });
 
   IMGUI_CHECKVERSION();
@@ -175,7 +210,9 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is code, not a saved file
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+  io.BackendPlatformName = "digiready_page";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  map_keys(io);
   ImGui_ImplOpenGL3_Init("#version 100");
 
   static ui::App app;

@@ -16,7 +16,7 @@ PARTS = [  # first match wins
     ('rapidjson templates', r'rapidjson::'),
     ('qrcodegen (C)', r'qrcodegen|^(drawFormatBits|reedSolomon|addEccAndInterleave|fillRectangle|drawCodewords|applyMask|getPenaltyScore|finderPenalty)'),
     ('ImGui + stb_truetype/rect_pack', r'^(void |bool |int |float )?(Im|ImGui|stbtt|stbrp|stb_)|ImGui'),
-    ('SDL2 (+ EGL glue)', r'^(SDL|Emscripten_|egl|GLES|_SDL)|SDL_'),
+    ('page input (platform::PageInput, html5 handlers)', r'PageInput|^emscripten_'),
     ('ui', r'ui::'),
     ('app', r'app::'),
     ('core (dr::)', r'dr::'),

@@ -33,9 +33,8 @@ ROOTS = [
 ROOT = re.compile('^(' + '|'.join(ROOTS) + ')$')
 # Functions in the table that this app never calls at all, so they need not be in the first part:
 # ImGui's .ini readers and writers (io.IniFilename is null and no .ini is ever loaded or saved,
-# src/main.cpp), and SDL's bitmap cursors, window surface and software blits (ImGui's SDL backend
-# asks only for system cursors, and the window draws with WebGL, never into an SDL surface).
-NEVER_CALLED = re.compile(r'^((Window|Table)SettingsHandler_\w+|Emscripten_CreateCursor|Emscripten_CreateWindowFramebuffer|SDL_Blit\w*|SDL_SoftBlit)(\(|$)')
+# src/main.cpp).
+NEVER_CALLED = re.compile(r'^((Window|Table)SettingsHandler_\w+)(\(|$)')
 EDGE = re.compile(r'^\s*"(.*)" -> "(.*)"; // call$')
 NODE = re.compile(r'^\s*"(.*)" \[(.*)\];$')
 

@@ -37,8 +37,8 @@
   }
 
   // The app's WebGL context, made here on the page's canvas while the wasm downloads (the app takes
-  // it over: -sGL_PREINITIALIZED_CONTEXT), with what SDL's EGL layer would ask for (no alpha, a
-  // depth buffer, no stencil, no antialiasing). Made by the app, it took 20-30 ms between the wasm's
+  // it over: -sGL_PREINITIALIZED_CONTEXT, src/main.cpp): no alpha, a depth buffer, no stencil, no
+  // antialiasing. Made by the app, it took 20-30 ms between the wasm's
   // arrival and the first frame (CPU x4); a throwaway check context cost as much on every start.
   function makeGL() {
     try {
@@ -145,7 +145,7 @@
     downAt = null;
     const w = moved ? null : textWidgetAt(e.clientX, e.clientY);
     if (w) openOverlay(w);
-    else if (editing) closeOverlay(false); // a tap elsewhere ends typing (SDL keeps the canvas from blurring it)
+    else if (editing) closeOverlay(false); // a tap elsewhere ends typing (the canvas prevents the tap's default, so the field keeps the focus)
   }, true);
 
   // Drafts are saved at every answer, so switching to the new build by reloading loses nothing.

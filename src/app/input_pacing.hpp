@@ -9,7 +9,7 @@
 //    what was under the finger, and a drag starts from there);
 //  - a release after a move with the button down waits (the drag is seen before it ends);
 //  - a key released in the frame it was pressed waits for the next frame.
-// An event after one that waits waits too. Plain data, no SDL or ImGui: src/main.cpp translates.
+// An event after one that waits waits too. Plain data, no browser or ImGui: src/main.cpp translates.
 #pragma once
 #include <cstddef>
 #include <vector>

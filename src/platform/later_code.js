@@ -7,8 +7,8 @@
 // Once the first frame is on screen, platform_web.cpp pauses the main loop and calls
 // loadLaterCode(): the deferred module is fetched and compiled off the main thread
 // (WebAssembly.instantiate), it fills its functions into the shared table, then the loop resumes. A
-// tap meanwhile waits in SDL's event queue; no frame runs, so none can reach a function that is not
-// there yet. The surveys are handed over only after Module['laterCode'] (platform_web.cpp), and the
+// tap meanwhile waits in the page's input queue (page_input.hpp); no frame runs, so none can reach
+// a function that is not there yet. The surveys are handed over only after Module['laterCode'] (platform_web.cpp), and the
 // test hook's state answers {} until laterCodeIn().
 var laterCode = { bytes: null, loaded: false, arrived: null };
 Module['laterCode'] = new Promise(function(resolve) { laterCode.arrived = resolve; });

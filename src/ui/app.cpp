@@ -51,7 +51,7 @@ void App::init() {
 
   platform::set_text_handler({
       [this](const std::string& id) {
-        // The overlay now has the keyboard: key releases go to it, not to SDL, so forget held keys
+        // The overlay now has the keyboard: key releases go to it, not to the canvas, so forget held keys
         // (else ImGui 1.86 keeps Enter "down" and repeats it).
         ImGuiIO& io = ImGui::GetIO();
         for (bool& k : io.KeysDown) k = false;

@@ -175,10 +175,11 @@ class App {
   float scroll_y_ = 0;
   int scroll_frames_ = 0;
   // The page's tree of nodes for screen readers; says so when read-aloud has no voice.
-  SemanticsBridge semantics_{[this] {
-    flash(t("a11y.no_voice"), true);
-    request_frame();
-  }};
+  SemanticsBridge semantics_{[this] { request_frame(); },
+                             [this] {
+                               flash(t("a11y.no_voice"), true);
+                               request_frame();
+                             }};
 };
 
 // Screens

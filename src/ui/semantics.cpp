@@ -1,7 +1,5 @@
 #include "ui/semantics.hpp"
 
-#include <SDL.h>
-
 #include <utility>
 
 #include "platform/platform.hpp"
@@ -9,21 +7,12 @@
 
 namespace ui {
 
-namespace {
-// The loop idles without input: an activation or a move of the reader is input.
-void wake() {
-  SDL_Event e{};
-  e.type = SDL_USEREVENT;
-  SDL_PushEvent(&e);
-}
-}  // namespace
-
-SemanticsBridge::SemanticsBridge(std::function<void()> no_voice) {
+SemanticsBridge::SemanticsBridge(std::function<void()> wake, std::function<void()> no_voice) {
   platform::SemanticsEvents events;
-  events.activate = [](const std::string& id, bool reveal_only) {
+  events.activate = [wake = std::move(wake)](const std::string& id, bool reveal_only) {
     if (reveal_only) reveal_widget(id);
     else activate_widget(id);
-    wake();
+    if (wake) wake();
   };
   events.no_voice = std::move(no_voice);
   platform::set_semantics_handler(std::move(events));

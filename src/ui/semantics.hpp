@@ -11,9 +11,10 @@ namespace ui {
 
 class SemanticsBridge {
  public:
-  // Listens for activations from the page; `no_voice` runs when read-aloud finds no voice for the
-  // language (or no speech at all), so the app can say how to add one.
-  explicit SemanticsBridge(std::function<void()> no_voice = {});
+  // Listens for activations from the page; `wake` runs after one (the loop idles without input: an
+  // activation or a move of the reader is input). `no_voice` runs when read-aloud finds no voice
+  // for the language (or no speech at all), so the app can say how to add one.
+  SemanticsBridge(std::function<void()> wake, std::function<void()> no_voice);
   SemanticsBridge(const SemanticsBridge&) = delete;
   SemanticsBridge& operator=(const SemanticsBridge&) = delete;
   // Reads `sp` aloud (speechSynthesis), marking the widget of the line being read; a second call

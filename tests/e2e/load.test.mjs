@@ -30,7 +30,7 @@ async function tapNow(page, w) {
 
 // A finger's events all within one task of the page, so that they surely arrive between two frames
 // (as on a phone whose frame takes longer than the gesture): pointer events for the page's own
-// listeners, touch events for SDL's. `path`: where the finger goes, down at the first point, up at
+// listeners, touch events for the app's (page_input.hpp). `path`: where the finger goes, down at the first point, up at
 // the last.
 function gestureBetweenFrames(page, path) {
   return page.evaluate((pts) => {
