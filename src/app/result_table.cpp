@@ -56,6 +56,12 @@ void ResultTable::choose_sort_dimension(std::size_t dim) {
 }
 
 void ResultTable::choose_survey(const std::string& id, const std::string& version) {
+  show_survey(id, version);
+  survey_chosen_ = !id.empty();
+  dirty = true;
+}
+
+void ResultTable::show_survey(const std::string& id, const std::string& version) {
   survey_id = id;
   survey_version = version;
   dr::Filter dates;  // the dates chosen stay: they are no survey's
@@ -64,7 +70,6 @@ void ResultTable::choose_survey(const std::string& id, const std::string& versio
   dates.utc_offset_minutes = filter.utc_offset_minutes;
   filter = dates;
   if (sort == SortBy::Dimension) sort = SortBy::Code;  // that survey has other areas
-  dirty = true;
 }
 
 void ResultTable::choose_filter(const std::string& field, const std::string& value) {
@@ -169,6 +174,7 @@ void ResultTable::replace(const dr::Result& r, std::size_t result_index, std::si
 
 void ResultTable::clear() {
   built_view_.reset();
+  survey_chosen_ = false;
   all_.clear();
   by_id_.clear();
   rows_.clear();
@@ -198,14 +204,17 @@ std::vector<std::pair<std::string, std::string>> ResultTable::surveys_in(const s
   return out;
 }
 
-// The survey shown: the one chosen, else the one with most results.
+// The survey shown: the one a person chose (while it has results), else the one with most results.
 void ResultTable::pick_survey(const std::vector<dr::Result>& results) {
   const auto present = surveys_in(results);
-  for (const auto& p : present)
-    if (p.first == survey_id && p.second == survey_version) return;
-  survey_id.clear();
-  survey_version.clear();
-  if (!present.empty()) std::tie(survey_id, survey_version) = present.front();
+  if (survey_chosen_)
+    for (const auto& p : present)
+      if (p.first == survey_id && p.second == survey_version) return;
+  survey_chosen_ = false;
+  const auto pick = present.empty() ? std::pair<std::string, std::string>() : present.front();
+  if (pick.first == survey_id && pick.second == survey_version) return;
+  if (survey_id.empty()) std::tie(survey_id, survey_version) = pick;
+  else show_survey(pick.first, pick.second);  // another survey's levels and areas: its own filters
 }
 
 void ResultTable::order(const std::vector<dr::Result>& results, std::size_t from) {
@@ -325,8 +334,14 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
 }
 
 void ResultTable::update(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog, std::size_t edits) {
-  // A survey chosen stays while results are only added; anything else changed: from the start.
-  if (!built_survey_ || built_survey_ != survey(catalog) || !built_view_ || *built_view_ != view() ||
+  // A survey chosen stays while results are only added; anything else changed: from the start. Until
+  // a person chooses, the survey shown is the one with most results so far, which can change while
+  // files are read (a batch need not start with the survey most of it holds).
+  const bool leader_changed = !survey_chosen_ && results.size() != built_results_ && [&] {
+    const auto present = surveys_in(results);
+    return !present.empty() && (present.front().first != survey_id || present.front().second != survey_version);
+  }();
+  if (leader_changed || !built_survey_ || built_survey_ != survey(catalog) || !built_view_ || *built_view_ != view() ||
       built_edits_ != edits || built_rows_ > all_.size() || built_results_ > results.size()) {
     rebuild(results, catalog);
     built_view_ = view();

@@ -35,7 +35,7 @@ class ResultTable {
  public:
   // What to show: set these, then mark dirty (rebuild() applies them).
   // The survey shown, id and version (aggregates need exactly one: two versions of a survey score
-  // differently); "" = the one with most results.
+  // differently): the one chosen (choose_survey), else the one with most results so far.
   std::string survey_id, survey_version;
   dr::Filter filter;
   std::string search;
@@ -108,6 +108,7 @@ class ResultTable {
 
  private:
   void pick_survey(const std::vector<dr::Result>& results);
+  void show_survey(const std::string& id, const std::string& version);  // with that survey's filters cleared
   bool shown(const dr::Result& r) const { return r.survey_id == survey_id && r.survey_version == survey_version; }
   // What the rows and sums depend on besides the results.
   using View = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string, bool,
@@ -134,6 +135,7 @@ class ResultTable {
   const dr::Survey* built_survey_ = nullptr;
   std::size_t built_rows_ = 0, built_results_ = 0;
   std::optional<dr::AggregateSum> sum_;
+  bool survey_chosen_ = false;  // by a person (choose_survey): kept while results come in
 };
 
 }  // namespace app

@@ -182,8 +182,7 @@ void expect_same_as_rebuild(const app::ResultTable& t, const std::vector<dr::Res
                             const dr::SurveyCatalog& catalog) {
   app::ResultTable full;
   for (std::size_t i = 0; i < results.size(); ++i) full.add(results[i], i, 0);
-  full.survey_id = t.survey_id;
-  full.survey_version = t.survey_version;
+  full.choose_survey(t.survey_id, t.survey_version);  // the filter is set after: choosing clears it
   full.filter = t.filter;
   full.search = t.search;
   full.sort = t.sort;
@@ -240,6 +239,52 @@ void expect_same_as_rebuild(const app::ResultTable& t, const std::vector<dr::Res
     EXPECT_EQ(std::tie(x.code, x.province, x.commune, x.village, x.date, x.overall, x.level),
               std::tie(y.code, y.province, y.commune, y.village, y.date, y.overall, y.level));
   }
+}
+
+TEST_F(ReviewTest, UntilAPersonChoosesTheSurveyShownIsTheOneWithMostResultsSoFar) {
+  auto v2 = apt::mini("2.0.0");
+  catalog.add(v2);
+  int n = 0;
+  auto with = [&](std::shared_ptr<const dr::Survey> sv, const char* village) {
+    dr::Result r = dr::new_result(*sv, "vi", "2026-11-01T08:00:00Z");
+    char id[33];
+    std::snprintf(id, sizeof id, "%032x", ++n);
+    r.id = id;
+    dr::Answers a;
+    a["household_code"] = "HH-" + std::to_string(n);
+    a["village"] = village;
+    a["has_phone"] = "yes";
+    a["pays_online"] = "never";
+    dr::complete_result(r, *sv, a, "2026-11-02T08:10:00Z");
+    return dr::result_to_json(r);
+  };
+  // Files read a few at a time, a refresh after each chunk (as frames make them).
+  auto read = [&](std::shared_ptr<const dr::Survey> sv, int count, const char* village = "Thôn Đông") {
+    for (int i = 0; i < count; ++i) review.add_file("f.json", with(sv, village));
+    review.pump(device);
+    now += 1000;
+    review.refresh();
+  };
+  review.begin_import(20);
+  read(s, 2);
+  EXPECT_EQ(review.table.survey_version, "1.0.0") << "the only survey so far";
+  review.table.choose_filter("village", "Thôn Đông");
+  read(v2, 3, "Thôn Tây");
+  EXPECT_EQ(review.table.survey_version, "2.0.0") << "now most results: the batch was mostly version 2";
+  EXPECT_EQ(review.table.filter.village, "") << "the village chosen in version 1's table is not carried over";
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-3", "HH-4", "HH-5"}));
+  EXPECT_EQ(review.table.aggregates().count, 3u);
+  expect_same_as_rebuild(review.table, review.importer()->results(), catalog);
+  // A person's choice stays, however the counts go on.
+  review.table.choose_survey("mini", "1.0.0");
+  read(v2, 4);
+  EXPECT_EQ(review.table.survey_version, "1.0.0");
+  EXPECT_EQ(codes(), (std::vector<std::string>{"HH-1", "HH-2"}));
+  expect_same_as_rebuild(review.table, review.importer()->results(), catalog);
+  // Cleared: the next import shows its own largest survey again.
+  review.table.clear();
+  review.table.update({}, catalog, 0);
+  EXPECT_EQ(review.table.survey_version, "");
 }
 
 TEST_F(ReviewTest, ATableGrownChunkByChunkEqualsOneRebuiltFromAllResults) {
