@@ -320,6 +320,22 @@ bool hex_id(const std::string& s) {
 
 std::string fmt(const std::optional<double>& d) { return d ? json::number_text(*d) : "none"; }
 
+// An answer's problem in a file's report, in words for the person fixing files (the app's own
+// wording, assets/locales, speaks to the respondent: "please answer this question...").
+std::string report_text(const Problem& p) {
+  const Message& m = p.message;
+  auto arg = [&](std::size_t i) { return i < m.args.size() ? m.args[i] : std::string(); };
+  if (!p.rule.empty()) return "breaks the survey's rule: " + p.rule.get("en");
+  if (m.key == "answer.required") return "required but not answered";
+  if (m.key == "answer.bad_date") return "not a valid date (YYYY-MM-DD)";
+  if (m.key == "answer.invalid") return "not a valid answer to this question";
+  if (m.key == "answer.range") return "outside the allowed range " + arg(0) + " to " + arg(1);
+  if (m.key == "answer.at_least") return "below the minimum " + arg(0);
+  if (m.key == "answer.at_most") return "above the maximum " + arg(0);
+  if (m.key == "answer.rule") return "breaks the survey's rule";
+  return to_string(m);
+}
+
 void unknown_top(Reader& R, const JV& doc, std::initializer_list<const char*> known) {
   for (auto& m : doc.GetObject()) {
     bool ok = false;
@@ -498,7 +514,7 @@ ReadResult read_result(std::string_view text, std::string_view file_name, const 
     for (auto& q : s.questions) {
       if (!ctx.visible(q.index)) continue;
       if (auto p = check_answer(ctx, q))
-        R.warn((q.profile() ? "profile." : "answers.") + q.id, p->rule.empty() ? to_string(p->message) : p->rule.get("en"));
+        R.warn((q.profile() ? "profile." : "answers.") + q.id, report_text(*p));
     }
   }
 

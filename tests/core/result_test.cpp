@@ -180,6 +180,26 @@ TEST(Result, BadRecords) {
   EXPECT_EQ(first_error(result_to_json(r)), "bad.json: answers.otp: not a valid single answer");
 }
 
+// A complete result whose answers break the survey's checks (re-stamped: only that is wrong) is read
+// with a warning per answer, said in words for the person fixing files, not as a locale key.
+TEST(Result, AnswerProblemsAreReportedInWords) {
+  auto c = catalog();
+  auto warnings_of = [&](Result r) { return read_result(result_to_json(r), "r.json", c).warnings; };
+  Result r = sample();
+  r.answers.erase("pays_online");
+  std::vector<std::string> w = warnings_of(r);
+  EXPECT_TRUE(has(w, "r.json: answers.pays_online: required but not answered")) << (w.empty() ? "" : w[0]);
+  r = sample();
+  r.answers["hours"] = 30;
+  w = warnings_of(r);
+  EXPECT_TRUE(has(w, "r.json: answers.hours: outside the allowed range 0 to 24")) << (w.empty() ? "" : w[0]);
+  r = sample();
+  r.answers["note"] = std::string("far longer than ten letters");
+  w = warnings_of(r);
+  EXPECT_TRUE(has(w, "r.json: answers.note: breaks the survey's rule")) << (w.empty() ? "" : w[0]);
+  for (const std::string& line : w) EXPECT_EQ(line.find("answer."), std::string::npos) << line;
+}
+
 TEST(Result, UnknownFieldsWarn) {
   std::string j = replace(result_to_json(sample()), "{\"answers\"", "{\"zz_extra\":1,\"answers\"");
   auto c = catalog();
