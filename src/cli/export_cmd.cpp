@@ -31,14 +31,6 @@ int export_usage() {
   return 2;
 }
 
-// The machine's own offset now (the CLI's default, as the page uses the phone's).
-int local_offset_minutes() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return int(local.tm_gmtoff / 60);
-}
-
 bool parse_args(const std::vector<std::string>& args, ExportOpts& o, std::vector<std::string>& inputs) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -60,6 +52,13 @@ bool parse_args(const std::vector<std::string>& args, ExportOpts& o, std::vector
 }
 
 }  // namespace
+
+int local_offset_minutes() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return int(local.tm_gmtoff / 60);
+}
 
 bool parse_utc_offset(const std::string& t, int& minutes) {
   if (t.empty()) return false;

@@ -11,5 +11,7 @@ int cmd_export(const std::vector<std::string>& args);
 
 // "+07:00", "-05:30", "+7", "420" (minutes) → minutes east of UTC; false when not one of these.
 bool parse_utc_offset(const std::string& text, int& minutes);
+// The machine's own offset now: the default, as the page uses the phone's.
+int local_offset_minutes();
 
 }  // namespace drcli

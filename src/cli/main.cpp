@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -13,6 +14,7 @@
 #include "cli/import_cmd.hpp"
 #include "cli/record_source.hpp"
 #include "app/locales.hpp"
+#include "app/rounds.hpp"
 #include "core/digiready.hpp"
 #include "core/indicators.hpp"
 #include "core/json.hpp"
@@ -39,7 +41,8 @@ int usage() {
       "    or - (standard input), one record per line\n"
       "  digiready indicators INPUT... [--survey-dir DIR] [--csv FILE] [--lang LANG]\n"
       "                   [--province X]... [--commune X]... [--village X]... [--old-province X]...\n"
-      "                   [--by province|commune|village|old_province]\n"
+      "                   [--by province|commune|village|old_province] [--from DATE] [--to DATE]\n"
+      "                   [--utc-offset +07:00]\n"
       "  digiready export INPUT... --xlsx FILE [--tab list|summary|training|indicators|villages] [--survey ID]\n"
       "                   [--province X] [--commune X] [--village X] [--level ID] [--from DATE] [--to DATE]\n"
       "                   [--lang LANG]\n"
@@ -131,12 +134,14 @@ int cmd_score(const std::vector<std::string>& args, const std::string& lang_opt)
 
 // digiready indicators: the province indicators of verified results, streamed record by record.
 int cmd_indicators(const std::vector<std::string>& args) {
-  std::string survey_dir = "assets/surveys", csv, lang = "vi", by;
+  std::string survey_dir = "assets/surveys", csv, lang = "vi", by, from, to, offset;
   PlaceFilter filter;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    std::string* into = a == "--survey-dir" ? &survey_dir : a == "--csv" ? &csv : a == "--lang" ? &lang : a == "--by" ? &by : nullptr;
+    std::string* into = a == "--survey-dir" ? &survey_dir : a == "--csv" ? &csv : a == "--lang" ? &lang
+                        : a == "--by" ? &by : a == "--from" ? &from : a == "--to" ? &to : a == "--utc-offset" ? &offset
+                        : nullptr;
     std::vector<std::string>* list = a == "--province" ? &filter.provinces : a == "--commune" ? &filter.communes
                                      : a == "--village" ? &filter.villages
                                      : a == "--old-province" ? &filter.old_provinces : nullptr;
@@ -148,6 +153,17 @@ int cmd_indicators(const std::vector<std::string>& args) {
   }
   auto group = by.empty() ? std::optional<PlaceLevel>(PlaceLevel::None) : place_level_from(by);
   if (files.empty() || !group) return usage();
+  // A reporting period as the page's dates take it: local completion days, both ends included.
+  Filter dates;
+  dates.utc_offset_minutes = drcli::local_offset_minutes();
+  const auto from_day = app::parse_date(from), to_day = app::parse_date(to);
+  if ((!from.empty() && !from_day) || (!to.empty() && !to_day) ||
+      (!offset.empty() && !drcli::parse_utc_offset(offset, dates.utc_offset_minutes))) {
+    std::fprintf(stderr, "--from/--to take a date (2026-10-01), --utc-offset an offset (+07:00)\n");
+    return usage();
+  }
+  dates.date_from = from_day.value_or("");
+  dates.date_to = to_day.value_or("");
   SurveyCatalog cat = load_catalog(survey_dir);
   IndicatorTable table(filter, *group, lang);
   // The old provinces (before 1 July 2025) as the surveys of 2.1.0 on list them.
@@ -157,7 +173,7 @@ int cmd_indicators(const std::vector<std::string>& args) {
   const Strings words = drcli::cli_words(lang);
   // The same inputs as import (files, directories, NDJSON, "-", scanned codes), one record at a
   // time: the table keeps sums, never the records.
-  std::size_t read = 0, failed = 0, changed = 0;
+  std::size_t read = 0, failed = 0, changed = 0, outside = 0;
   drcli::RecordSource source(files);
   for (drcli::RawRecord r; source.next(r);) {
     ++read;
@@ -175,6 +191,10 @@ int cmd_indicators(const std::vector<std::string>& args) {
       ++failed;
       continue;
     }
+    if (!dates.in_dates(rr.result)) {
+      ++outside;
+      continue;
+    }
     // Stored scores that differ from the recomputed ones count as `import` and the organiser's page
     // count them (indicators read answers, not scores), and are said.
     if (!rr.score_differences.empty()) {
@@ -187,6 +207,12 @@ int cmd_indicators(const std::vector<std::string>& args) {
   print_all(table.warnings(), "warning: ");
   auto rows = table.rows();
   std::printf("records: %zu read, %zu kept, %zu failed\n", read, table.records_kept(), failed);
+  if (dates.dated()) {
+    const int m = std::abs(dates.utc_offset_minutes);
+    std::printf("dates: %s to %s, local days at UTC%c%02d:%02d: %zu records completed outside them left out\n",
+                dates.date_from.empty() ? "any" : dates.date_from.c_str(), dates.date_to.empty() ? "any" : dates.date_to.c_str(),
+                dates.utc_offset_minutes < 0 ? '-' : '+', m / 60, m % 60, outside);
+  }
   if (changed)
     std::printf("changed: %zu records whose stored scores differ (counted; scores are recomputed)\n", changed);
   // Records made before the survey asked the old province, in a merged one: said, never guessed.
