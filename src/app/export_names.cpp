@@ -35,13 +35,19 @@ std::string result_file_name(const dr::Result& r) {
 }
 
 std::string export_name(const std::string& what, const dr::Filter& f, const std::string& day, const std::string& tail,
-                        bool with_level) {
+                        bool with_level, const std::string& round) {
   std::string out = "digiready-" + what;
-  for (const std::string* part : {&f.province, &f.commune, &f.village, with_level ? &f.level : nullptr}) {
-    if (!part) continue;
-    const std::string slug = file_part(dr::fold(*part));  // folded first: all lower case
+  auto add = [&out](const std::string& part) {
+    const std::string slug = file_part(dr::fold(part));  // folded first: all lower case
     if (!slug.empty()) out += "-" + slug.substr(0, 40);
-  }
+  };
+  for (const std::string* part : {&f.province, &f.commune, &f.village, with_level ? &f.level : nullptr})
+    if (part) add(*part);
+  // The period counted: the round's name, else its days (two rounds exported the same day differ).
+  if (f.dated() && !round.empty()) add(round);
+  else if (f.dated())
+    out += f.date_from.empty() ? "-to-" + f.date_to
+           : f.date_to.empty() ? "-from-" + f.date_from : "-" + f.date_from + "-to-" + f.date_to;
   return out + "-" + day + tail;
 }
 

@@ -39,6 +39,25 @@ TEST(ExportNames, CsvNamesSayThePlaceAndLevelFilteredOn) {
   EXPECT_EQ(app::export_name("x", long_place, "d", ".csv"), "digiready-x-" + std::string(40, 'a') + "-d.csv");
 }
 
+// Two rounds exported the same day must not give the same name: the period counted is in it.
+TEST(ExportNames, NamesSayThePeriodCounted) {
+  dr::Filter f;
+  f.village = "Thôn Đông";
+  f.date_from = "2026-03-01";
+  f.date_to = "2026-03-31";
+  EXPECT_EQ(app::export_name("online-payment", f, "2026-11-28", ".csv", true, "Đợt 1/2026"),
+            "digiready-online-payment-thon-dong-dot-1-2026-2026-11-28.csv");
+  EXPECT_EQ(app::export_name("indicators", f, "2026-11-28", ".xlsx", false),
+            "digiready-indicators-thon-dong-2026-03-01-to-2026-03-31-2026-11-28.xlsx");
+  f.date_to.clear();
+  EXPECT_EQ(app::export_name("x", f, "d", ".csv"), "digiready-x-thon-dong-from-2026-03-01-d.csv");
+  f.date_from.clear();
+  f.date_to = "2026-06-30";
+  EXPECT_EQ(app::export_name("x", f, "d", ".csv"), "digiready-x-thon-dong-to-2026-06-30-d.csv");
+  f.date_to.clear();  // no dates: a round's name alone says nothing
+  EXPECT_EQ(app::export_name("x", f, "d", ".csv", true, "Đợt 1/2026"), "digiready-x-thon-dong-d.csv");
+}
+
 TEST(ExportNames, NdjsonNames) {
   EXPECT_EQ(app::results_ndjson_name("2026-11-28"), "digiready-results-2026-11-28.ndjson");
   EXPECT_EQ(app::batch_ndjson_name("2026-11-28", 12), "digiready-batch-2026-11-28-12.ndjson");

@@ -128,6 +128,9 @@ test('one training list per area across surveys; a household opens; a round filt
     s = await waitFor(page, (st) => st.organiser.tab === 'summary');
     assert.equal(s.organiser.aggregates.count, 2);
     await shot(page, 'report-dates-summary');
+    // Its export says the round it counts (two rounds exported the same day get two names).
+    const [agg] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), tap(page, 'org.export.aggregates')]);
+    assert.match(agg.suggestedFilename(), /^digiready-household-digital-skills-dot-1-2026-\d{4}-\d{2}-\d{2}-aggregates\.csv$/);
 
     // The next visit: the round is offered again and chosen with one tap.
     await page.reload();
