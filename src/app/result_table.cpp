@@ -175,6 +175,8 @@ void ResultTable::replace(const dr::Result& r, std::size_t result_index, std::si
 void ResultTable::clear() {
   built_view_.reset();
   survey_chosen_ = false;
+  survey_counts_.clear();
+  counted_ = 0;
   all_.clear();
   by_id_.clear();
   rows_.clear();
@@ -190,14 +192,18 @@ const dr::Survey* ResultTable::survey(const dr::SurveyCatalog& catalog) const {
   return catalog.find(survey_id, survey_version).get();
 }
 
-std::vector<std::pair<std::string, std::string>> ResultTable::surveys_in(const std::vector<dr::Result>& results) {
-  std::map<std::pair<std::string, std::string>, std::size_t> n;
+std::vector<ResultTable::SurveyKey> ResultTable::surveys_in(const std::vector<dr::Result>& results) {
+  SurveyCounts n;
   for (const dr::Result& r : results) ++n[{r.survey_id, r.survey_version}];
-  std::vector<std::pair<std::string, std::string>> out;
+  return by_count(n);
+}
+
+std::vector<ResultTable::SurveyKey> ResultTable::by_count(const SurveyCounts& n) {
+  std::vector<SurveyKey> out;
   for (auto& [key, count] : n) out.push_back(key);
   // Most results first; ties by id, then the newer version first.
-  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
-    if (n[a] != n[b]) return n[a] > n[b];
+  std::stable_sort(out.begin(), out.end(), [&](const SurveyKey& a, const SurveyKey& b) {
+    if (n.at(a) != n.at(b)) return n.at(a) > n.at(b);
     if (a.first != b.first) return a.first < b.first;
     return dr::compare_versions(a.second, b.second) > 0;
   });
@@ -336,11 +342,16 @@ void ResultTable::rebuild(const std::vector<dr::Result>& results, const dr::Surv
 void ResultTable::update(const std::vector<dr::Result>& results, const dr::SurveyCatalog& catalog, std::size_t edits) {
   // A survey chosen stays while results are only added; anything else changed: from the start. Until
   // a person chooses, the survey shown is the one with most results so far, which can change while
-  // files are read (a batch need not start with the survey most of it holds).
-  const bool leader_changed = !survey_chosen_ && results.size() != built_results_ && [&] {
-    const auto present = surveys_in(results);
-    return !present.empty() && (present.front().first != survey_id || present.front().second != survey_version);
-  }();
+  // files are read (a batch need not start with the survey most of it holds). Counted as results
+  // come, like the rows: a refresh costs what the new results cost.
+  if (results.size() < counted_ || edits != counted_edits_) {
+    survey_counts_.clear();
+    counted_ = 0;
+    counted_edits_ = edits;
+  }
+  for (; counted_ < results.size(); ++counted_) ++survey_counts_[{results[counted_].survey_id, results[counted_].survey_version}];
+  const bool leader_changed = !survey_chosen_ && !survey_counts_.empty() &&
+                              by_count(survey_counts_).front() != SurveyKey(survey_id, survey_version);
   if (leader_changed || !built_survey_ || built_survey_ != survey(catalog) || !built_view_ || *built_view_ != view() ||
       built_edits_ != edits || built_rows_ > all_.size() || built_results_ > results.size()) {
     rebuild(results, catalog);

@@ -3,6 +3,7 @@
 // the sums (aggregates, training needs, national targets).
 #pragma once
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -60,7 +61,8 @@ class ResultTable {
   void choose_survey(const std::string& id, const std::string& version);
   // The (id, version) pairs among the results, most results first, and whether an id comes in
   // more than one version (the chooser then names the version).
-  static std::vector<std::pair<std::string, std::string>> surveys_in(const std::vector<dr::Result>& results);
+  using SurveyKey = std::pair<std::string, std::string>;  // id, version
+  static std::vector<SurveyKey> surveys_in(const std::vector<dr::Result>& results);
   // A place or level filter ("province", "commune", "village", "level"); a commune clears the village.
   void choose_filter(const std::string& field, const std::string& value);
   void choose_below_level(int level);
@@ -107,6 +109,8 @@ class ResultTable {
   const std::vector<std::pair<std::size_t, std::size_t>>& target_met() const { return target_met_; }
 
  private:
+  using SurveyCounts = std::map<SurveyKey, std::size_t>;
+  static std::vector<SurveyKey> by_count(const SurveyCounts& n);  // surveys_in's order
   void pick_survey(const std::vector<dr::Result>& results);
   void show_survey(const std::string& id, const std::string& version);  // with that survey's filters cleared
   bool shown(const dr::Result& r) const { return r.survey_id == survey_id && r.survey_version == survey_version; }
@@ -136,6 +140,9 @@ class ResultTable {
   std::size_t built_rows_ = 0, built_results_ = 0;
   std::optional<dr::AggregateSum> sum_;
   bool survey_chosen_ = false;  // by a person (choose_survey): kept while results come in
+  // Results per survey among the first counted_ results (update(): the leader while none is chosen).
+  SurveyCounts survey_counts_;
+  std::size_t counted_ = 0, counted_edits_ = 0;
 };
 
 }  // namespace app
