@@ -51,8 +51,7 @@ bool parse_args(const std::vector<std::string>& args, ExportOpts& o, std::vector
   return !inputs.empty() && !o.xlsx.empty();
 }
 
-}  // namespace
-
+// The machine's own offset now.
 int local_offset_minutes() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -60,6 +59,7 @@ int local_offset_minutes() {
   return int(local.tm_gmtoff / 60);
 }
 
+// "+07:00", "-05:30", "+7", "420" (minutes) → minutes east of UTC; false when not one of these.
 bool parse_utc_offset(const std::string& t, int& minutes) {
   if (t.empty()) return false;
   const bool sign = t[0] == '+' || t[0] == '-';
@@ -81,13 +81,26 @@ bool parse_utc_offset(const std::string& t, int& minutes) {
   return false;
 }
 
+}  // namespace
+
+bool parse_period(const std::string& from, const std::string& to, const std::string& offset, dr::Filter& dates) {
+  dates.utc_offset_minutes = local_offset_minutes();
+  const auto from_day = app::parse_date(from), to_day = app::parse_date(to);
+  if ((!from.empty() && !from_day) || (!to.empty() && !to_day)) return false;
+  if (!offset.empty() && !parse_utc_offset(offset, dates.utc_offset_minutes)) return false;
+  dates.date_from = from_day.value_or("");
+  dates.date_to = to_day.value_or("");
+  return true;
+}
+
 int cmd_export(const std::vector<std::string>& args) {
   ExportOpts o;
   std::vector<std::string> inputs;
   if (!parse_args(args, o, inputs)) return export_usage();
   const auto tab = app::export_tab_from(o.tab);
-  int offset = local_offset_minutes();
-  if (!tab || (!o.offset.empty() && !parse_utc_offset(o.offset, offset))) return export_usage();
+  dr::Filter dates;
+  if (!tab || !parse_period(o.from, o.to, o.offset, dates)) return export_usage();
+  const int offset = dates.utc_offset_minutes;
 
   const dr::SurveyCatalog cat = load_catalog(o.survey_dir);
   dr::Importer im(cat);
@@ -115,10 +128,7 @@ int cmd_export(const std::vector<std::string>& args) {
   table.choose_filter("commune", o.filter.commune);
   table.choose_filter("village", o.filter.village);
   table.choose_filter("level", o.filter.level);
-  // The dates as the page's filter takes them: local completion days at the offset, both included.
-  const auto from = app::parse_date(o.from), to = app::parse_date(o.to);
-  if ((!o.from.empty() && !from) || (!o.to.empty() && !to)) return export_usage();
-  table.choose_dates(from.value_or(""), to.value_or(""), offset);
+  table.choose_dates(dates.date_from, dates.date_to, offset);
   table.below_level = o.below_level;
   table.include_unsealed = o.include_unsealed;
   table.rebuild(im.results(), cat);

@@ -4,14 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "core/importer.hpp"
+
 namespace drcli {
 
 // args: everything after "export". Returns the exit code (2: usage).
 int cmd_export(const std::vector<std::string>& args);
 
-// "+07:00", "-05:30", "+7", "420" (minutes) → minutes east of UTC; false when not one of these.
-bool parse_utc_offset(const std::string& text, int& minutes);
-// The machine's own offset now: the default, as the page uses the phone's.
-int local_offset_minutes();
+// --from, --to and --utc-offset as typed → the dates of a filter, as the page's dates and rounds
+// take them: local completion days ("2026-06-30" or "30/06/2026", both included, "" open) at the
+// offset ("+07:00", "-05:30", "+7", "420" minutes; none: the machine's own, as the page uses the
+// phone's). False when one of them cannot be read.
+bool parse_period(const std::string& from, const std::string& to, const std::string& offset, dr::Filter& dates);
 
 }  // namespace drcli

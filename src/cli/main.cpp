@@ -14,7 +14,6 @@
 #include "cli/import_cmd.hpp"
 #include "cli/record_source.hpp"
 #include "app/locales.hpp"
-#include "app/rounds.hpp"
 #include "core/digiready.hpp"
 #include "core/indicators.hpp"
 #include "core/json.hpp"
@@ -155,15 +154,10 @@ int cmd_indicators(const std::vector<std::string>& args) {
   if (files.empty() || !group) return usage();
   // A reporting period as the page's dates take it: local completion days, both ends included.
   Filter dates;
-  dates.utc_offset_minutes = drcli::local_offset_minutes();
-  const auto from_day = app::parse_date(from), to_day = app::parse_date(to);
-  if ((!from.empty() && !from_day) || (!to.empty() && !to_day) ||
-      (!offset.empty() && !drcli::parse_utc_offset(offset, dates.utc_offset_minutes))) {
+  if (!drcli::parse_period(from, to, offset, dates)) {
     std::fprintf(stderr, "--from/--to take a date (2026-10-01), --utc-offset an offset (+07:00)\n");
     return usage();
   }
-  dates.date_from = from_day.value_or("");
-  dates.date_to = to_day.value_or("");
   SurveyCatalog cat = load_catalog(survey_dir);
   IndicatorTable table(filter, *group, lang);
   // The old provinces (before 1 July 2025) as the surveys of 2.1.0 on list them.
