@@ -179,9 +179,9 @@ void draw_filters_no_village(App& app, Org& o, const dr::Survey& s) {
   draw_place_filters(app, o, s, false, false);
 }
 
-std::string round_name(const Org& o) {
-  const app::Round* r = o.r.rounds.find(o.t.filter.date_from, o.t.filter.date_to);
-  return r ? r->name : std::string();
+std::string export_file(const Org& o, const std::string& what, const dr::Filter& f, const char* tail, bool with_level) {
+  const app::Round* round = o.r.rounds.find(f.date_from, f.date_to);
+  return app::export_name(what, f, today(), tail, with_level, round ? round->name : std::string());
 }
 
 dr::Filter village_places(const dr::Filter& f) {
@@ -205,9 +205,9 @@ void download_csv(const std::string& name, const std::string& csv) {
 void draw_exports(App& app, Org& o, const dr::Survey& s) {
   if (o.v.tab != OrgTab::Summary &&
       button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Secondary))
-    download_csv(app::export_name(s.id, o.t.filter, today(), "-aggregates.csv", true, round_name(o)), dr::aggregates_csv(o.t.aggregates(), s, app.strings()));
+    download_csv(export_file(o, s.id, o.t.filter, "-aggregates.csv"), dr::aggregates_csv(o.t.aggregates(), s, app.strings()));
   if (o.v.tab != OrgTab::Training && button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Secondary))
-    download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv", true, round_name(o)), app::training_csv(o.t.training(o.r.importer()->results(), app.catalog()), s, app.strings()));
+    download_csv(export_file(o, s.id, o.t.filter, "-training.csv"), app::training_csv(o.t.training(o.r.importer()->results(), app.catalog()), s, app.strings()));
   if (button("org.export.ndjson", app.t("organiser.export_ndjson"), ButtonStyle::Secondary))
     platform::download("digiready-results-" + today() + ".ndjson", "application/x-ndjson", o.r.importer()->ndjson());
 }
@@ -240,27 +240,27 @@ void draw_tab_export(App& app, Org& o, const dr::Survey& s) {
     case OrgTab::Import: break;
     case OrgTab::List:
       if (button("org.export.csv", app.t("organiser.export_csv"), ButtonStyle::Primary))
-        download_csv(app::export_name(s.id, o.t.filter, today(), ".csv", true, round_name(o)),
+        download_csv(export_file(o, s.id, o.t.filter, ".csv"),
                      dr::results_csv(o.r.importer()->results(), s, o.t.filter, app.strings()));
       break;
     case OrgTab::Summary:
       if (button("org.export.aggregates", app.t("organiser.export_aggregates"), ButtonStyle::Primary))
-        download_csv(app::export_name(s.id, o.t.filter, today(), "-aggregates.csv", true, round_name(o)),
+        download_csv(export_file(o, s.id, o.t.filter, "-aggregates.csv"),
                      dr::aggregates_csv(o.t.aggregates(), s, app.strings()));
       break;
     case OrgTab::Training:
       if (button("org.export.training", app.t("organiser.export_training"), ButtonStyle::Primary))
-        download_csv(app::export_name(s.id, o.t.filter, today(), "-training.csv", true, round_name(o)),
+        download_csv(export_file(o, s.id, o.t.filter, "-training.csv"),
                      app::training_csv(o.t.training(o.r.importer()->results(), app.catalog()), s, app.strings()));
       break;
     case OrgTab::Indicators:
       // Exactly the rows the tab shows (not while a batch is read: they are not shown then).
       if (button("org.export.indicators", app.t("organiser.export_indicators"), ButtonStyle::Primary, -1, idle))
-        download_csv(app::export_name("indicators", o.t.filter, today(), ".csv", false, round_name(o)), o.r.indicators.csv(app.strings()));
+        download_csv(export_file(o, "indicators", o.t.filter, ".csv", false), o.r.indicators.csv(app.strings()));
       break;
     case OrgTab::Villages:
       if (button("org.export.villages", app.t("organiser.export_villages"), ButtonStyle::Primary, -1, idle))
-        download_csv(app::export_name("villages-" + s.id, village_places(o.t.filter), today(), ".csv", false, round_name(o)),
+        download_csv(export_file(o, "villages-" + s.id, village_places(o.t.filter), ".csv", false),
                      app::report_csv(o.r.villages.table()));
       break;
   }

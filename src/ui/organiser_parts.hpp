@@ -43,8 +43,10 @@ void draw_dates(App& app, Org& o);
 void draw_counted(App& app, std::size_t n, std::size_t of, const char* key);
 // The village tab's place: the filter without its village and level (every village is a row).
 dr::Filter village_places(const dr::Filter& f);
-// The name of the round whose dates are filtered on, or "" (export names say the period counted).
-std::string round_name(const Org& o);
+// The name of an export of the organiser's view (app::export_name): what it holds, the places, level
+// and period of `f` (a round by its name), today.
+std::string export_file(const Org& o, const std::string& what, const dr::Filter& f, const char* tail,
+                        bool with_level = true);
 // A count as read: whole numbers without decimals ("312"), others with one ("12.5").
 std::string count_text(double x);
 void download_csv(const std::string& name, const std::string& csv);

@@ -94,10 +94,10 @@ void draw_detail(App& app, Org& o) {
 
 // The tab's spreadsheet, named like its CSV: the village table names every village of the place.
 std::string xlsx_name(const Org& o, const dr::Survey& s) {
-  if (o.v.tab == OrgTab::Villages) return app::export_name("villages-" + s.id, village_places(o.t.filter), today(), ".xlsx", false, round_name(o));
+  if (o.v.tab == OrgTab::Villages) return export_file(o, "villages-" + s.id, village_places(o.t.filter), ".xlsx", false);
   const bool every_survey = o.v.tab == OrgTab::Indicators;  // the level filter does not apply there
   const char* key = app::to_key(app::ExportTab(int(o.v.tab) - int(OrgTab::List)));
-  return app::export_name(key, o.t.filter, today(), ".xlsx", !every_survey, round_name(o));
+  return export_file(o, key, o.t.filter, ".xlsx", !every_survey);
 }
 
 }  // namespace
