@@ -28,8 +28,7 @@ struct Loop {
   bool idle_timing = false;     // main loop slowed down while nothing happens
   bool started = false;         // the first frame was drawn
   app::InputPacing pacing;
-  std::vector<platform::PageEvent> waiting;   // arrived, not yet handed to ImGui
-  std::vector<app::InputEvent> waiting_paced; // the same, as the pacing sees them
+  std::vector<platform::PageEvent> waiting;  // arrived, not yet handed to ImGui
 };
 Loop g;
 
@@ -37,27 +36,6 @@ Loop g;
 constexpr double kIdleRedrawMs = 2000;
 // ImGui needs a few frames after an input to settle hover/active/layout.
 constexpr int kSettleFrames = 3;
-
-// A page event as the pacing sees it (app/input_pacing.hpp).
-app::InputEvent pacing_event(const platform::PageEvent& e) {
-  using Kind = app::InputEvent::Kind;
-  using Page = platform::PageEvent::Kind;
-  app::InputEvent p;
-  p.x = e.x;
-  p.y = e.y;
-  p.button = e.button;
-  p.key = e.key;
-  switch (e.kind) {
-    case Page::PointerMove: p.kind = Kind::PointerMove; break;
-    case Page::PointerDown: p.kind = Kind::PointerDown; break;
-    case Page::PointerUp: p.kind = Kind::PointerUp; break;
-    case Page::PointerLeave: p.kind = Kind::PointerLeave; break;
-    case Page::KeyDown: p.kind = Kind::KeyDown; break;
-    case Page::KeyUp: p.kind = Kind::KeyUp; break;
-    default: p.kind = Kind::Other; break;
-  }
-  return p;
-}
 
 // What ImGui keeps of one event besides the pointer (paced_pointer): keys, the wheel, focus.
 void hand_to_imgui(const platform::PageEvent& e) {
@@ -85,13 +63,10 @@ void hand_to_imgui(const platform::PageEvent& e) {
 // Hands ImGui this frame's share of the events that arrived (app/input_pacing.hpp): ImGui 1.86 has
 // no input queue, so on a slow phone a tap, a flick or a key could otherwise be lost or mistaken.
 bool pump_events() {
-  const size_t before = g.waiting.size();
   g.page->take(g.waiting);
-  for (size_t i = before; i < g.waiting.size(); ++i) g.waiting_paced.push_back(pacing_event(g.waiting[i]));
-  const size_t n = g.pacing.take(g.waiting_paced);
+  const size_t n = g.pacing.take(g.waiting);
   for (size_t i = 0; i < n; ++i) hand_to_imgui(g.waiting[i]);
   g.waiting.erase(g.waiting.begin(), g.waiting.begin() + long(n));
-  g.waiting_paced.erase(g.waiting_paced.begin(), g.waiting_paced.begin() + long(n));
   return n > 0 || !g.waiting.empty();
 }
 

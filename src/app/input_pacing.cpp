@@ -23,6 +23,10 @@ bool waits(const InputEvent& e, const Frame& f) {
     case Kind::PointerLeave: return f.pressed;
     case Kind::KeyUp: return std::find(f.keys_pressed.begin(), f.keys_pressed.end(), e.key) != f.keys_pressed.end();
     case Kind::KeyDown:
+    case Kind::Wheel:
+    case Kind::Focus:
+    case Kind::Blur:
+    case Kind::Redraw:
     case Kind::Other: return false;
   }
   return false;

@@ -9,7 +9,8 @@
 //    what was under the finger, and a drag starts from there);
 //  - a release after a move with the button down waits (the drag is seen before it ends);
 //  - a key released in the frame it was pressed waits for the next frame.
-// An event after one that waits waits too. Plain data, no browser or ImGui: src/main.cpp translates.
+// An event after one that waits waits too. Plain data, no browser or ImGui: the page's events come
+// as these (platform/page_input.hpp) and src/main.cpp hands the ones taken to ImGui.
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -17,11 +18,16 @@
 namespace app {
 
 struct InputEvent {
-  enum class Kind { PointerMove, PointerDown, PointerUp, PointerLeave, KeyDown, KeyUp, Other };
+  // Wheel, Focus, Blur, Redraw and Other never wait. Redraw: the page changed size, zoom or
+  // visibility (what is on screen must be drawn again: a tap right after the phone turned must land
+  // on the new layout).
+  enum class Kind { PointerMove, PointerDown, PointerUp, PointerLeave, KeyDown, KeyUp, Wheel, Focus, Blur, Redraw, Other };
   Kind kind = Kind::Other;
   float x = 0, y = 0;  // PointerMove, PointerDown, PointerUp: where, in the window's coordinates
   int button = 0;      // PointerDown, PointerUp: 0 left, 1 right, 2 middle
   int key = 0;         // KeyDown, KeyUp: which key
+  bool shift = false, ctrl = false, alt = false, super = false;  // KeyDown, KeyUp: modifiers held
+  float wheel_x = 0, wheel_y = 0;  // Wheel: one step each way, as ImGui counts them (+y: up)
 };
 
 // The pointer as the frame should see it.

@@ -6,19 +6,13 @@
 #pragma once
 #include <vector>
 
+#include "app/input_pacing.hpp"
+
 namespace platform {
 
-struct PageEvent {
-  // Redraw: the page changed size, zoom or visibility (what is on screen must be drawn again, and
-  // where widgets are changed: a tap right after a turn of the phone must land on the new layout).
-  enum class Kind { PointerMove, PointerDown, PointerUp, PointerLeave, KeyDown, KeyUp, Wheel, Focus, Blur, Redraw };
-  Kind kind = Kind::PointerMove;
-  float x = 0, y = 0;  // pointer events: CSS pixels from the canvas's top left
-  int button = 0;      // PointerDown/Up: 0 left (or a finger), 1 right, 2 middle
-  int key = 0;         // KeyDown/Up: the DOM keyCode (below kKeyCount)
-  bool shift = false, ctrl = false, alt = false, super = false;  // KeyDown/Up: modifiers held
-  float wheel_x = 0, wheel_y = 0;  // Wheel: one step each way, as ImGui counts them (+y: up)
-};
+// The canvas's events are the pacing's (app/input_pacing.hpp): x, y in CSS pixels from its top left,
+// `button` 0 left (or a finger), 1 right, 2 middle; `key` the DOM keyCode (below kKeyCount).
+using PageEvent = app::InputEvent;
 
 class PageInput {
  public:
