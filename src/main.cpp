@@ -164,12 +164,10 @@ void map_keys(ImGuiIO& io) {
 
 int main() {
   platform::init();
-  // The page made the WebGL context while the wasm downloaded (web/shell.js, makeGL):
-  // -sGL_PREINITIALIZED_CONTEXT hands that one over here.
+  // The page made the WebGL context while the wasm downloaded, with its attributes (web/shell.js,
+  // makeGL): -sGL_PREINITIALIZED_CONTEXT hands that one over here.
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
-  attrs.alpha = attrs.stencil = attrs.antialias = false;
-  attrs.majorVersion = 1;
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
   if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) {
     platform::log("WebGL context failed");

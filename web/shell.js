@@ -38,8 +38,8 @@
 
   // The app's WebGL context, made here on the page's canvas while the wasm downloads (the app takes
   // it over: -sGL_PREINITIALIZED_CONTEXT, src/main.cpp): no alpha, a depth buffer, no stencil, no
-  // antialiasing. Made by the app, it took 20-30 ms between the wasm's
-  // arrival and the first frame (CPU x4); a throwaway check context cost as much on every start.
+  // antialiasing. Made by the app, it took 20-30 ms between the wasm's arrival and the first frame
+  // (CPU x4); a throwaway check context cost as much on every start.
   function makeGL() {
     try {
       return canvas.getContext('webgl', { alpha: false, depth: true, stencil: false, antialias: false,
